@@ -1,0 +1,161 @@
+"""A loaded document: the decoded raw text and what is known about it.
+
+``load(path)`` reads the bytes, decodes them, separates the site's
+boilerplate from the body, and records redactions and truncation, all as
+character offsets into the decoded raw text, which is kept exactly as read.
+The outline and the sentence table are built lazily on first use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import boilerplate as _boilerplate
+from .encoding import decode
+from .errors import InputError
+from .normalize import normalize
+from .redaction import REDACTION
+from .spans import Span
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .outline import Outline
+
+_TERMINAL = "。！？!?；;.…"
+_CLOSERS = "”’」』）)》】\"'"
+_PREVIEW_ELLIPSIS = re.compile(r"(?<![。！？!?；;.…])(?:\.{3,}|…{1,2})$")
+PROVENANCE_SUFFIX = ".provenance.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Truncation:
+    truncated: bool
+    reason: str
+    at: int  # raw offset of the end of the body
+
+
+@dataclass(frozen=True)
+class Document:
+    """A scraped document. Offsets everywhere are characters of ``raw``."""
+
+    raw: str
+    encoding: str
+    body_start: int
+    body_end: int
+    boilerplate: tuple[Span, ...]
+    page_title: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.stem if self.path else "text"
+
+    @property
+    def body(self) -> str:
+        return self.raw[self.body_start : self.body_end]
+
+    @cached_property
+    def norm(self) -> str:
+        """The raw text normalised for matching; same length, same offsets."""
+        return normalize(self.raw)
+
+    @cached_property
+    def redactions(self) -> tuple[Span, ...]:
+        return tuple(
+            Span(self.body_start + m.start(), self.body_start + m.end(), m.group(), "redaction")
+            for m in REDACTION.finditer(self.body)
+        )
+
+    @cached_property
+    def truncation(self) -> Truncation:
+        return detect_truncation(self.body, offset=self.body_start)
+
+    @property
+    def truncated(self) -> bool:
+        return self.truncation.truncated
+
+    @cached_property
+    def outline(self) -> Outline:
+        from .outline import build_outline
+
+        return build_outline(self)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence; the spans tile the body."""
+        return self.outline.sentences_frame()
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.raw[start:end])
+
+
+def detect_truncation(body: str, *, offset: int = 0) -> Truncation:
+    """Whether the body stops mid-sentence (or with a preview's ellipsis)."""
+    stripped = body.rstrip()
+    end = offset + len(stripped)
+    if not stripped:
+        return Truncation(False, "empty body", end)
+    if _PREVIEW_ELLIPSIS.search(stripped):
+        return Truncation(True, "ends with an ellipsis, as page previews do", end)
+    core = stripped.rstrip(_CLOSERS)
+    if core and core[-1] in _TERMINAL:
+        return Truncation(False, "ends with terminal punctuation", end)
+    return Truncation(True, f"ends without terminal punctuation: …{stripped[-6:]}", end)
+
+
+def from_text(text: str, *, encoding: str = "utf-8", path: Path | None = None, provenance: dict | None = None) -> Document:
+    """A document from already-decoded text (tests, notebooks, other loaders)."""
+    parts = _boilerplate.split_page(text)
+    return Document(
+        raw=text,
+        encoding=encoding,
+        body_start=parts.body_start,
+        body_end=parts.body_end,
+        boilerplate=parts.boilerplate,
+        page_title=parts.page_title,
+        provenance={**parts.provenance, **(provenance or {})},
+        path=path,
+    )
+
+
+def load(path: str | Path, *, require_body: bool = True) -> Document:
+    """Read a text file in any common encoding into a :class:`Document`.
+
+    Raises :class:`~policytext.errors.InputError` with a one-line message for a
+    missing, unreadable, empty, binary or undecodable file, or one that holds
+    nothing but site boilerplate.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a text file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    text, encoding = decode(data, source=str(path))
+    if not text.strip():
+        raise InputError(f"{path}: contains only whitespace, no text")
+    document = from_text(text, encoding=encoding, path=path, provenance=read_provenance(path))
+    if require_body and document.body_start == document.body_end:
+        raise InputError(f"{path}: contains only site boilerplate, no body text")
+    return document
+
+
+def read_provenance(path: Path) -> dict[str, str]:
+    """The provenance note stored beside a raw file, if there is one."""
+    sidecar = path.with_name(path.stem + PROVENANCE_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        return {str(k): str(v) for k, v in json.loads(sidecar.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, AttributeError):
+        raise InputError(f"{sidecar}: provenance note is not a JSON object") from None

@@ -1,0 +1,66 @@
+"""Writing derived files: atomically, deterministically, Excel-friendly.
+
+Every file is written to a temporary name in its own folder and renamed into
+place, so an interrupted run never leaves half a table behind. CSVs carry a
+UTF-8 byte-order mark so that spreadsheet programs open the Chinese correctly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from .errors import PolicytextError
+
+# An output name becomes a file name in its folder: no way out of it (separators,
+# ".."), nothing Windows refuses, no leading dot (temporary files use it).
+_BAD_NAME_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def check_name(name: str) -> str:
+    """An output name (possibly derived from user input) that stays inside its folder."""
+    if (
+        not isinstance(name, str)
+        or not name.strip()
+        or ".." in name
+        or name.startswith(".")
+        or name != name.strip()
+        or _BAD_NAME_CHARS.search(name)
+    ):
+        raise PolicytextError(f"output name {name!r} must be a plain file name (no folders, '..', leading dot or surrounding spaces)")
+    return name
+
+
+def temporary_beside(path: Path) -> Path:
+    """A hidden temporary name in the target's folder, so os.replace is an atomic rename.
+
+    Not mkstemp: its mode 0600 would carry over to files meant to be shared.
+    """
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
+    """Call ``write`` on a temporary file beside ``path``, then rename it into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary_beside(path)
+    try:
+        with open(tmp, "wb") as handle:
+            write(handle)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
+def write_table(frame: pd.DataFrame, name: str, *, outdir: Path) -> Path:
+    """``<outdir>/<name>.csv``, UTF-8 with BOM, no index, Unix line ends."""
+    path = Path(outdir) / f"{check_name(name)}.csv"
+    data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    return atomic_write(path, lambda handle: handle.write(data))

@@ -1,0 +1,73 @@
+"""Where the project keeps its inputs, outputs and caches.
+
+Nothing is written outside the project: caches (jieba's dictionary cache,
+matplotlib's font cache, Jupyter's runtime files) live in ``.cache/`` at the
+project root. ``POLICYTEXT_ROOT`` and ``POLICYTEXT_CACHE_DIR`` override the
+defaults, e.g. for an installed (non-editable) package.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+_MARKER = 'name = "policytext"'
+
+
+def _looks_like_root(folder: Path) -> bool:
+    pyproject = folder / "pyproject.toml"
+    try:
+        return _MARKER in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=1)
+def project_root() -> Path:
+    """The repository root: from ``POLICYTEXT_ROOT``, else found above this package or the working directory."""
+    if env := os.environ.get("POLICYTEXT_ROOT"):
+        return Path(env).resolve()
+    for start in (Path(__file__).resolve().parent, Path.cwd().resolve()):
+        for folder in (start, *start.parents):
+            if _looks_like_root(folder):
+                return folder
+    return Path.cwd().resolve()
+
+
+def cache_dir(*parts: str) -> Path:
+    """A folder under the project's cache (created on demand)."""
+    base = Path(os.environ["POLICYTEXT_CACHE_DIR"]) if "POLICYTEXT_CACHE_DIR" in os.environ else project_root() / ".cache"
+    folder = base.joinpath(*parts)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def runtime_env() -> dict[str, str]:
+    """Environment variables that keep third-party caches inside the project.
+
+    Used for notebook kernels and subprocesses: matplotlib, IPython, Jupyter and
+    Python's tempfile would otherwise write to the home folder or /tmp.
+    """
+    cache = cache_dir()
+    env = {
+        "POLICYTEXT_CACHE_DIR": str(cache),
+        "MPLCONFIGDIR": str(cache / "matplotlib"),
+        "IPYTHONDIR": str(cache / "ipython"),
+        "JUPYTER_CONFIG_DIR": str(cache / "jupyter" / "config"),
+        "JUPYTER_DATA_DIR": str(cache / "jupyter" / "data"),
+        "JUPYTER_RUNTIME_DIR": str(cache / "jupyter" / "runtime"),
+        "TMPDIR": str(cache / "tmp"),
+        "XDG_CACHE_HOME": str(cache / "xdg"),
+    }
+    for value in env.values():
+        Path(value).mkdir(parents=True, exist_ok=True)
+    return env
+
+
+def data_dir(*parts: str) -> Path:
+    return project_root().joinpath("data", *parts)
+
+
+def figures_dir() -> Path:
+    return project_root() / "figures"

@@ -1,0 +1,413 @@
+"""Segmentation: a policy text cut into tokens that tile it exactly.
+
+jieba's general dictionary breaks the vocabulary this project counts
+(新质|生产力, 海河|实验室) and splits figures from their units (1900|亿元).
+A :class:`Tokenizer` therefore owns its own ``jieba.Tokenizer`` with the
+political lexicon added, and protects numbers, redactions and (optionally)
+short quoted slogans with a regex pre-pass before jieba sees the gaps between
+them. Every character of the input lands in exactly one :class:`Token`, so
+each count can be traced back to character offsets in the source.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+import jieba
+import pandas as pd
+
+from policytext.errors import PolicytextError
+from policytext.paths import cache_dir
+from policytext.redaction import REDACTION_PATTERN
+
+__all__ = [
+    "AUDIT_COLUMNS",
+    "LEXICON_CATEGORIES",
+    "LexiconEntry",
+    "Token",
+    "TokenKind",
+    "Tokenizer",
+    "audit_lexicon",
+    "default_tokenizer",
+    "load_lexicon",
+    "load_stopwords",
+]
+
+TokenKind = Literal["word", "number", "redaction", "quoted", "punct", "space"]
+
+LEXICON_CATEGORIES = frozenset(
+    {"concept", "slogan", "policy", "institution", "place", "person", "industry", "indicator", "user"}
+)
+
+AUDIT_COLUMNS = ("term", "start", "end", "tokens_covering")
+
+_PACKAGE_DATA = Path(__file__).with_name("data")
+DEFAULT_LEXICON = _PACKAGE_DATA / "lexicon.tsv"
+DEFAULT_STOPWORDS = _PACKAGE_DATA / "stopwords.txt"
+
+# The default-dictionary cache is loaded without any freshness check, so a
+# jieba upgrade that changed dict.txt would otherwise keep serving the old one.
+_JIEBA_CACHE_FILE = f"jieba-{jieba.__version__}.cache"
+
+# Slogans longer than this are sentences being quoted, not set phrases.
+MAX_QUOTED = 15
+
+# jieba's suggest_freq gives an unseen term frequency 1: enough to beat its own
+# split, but any neighbouring dictionary word then steals a character
+# (科技|金融服务|体系, 原始|创新能力). A floor near a middling dictionary word
+# (局长 2157, 余额 540) keeps terms whole in context. A term whose win would be
+# wrong in common contexts (贷款余额 in 存贷款余额) stays out of the lexicon;
+# an explicit freq in the lexicon file bypasses the floor.
+LEXICON_MIN_FREQ = 1000
+
+_DIGIT = "0-9０-９"
+_LATIN = "A-Za-zＡ-Ｚａ-ｚ"
+# Only the ASCII comma groups thousands (2,157.8); the full-width ， is always
+# a clause break in these texts.
+_NUMBER_BODY = rf"(?:[{_DIGIT}]{{1,3}}(?:,[{_DIGIT}]{{3}})+(?![{_DIGIT}])|[{_DIGIT}]+)(?:[.．][{_DIGIT}]+)?"
+_MAGNITUDES = ("万亿", "萬億", "亿", "億", "万", "萬", "千", "百")
+_MEASURES = (
+    "个百分点", "個百分點", "百分点", "%", "％", "‰",
+    "元", "美元", "欧元", "港元",
+    "项", "項", "家", "个", "個", "位", "名", "人次", "人", "户", "戶", "次", "倍", "件", "条", "條",
+    "所", "座", "台", "套", "款", "篇", "部", "种", "種", "类", "類", "批", "支", "张", "張", "份",
+    "组", "組", "处", "處", "辆", "輛", "架", "艘", "颗", "顆", "强", "強", "期", "届", "屆",
+    "亩", "畝", "公顷", "平方公里", "平方米", "公里", "千米", "米", "吨", "噸", "公斤", "千克",
+    "千瓦时", "千瓦", "兆瓦", "吉瓦", "瓦", "万标准箱", "标准箱", "標準箱",
+    "年度", "年", "月", "日", "号", "號", "周年", "周", "天", "小时", "小時", "分钟", "秒", "岁", "歲",
+)
+
+
+def _alternation(options: tuple[str, ...]) -> str:
+    # Longest first, so 亿元 is not cut short at 亿 and 年度 not at 年.
+    return "|".join(re.escape(option) for option in sorted(options, key=len, reverse=True))
+
+
+# The atomic group stops "6G" or "G20" from backtracking into a bare 6 or 2:
+# digits glued to Latin letters are names (5G, G20), left to jieba.
+_NUMBER = (
+    rf"(?<![{_LATIN}{_DIGIT}.．])(?>{_NUMBER_BODY})(?![{_LATIN}])"
+    rf"(?:[多余]?(?:(?:{_alternation(_MAGNITUDES)})(?:{_alternation(_MEASURES)})?|(?:{_alternation(_MEASURES)})))?"
+)
+_REDACTION = REDACTION_PATTERN
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"))
+_QUOTE_CHARS = "".join(open_ + close for open_, close in _QUOTE_PAIRS)
+# A sentence end inside the marks means a quoted sentence, not a slogan.
+_QUOTED = "|".join(
+    rf"{re.escape(open_)}[^{_QUOTE_CHARS}。！？；!?\r\n]{{1,{MAX_QUOTED}}}{re.escape(close)}"
+    for open_, close in _QUOTE_PAIRS
+)
+_SPACE = r"\s+"
+
+_PROTECTED = re.compile(rf"(?P<redaction>{_REDACTION})|(?P<number>{_NUMBER})|(?P<space>{_SPACE})")
+_PROTECTED_WITH_QUOTES = re.compile(
+    rf"(?P<quoted>{_QUOTED})|(?P<redaction>{_REDACTION})|(?P<number>{_NUMBER})|(?P<space>{_SPACE})"
+)
+
+# jieba cuts its input into blocks of these characters before looking words up
+# (jieba.re_han_default); a term with any other character can never come out
+# as one token, so such a lexicon entry is a mistake in the file.
+_JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of the text: ``text[start:end] == token.text``."""
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """A term the segmentation keeps whole, with its category for analyses."""
+
+    term: str
+    category: str
+    freq: int | None = None
+    pos: str | None = None
+
+
+def load_lexicon(path: Path | str | None = None) -> tuple[LexiconEntry, ...]:
+    """Read a lexicon TSV (``term, category[, freq[, pos]]``; ``#`` comments; header optional).
+
+    ``None`` reads the package's political lexicon. Mistakes in the file
+    (unknown category, duplicate, a term jieba cannot keep whole) raise
+    :class:`PolicytextError` naming the line.
+    """
+    source = Path(path) if path is not None else DEFAULT_LEXICON
+    try:
+        lines = source.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise PolicytextError(f"lexicon file not found: {source}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PolicytextError(f"cannot read lexicon file {source}: {error}") from None
+
+    entries: dict[str, LexiconEntry] = {}
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if fields[0] == "term" and not entries:
+            continue
+        where = f"{source.name}:{lineno}"
+        if len(fields) < 2 or len(fields) > 4 or not fields[1]:
+            raise PolicytextError(f"{where}: expected term<TAB>category[<TAB>freq[<TAB>pos]], got {line!r}")
+        term, category = fields[0], fields[1]
+        freq_text = fields[2] if len(fields) > 2 else ""
+        pos = (fields[3] if len(fields) > 3 else "") or None
+        if category not in LEXICON_CATEGORIES:
+            raise PolicytextError(f"{where}: unknown category {category!r} (one of {', '.join(sorted(LEXICON_CATEGORIES))})")
+        if term in entries:
+            raise PolicytextError(f"{where}: duplicate term {term!r}")
+        freq = _parse_freq(freq_text, where)
+        _check_term(term, where)
+        entries[term] = LexiconEntry(term, category, freq, pos)
+    return tuple(entries.values())
+
+
+def _parse_freq(text: str, where: str) -> int | None:
+    if not text:
+        return None
+    # jieba treats frequency 0 as "force-split this word" and records it in a
+    # process-wide table, which would leak into every other Tokenizer.
+    if not text.isdigit() or int(text) <= 0:
+        raise PolicytextError(f"{where}: freq must be a positive integer, got {text!r}")
+    return int(text)
+
+
+def _check_term(term: str, where: str) -> None:
+    if not _JIEBA_WORD.fullmatch(term):
+        raise PolicytextError(f"{where}: term {term!r} has characters jieba always splits on (punctuation or space)")
+    if _PROTECTED.search(term):
+        raise PolicytextError(f"{where}: term {term!r} contains a number or redaction that the pre-pass splits off")
+
+
+@lru_cache(maxsize=8)
+def _read_stopwords(path: Path) -> frozenset[str]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise PolicytextError(f"stopword file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PolicytextError(f"cannot read stopword file {path}: {error}") from None
+    return frozenset(word for line in lines if (word := line.strip()) and not word.startswith("#"))
+
+
+def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
+    """Function words and speech filler dropped from word counts (package list by default)."""
+    return _read_stopwords(Path(path).resolve() if path is not None else DEFAULT_STOPWORDS)
+
+
+class Tokenizer:
+    """Lossless segmentation of Chinese policy text with a political lexicon.
+
+    Each instance owns a separate jieba dictionary, so adding words to one
+    never changes another (or jieba's global ``jieba.dt``). jieba's dictionary
+    cache is kept in the project cache (``.cache/jieba``), never in /tmp.
+    """
+
+    def __init__(
+        self,
+        *,
+        lexicon: Path | str | None = None,
+        hmm: bool = True,
+        stopwords: Path | str | None = None,
+    ) -> None:
+        self._hmm = hmm
+        self._lexicon_source = Path(lexicon) if lexicon is not None else DEFAULT_LEXICON
+        entries = load_lexicon(lexicon)
+        self._stopwords = load_stopwords(stopwords)
+        self._jieba = _new_jieba_tokenizer()
+        self._entries: dict[str, LexiconEntry] = {}
+        for entry in entries:
+            self._add(entry)
+
+    def __repr__(self) -> str:
+        return f"<Tokenizer lexicon={self._lexicon_source.name!r} terms={len(self._entries)} hmm={self._hmm}>"
+
+    @property
+    def hmm(self) -> bool:
+        return self._hmm
+
+    @property
+    def lexicon_terms(self) -> tuple[str, ...]:
+        """The terms kept whole, in lexicon order (words added later at the end)."""
+        return tuple(self._entries)
+
+    @property
+    def lexicon(self) -> MappingProxyType[str, LexiconEntry]:
+        """Term → :class:`LexiconEntry` (read-only view), e.g. to group counts by category."""
+        return MappingProxyType(self._entries)
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        return self._stopwords
+
+    def add_word(self, term: str, *, category: str = "user", freq: int | None = None, pos: str | None = None) -> None:
+        """Keep ``term`` whole from now on, in this tokenizer only."""
+        where = "add_word"
+        if category not in LEXICON_CATEGORIES:
+            raise PolicytextError(f"{where}: unknown category {category!r}")
+        _check_term(term, where)
+        self._add(LexiconEntry(term, category, _parse_freq("" if freq is None else str(freq), where), pos))
+
+    def _add(self, entry: LexiconEntry) -> None:
+        # Context can still win against the floor; audit_lexicon finds where.
+        freq = entry.freq
+        if freq is None:
+            freq = max(self._jieba.suggest_freq(entry.term, False), LEXICON_MIN_FREQ)
+        self._jieba.add_word(entry.term, freq, entry.pos)
+        self._entries[entry.term] = entry
+
+    def tokenize(self, text: str, *, keep_quoted: bool = False) -> list[Token]:
+        """Cut ``text`` into tokens that tile it: their texts concatenate to ``text``.
+
+        Numbers with their unit (79.8%, 1900亿元, 2,157.8億元, full-width
+        digits) and redaction runs (××, ***) are single tokens. With
+        ``keep_quoted`` the content of a short quotation (“投早、投小、投硬科技”,
+        up to :data:`MAX_QUOTED` characters) is one ``"quoted"`` token between
+        its two quote-mark tokens.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"tokenize expects str, got {type(text).__name__}")
+        pattern = _PROTECTED_WITH_QUOTES if keep_quoted else _PROTECTED
+        tokens: list[Token] = []
+        position = 0
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start > position:
+                tokens.extend(self._segment_gap(text, position, start))
+            kind = match.lastgroup
+            if kind == "quoted":
+                tokens.append(Token(text[start], start, start + 1, "punct"))
+                tokens.append(Token(text[start + 1 : end - 1], start + 1, end - 1, "quoted"))
+                tokens.append(Token(text[end - 1], end - 1, end, "punct"))
+            else:
+                tokens.append(Token(match.group(), start, end, kind))  # type: ignore[arg-type]
+            position = end
+        if position < len(text):
+            tokens.extend(self._segment_gap(text, position, len(text)))
+        return tokens
+
+    def _segment_gap(self, text: str, start: int, end: int) -> Iterator[Token]:
+        # jieba's offsets are relative to the string it is given.
+        for word, word_start, word_end in self._jieba.tokenize(text[start:end], HMM=self._hmm):
+            yield Token(word, start + word_start, start + word_end, _kind_of(word))
+
+    def words(
+        self,
+        text: str,
+        *,
+        drop_stopwords: bool = True,
+        min_length: int = 2,
+        keep_numbers: bool = False,
+        keep_redactions: bool = False,
+    ) -> list[str]:
+        """Content words in order, for frequency work: no punctuation, spaces or stopwords.
+
+        ``min_length=2`` drops single characters, which in these texts are
+        almost all particles and prepositions.
+        """
+        kinds = {"word"}
+        if keep_numbers:
+            kinds.add("number")
+        if keep_redactions:
+            kinds.add("redaction")
+        return [
+            token.text
+            for token in self.tokenize(text)
+            if token.kind in kinds
+            and len(token.text) >= min_length
+            and not (drop_stopwords and token.text in self._stopwords)
+        ]
+
+
+def _kind_of(word: str) -> TokenKind:
+    if word.isspace():
+        return "space"
+    # P = punctuation, S = symbols (+, ×, ％ after a letter), Z/C = odd
+    # separators and format characters such as a zero-width space.
+    if all(unicodedata.category(char)[0] in "PSZC" for char in word):
+        return "punct"
+    return "word"
+
+
+def _new_jieba_tokenizer() -> jieba.Tokenizer:
+    tokenizer = jieba.Tokenizer()
+    # Without tmp_dir jieba writes jieba.cache to tempfile.gettempdir();
+    # cache_file is joined onto tmp_dir, and jieba writes it via a temporary
+    # file created in the same folder, so nothing touches /tmp.
+    tokenizer.tmp_dir = os.fspath(cache_dir("jieba"))
+    tokenizer.cache_file = _JIEBA_CACHE_FILE
+    # jieba logs "Building prefix dict ..." at DEBUG on stderr, which shows up
+    # as red noise in every notebook; silence it for this call only.
+    logger = logging.getLogger("jieba")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        tokenizer.initialize()
+    finally:
+        logger.setLevel(level)
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    """One shared Tokenizer with the package lexicon, built on first use (notebooks, CLI)."""
+    return Tokenizer()
+
+
+def audit_lexicon(
+    text: str,
+    *,
+    tokenizer: Tokenizer | None = None,
+    lexicon: Path | str | None = None,
+    include_shadowed: bool = False,
+) -> pd.DataFrame:
+    """Occurrences of lexicon terms that the segmentation does not keep as one token.
+
+    Checks the terms of ``lexicon`` (the package lexicon by default) plus the
+    tokenizer's own. One row per broken occurrence: ``term, start, end,
+    tokens_covering`` (e.g. ``"新质|生产力"``); no rows means every occurrence
+    can be counted. An occurrence inside a longer token (成果转化 in
+    科技成果转化) is not broken. Where two terms overlap (科技创新 and
+    创新要素 in 科技创新要素) only one can win; the loser is reported only
+    with ``include_shadowed=True``.
+    """
+    tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
+    terms = {entry.term for entry in load_lexicon(lexicon)} | set(tokenizer.lexicon_terms)
+    tokens = tokenizer.tokenize(text)
+    starts = [token.start for token in tokens]
+    ends = [token.end for token in tokens]
+
+    rows = []
+    for term in terms:
+        start = text.find(term)
+        while start != -1:
+            end = start + len(term)
+            covering = tokens[bisect_right(starts, start) - 1 : bisect_left(ends, end) + 1]
+            if len(covering) > 1 and (include_shadowed or not _shadowed(covering, start, end, terms)):
+                rows.append((term, start, end, "|".join(token.text for token in covering)))
+            start = text.find(term, start + 1)
+
+    rows.sort(key=lambda row: (row[1], row[2], row[0]))
+    frame = pd.DataFrame(rows, columns=list(AUDIT_COLUMNS))
+    return frame.astype({"term": "str", "start": "int64", "end": "int64", "tokens_covering": "str"})
+
+
+def _shadowed(covering: list[Token], start: int, end: int, terms: set[str]) -> bool:
+    # Lost to an overlapping lexicon term that reaches outside this occurrence.
+    return any(token.text in terms and (token.start < start or token.end > end) for token in covering)

@@ -1,0 +1,54 @@
+"""The main job (`policytext run`, what `make figures` calls) on the real notebooks.
+
+It must execute every notebook headless, write each figure as PNG + SVG + CSV,
+leave data/raw untouched, and write nothing to the home folder or /tmp.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+TMP = Path("/tmp")
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
+    home, figures, processed = tmp_path / "home", tmp_path / "figures", tmp_path / "processed"
+    home.mkdir()
+    raw_before = _tree_digest(ROOT / "data" / "raw")
+    tmp_before = set(os.listdir(TMP)) if TMP.is_dir() else set()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "IPYTHON", "MPL", "XDG"))}
+    env.update(HOME=str(home), TMPDIR="/tmp")  # the job must move its own temporary files into the project
+    policytext = Path(sys.executable).with_name("policytext")
+    result = subprocess.run(
+        [str(policytext), "run", "--figures", str(figures), "--processed", str(processed)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    for notebook in notebooks:
+        prefix = notebook.name.split("_", 1)[0] + "_"
+        pngs = sorted(figures.glob(prefix + "*.png"))
+        assert pngs, f"{notebook.name} wrote no figure"
+        for png in pngs:
+            assert png.with_suffix(".svg").is_file() and png.with_suffix(".csv").is_file(), png.name
+    assert list(processed.glob("*.csv")), "no tables written"
+
+    assert _tree_digest(ROOT / "data" / "raw") == raw_before
+    assert [p for p in home.rglob("*")] == [], "files written to the home folder"
+    new_in_tmp = (set(os.listdir(TMP)) if TMP.is_dir() else set()) - tmp_before
+    assert not new_in_tmp, f"files written to /tmp: {sorted(new_in_tmp)}"

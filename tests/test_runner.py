@@ -1,0 +1,167 @@
+"""run_notebooks executes real notebooks in real kernels, in order, inside the project."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from policytext.errors import PolicytextError
+from policytext.runner import default_notebooks, run_notebooks
+
+PARAMETERS = 'doc_path = "default-speech.txt"\nfigures_dir = "unset"\nprocessed_dir = "unset"'
+
+WRITE_FIGURE = """\
+from pathlib import Path
+Path(figures_dir, "doc.txt").write_text(doc_path, encoding="utf-8")
+print("wrote", Path(figures_dir, "doc.txt"))
+"""
+
+WRITE_TABLE = """\
+import os, sys
+from pathlib import Path
+Path(processed_dir, "kernel.txt").write_text(f"{os.getcwd()}\\n{sys.prefix}\\n", encoding="utf-8")
+len(os.listdir(figures_dir))
+"""
+
+# What a real notebook touches: matplotlib's config and font cache, IPython's
+# history, a temporary file. Without the project environment these land in
+# the home folder and /tmp.
+TOUCH_CACHES = """\
+import tempfile
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+fig, ax = plt.subplots()
+ax.plot([0, 1], [1, 0])
+fig.savefig(Path(figures_dir, "line.png"))
+handle, name = tempfile.mkstemp(suffix=".kept")
+Path(processed_dir, "tempfile.txt").write_text(name, encoding="utf-8")
+"""
+
+
+def _notebook(path: Path, *cells: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]})]
+    nb.cells += [nbformat.v4.new_code_cell(source) for source in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A notebooks folder with two numbered notebooks, output folders, and a project cache."""
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    _notebook(notebooks / "02_table.ipynb", WRITE_TABLE)
+    _notebook(notebooks / "01_figure.ipynb", WRITE_FIGURE)
+    _notebook(notebooks / "scratch.ipynb", "raise SystemExit('unnumbered notebooks are not run')")
+    return tmp_path
+
+
+def _run(project: Path, notebooks: list[Path], **options) -> list[Path]:
+    return run_notebooks(
+        figures_dir=project / "figures",
+        processed_dir=project / "data" / "processed",
+        executed_dir=project / "build" / "notebooks",
+        notebooks=notebooks,
+        **options,
+    )
+
+
+def test_default_notebooks_are_the_numbered_ones_in_reading_order(tmp_path):
+    for name in ("10_last.ipynb", "02_b.ipynb", "9_c.ipynb", "01_a.ipynb", "notes.ipynb"):
+        _notebook(tmp_path / name)
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    _notebook(tmp_path / ".ipynb_checkpoints" / "01_a-checkpoint.ipynb")
+    assert [path.name for path in default_notebooks(tmp_path)] == [
+        "01_a.ipynb", "02_b.ipynb", "9_c.ipynb", "10_last.ipynb",
+    ]
+
+
+def test_runs_each_notebook_with_the_injected_folders(project, capsys):
+    doc = project / "speech.txt"
+    doc.write_text("一、总体要求", encoding="utf-8")
+
+    executed = _run(project, default_notebooks(project / "notebooks"), doc=doc)
+
+    build = project / "build" / "notebooks"
+    assert executed == [build / "01_figure.ipynb", build / "02_table.ipynb"]
+    assert (project / "figures" / "doc.txt").read_text(encoding="utf-8") == str(doc)
+    cwd, prefix = (project / "data" / "processed" / "kernel.txt").read_text(encoding="utf-8").splitlines()
+    assert Path(cwd) == project / "notebooks"
+    assert prefix == sys.prefix, "the python3 kernel should be the interpreter running the tests"
+
+    for path in executed:
+        nb = nbformat.read(path, as_version=4)
+        assert any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"), f"{path.name} has no outputs"
+        injected = [cell for cell in nb.cells if "injected-parameters" in cell.metadata.get("tags", [])]
+        assert injected and str(doc) in injected[0].source
+    # The committed notebooks stay output-free.
+    source = nbformat.read(project / "notebooks" / "01_figure.ipynb", as_version=4)
+    assert not any(cell.get("outputs") for cell in source.cells if cell.cell_type == "code")
+
+    stderr = capsys.readouterr().err
+    assert "[1/2]" in stderr and "01_figure.ipynb" in stderr and "[2/2]" in stderr
+
+
+def test_without_a_document_the_notebooks_default_stays(project):
+    _run(project, [project / "notebooks" / "01_figure.ipynb"], progress=False)
+    assert (project / "figures" / "doc.txt").read_text(encoding="utf-8") == "default-speech.txt"
+
+
+def test_a_failing_notebook_stops_the_run_with_one_line_naming_it(project):
+    notebooks = project / "notebooks"
+    _notebook(notebooks / "02_broken.ipynb", "x = 1", "raise ValueError('no outline in this speech')")
+    _notebook(notebooks / "03_never.ipynb", 'open("ran.txt", "w").close()')
+
+    with pytest.raises(PolicytextError) as caught:
+        _run(project, [notebooks / "01_figure.ipynb", notebooks / "02_broken.ipynb", notebooks / "03_never.ipynb"],
+             progress=False)
+
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "02_broken.ipynb" in message
+    assert "ValueError: no outline in this speech" in message
+    assert (project / "figures" / "doc.txt").exists(), "notebooks before the failing one ran"
+    assert not (notebooks / "ran.txt").exists(), "notebooks after the failing one did not"
+    failed = nbformat.read(project / "build" / "notebooks" / "02_broken.ipynb", as_version=4)
+    assert any(output.get("ename") == "ValueError" for cell in failed.cells for output in cell.get("outputs", []))
+
+
+def test_missing_inputs_are_one_line_errors(project):
+    with pytest.raises(PolicytextError, match="document not found"):
+        _run(project, default_notebooks(project / "notebooks"), doc=project / "nowhere.txt")
+    with pytest.raises(PolicytextError, match="notebook not found: .*04_gone.ipynb"):
+        _run(project, [project / "notebooks" / "04_gone.ipynb"])
+    with pytest.raises(PolicytextError, match="no notebooks"):
+        _run(project, [])
+
+
+def test_leaves_no_file_in_home_or_tmp(project, tmp_path, monkeypatch):
+    home, tmp, cache = tmp_path / "home", tmp_path / "tmp", tmp_path / "cache"
+    home.mkdir()
+    tmp.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    # Only runtime_env() should keep the kernels inside the project, not variables `make` happened to export.
+    for name in ("MPLCONFIGDIR", "IPYTHONDIR", "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR",
+                 "JUPYTER_RUNTIME_DIR", "XDG_CACHE_HOME", "JUPYTER_PATH"):
+        monkeypatch.delenv(name, raising=False)
+    notebooks = project / "notebooks"
+    _notebook(notebooks / "03_caches.ipynb", TOUCH_CACHES)
+
+    _run(project, [notebooks / "01_figure.ipynb", notebooks / "03_caches.ipynb"], progress=False)
+
+    assert sorted(home.rglob("*")) == []
+    assert sorted(tmp.rglob("*")) == []
+    kept = Path((project / "data" / "processed" / "tempfile.txt").read_text(encoding="utf-8"))
+    assert kept.is_relative_to(cache), f"the kernel's temporary file went to {kept}"
+    assert (cache / "ipython").is_dir() and any((cache / "matplotlib").iterdir())
+    assert os.environ["TMPDIR"] == str(tmp), "the caller's environment is restored after the run"
