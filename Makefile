@@ -36,6 +36,9 @@ export XDG_CACHE_HOME := $(CACHE)/xdg
 export POLICYTEXT_CACHE_DIR := $(CACHE)
 # JupyterLab's language-server lookup runs npm, which logs to ~/.npm otherwise.
 export npm_config_cache := $(CACHE)/npm
+# pip asks `rustc --version` for its user-agent string; rustup's proxy then
+# creates ~/.rustup/settings.toml. Point rustup at the project cache instead.
+export RUSTUP_HOME := $(CACHE)/rustup
 # tempfile silently falls back to /tmp when TMPDIR does not exist: create it now.
 _ := $(shell mkdir -p "$(TMPDIR)")
 
@@ -45,7 +48,7 @@ _ := $(shell mkdir -p "$(TMPDIR)")
 LOCK_PIP_ENV ?= env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL \
 	-u PIP_CONSTRAINT -u PIP_NO_INDEX PIP_CONFIG_FILE=/dev/null
 
-.PHONY: help venv figures test lab lock clean distclean
+.PHONY: help venv figures test lab lock clean distclean report check-fresh
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET [DOC=path/to/speech.txt] [PYTEST_ARGS=...] [LAB_ARGS=...]"
@@ -72,6 +75,12 @@ test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline
 		echo "make test: pytest collected no tests (exit code 5); that counts as a failure" >&2; \
 	fi; \
 	exit "$$status"
+
+report: figures ## Export each executed notebook to HTML in reports/ (git-ignored), for sharing
+	$(BIN)/jupyter nbconvert --to html --output-dir reports build/notebooks/*.ipynb
+
+check-fresh: figures ## Rerun the main job and fail if figures/ or data/processed/ differ from what is committed
+	scripts/check-fresh
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel "Python (policytext)" (LAB_ARGS=--no-browser ...)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks \

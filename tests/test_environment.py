@@ -141,7 +141,7 @@ def test_environment_yml_builds_the_project_on_a_supported_python():
     name, conda, pip = _environment_yml()
     assert name == "policytext"
     assert "-e ." in pip, "environment.yml should install the package itself (`- -e .` under pip:)"
-    pythons = [entry for entry in conda if re.match(r"^python\b", entry)]
+    pythons = [entry for entry in conda if re.match(r"^python\s*(=|$)", entry)]
     assert len(pythons) == 1, f"environment.yml should name python once, found {pythons}"
     version = re.sub(r"^python\s*=*\s*", "", pythons[0])
     requires_python = SpecifierSet(_pyproject()["project"]["requires-python"])

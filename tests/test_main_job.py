@@ -25,7 +25,8 @@ def _tree_digest(folder: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
-    home, figures, processed = tmp_path / "home", tmp_path / "figures", tmp_path / "processed"
+    home, out = tmp_path / "home", tmp_path / "out"
+    figures, processed = out / "figures", out / "processed"
     home.mkdir()
     raw_before = _tree_digest(ROOT / "data" / "raw")
     tmp_before = set(os.listdir(TMP)) if TMP.is_dir() else set()
@@ -33,7 +34,7 @@ def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
     env.update(HOME=str(home), TMPDIR="/tmp")  # the job must move its own temporary files into the project
     policytext = Path(sys.executable).with_name("policytext")
     result = subprocess.run(
-        [str(policytext), "run", "--figures", str(figures), "--processed", str(processed)],
+        [str(policytext), "run", "--out", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -47,6 +48,9 @@ def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
         for png in pngs:
             assert png.with_suffix(".svg").is_file() and png.with_suffix(".csv").is_file(), png.name
     assert list(processed.glob("*.csv")), "no tables written"
+    index = (figures / "README.md").read_text(encoding="utf-8")
+    for png in figures.glob("*.png"):
+        assert f"[{png.stem}]({png.name})" in index
 
     assert _tree_digest(ROOT / "data" / "raw") == raw_before
     assert [p for p in home.rglob("*")] == [], "files written to the home folder"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import boilerplate as _boilerplate
-from .encoding import decode
+from .formats import read_text
 from .errors import InputError
 from .normalize import normalize
 from .redaction import REDACTION
@@ -126,7 +126,7 @@ def from_text(text: str, *, encoding: str = "utf-8", path: Path | None = None, p
 
 
 def load(path: str | Path, *, require_body: bool = True) -> Document:
-    """Read a text file in any common encoding into a :class:`Document`.
+    """Read a speech (.txt in any common encoding, a saved .html page, a .docx) into a :class:`Document`.
 
     Raises :class:`~policytext.errors.InputError` with a one-line message for a
     missing, unreadable, empty, binary or undecodable file, or one that holds
@@ -137,14 +137,10 @@ def load(path: str | Path, *, require_body: bool = True) -> Document:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a text file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode(data, source=str(path))
+    text, encoding, found = read_text(path)
     if not text.strip():
         raise InputError(f"{path}: contains only whitespace, no text")
-    document = from_text(text, encoding=encoding, path=path, provenance=read_provenance(path))
+    document = from_text(text, encoding=encoding, path=path, provenance={**found, **read_provenance(path)})
     if require_body and document.body_start == document.body_end:
         raise InputError(f"{path}: contains only site boilerplate, no body text")
     return document

@@ -95,11 +95,14 @@ def save_figure(
     *,
     data: pd.DataFrame,
     outdir: str | os.PathLike[str],
+    caption: str | None = None,
 ) -> dict[str, Path]:
     """Write ``<outdir>/<name>.png`` (300 dpi), ``.svg`` and ``.csv`` (``data``), then close ``fig``.
 
-    Returns the three paths by format. Either all three files are replaced or,
-    if rendering fails, none is: the previous set stays as it was.
+    ``caption`` (default: the figure's title) is stored in the PNG and SVG
+    metadata, where the generated ``figures/README.md`` reads it. Returns the
+    three paths by format. Either all three files are replaced or, if rendering
+    fails, none is: the previous set stays as it was.
     """
     import matplotlib
     import pandas as pd
@@ -114,11 +117,15 @@ def save_figure(
 
     # Metadata that varies between runs (matplotlib version banner in PNG, date
     # in SVG) is dropped so that an unchanged figure is an unchanged file.
+    caption = caption if caption is not None else figure_title(fig)
     writers: dict[str, Callable[[Path], object]] = {
         "png": lambda tmp: fig.savefig(
-            tmp, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata={"Software": None}
+            tmp, format="png", dpi=PNG_DPI, bbox_inches="tight",
+            metadata={"Software": None, "Title": name, "Description": caption},
         ),
-        "svg": lambda tmp: fig.savefig(tmp, format="svg", bbox_inches="tight", metadata={"Date": None}),
+        "svg": lambda tmp: fig.savefig(
+            tmp, format="svg", bbox_inches="tight", metadata={"Date": None, "Title": name, "Description": caption}
+        ),
         # BOM: Excel guesses a legacy code page for UTF-8 without one and shows mojibake.
         "csv": lambda tmp: data.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"),
     }
@@ -135,6 +142,25 @@ def save_figure(
             tmp.unlink(missing_ok=True)
         plt.close(fig)
     return targets
+
+
+def figure_title(fig: Figure) -> str:
+    """The figure's suptitle, else the first axes title: the default caption."""
+    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    for ax in fig.axes:
+        for loc in ("center", "left", "right"):
+            if title := ax.get_title(loc):
+                return title
+    return ""
+
+
+def read_caption(png: Path) -> str:
+    """The caption stored in a PNG written by :func:`save_figure`."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return image.text.get("Description", "") if hasattr(image, "text") else ""
 
 
 def _check_name(name: str) -> None:

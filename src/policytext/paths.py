@@ -8,7 +8,10 @@ defaults, e.g. for an installed (non-editable) package.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,3 +74,22 @@ def data_dir(*parts: str) -> Path:
 
 def figures_dir() -> Path:
     return project_root() / "figures"
+
+
+_UNSAFE_ID_CHARS = re.compile(r"[^\w.-]+")
+_ID_MAX = 60
+
+
+def document_id(path: Path) -> str:
+    """A folder name for a document's outputs: its file name made safe, plus a content hash.
+
+    Only the file's stem is used (no folders, so no traversal); anything but
+    letters (Chinese included), digits, '.', '-' and '_' becomes '-'. The first
+    eight hex digits of the file's SHA-256 keep two different files with the
+    same name from overwriting each other's outputs.
+    """
+    path = Path(path)
+    stem = unicodedata.normalize("NFKC", path.stem)
+    slug = _UNSAFE_ID_CHARS.sub("-", stem).strip("-._")[:_ID_MAX].rstrip("-._") or "document"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return f"{slug}-{digest}"

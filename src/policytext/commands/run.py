@@ -1,4 +1,11 @@
-"""``policytext run``: execute every notebook headless (the main job)."""
+"""``policytext run``: execute every notebook headless (the main job).
+
+Without ``--doc`` the notebooks analyse the default document and write to
+``figures/`` and ``data/processed/``. With ``--doc PATH`` they write to folders
+of that document's own, ``figures/<doc-id>/`` and ``data/processed/<doc-id>/``
+(or ``DIR/figures`` and ``DIR/processed`` with ``--out DIR``), leaving the
+default outputs alone.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +15,38 @@ from .. import paths
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("run", help="execute all notebooks, writing figures/ and data/processed/")
+    parser = subparsers.add_parser("run", help="execute all notebooks, writing figures and tables")
     parser.add_argument("--doc", type=Path, default=None, help="a speech to analyse instead of the default document")
-    parser.add_argument("--figures", type=Path, default=None, help="figures folder (default: figures/)")
-    parser.add_argument("--processed", type=Path, default=None, help="tables folder (default: data/processed/)")
+    parser.add_argument("--out", type=Path, default=None, help="write DIR/figures, DIR/processed and DIR/notebooks instead")
     parser.set_defaults(handler=run)
+
+
+def output_folders(doc: Path | None, out: Path | None) -> tuple[Path, Path, Path, str]:
+    """(figures, processed, executed notebooks, document id) for a run."""
+    root = paths.project_root()
+    if doc is None:
+        if out is not None:
+            return out / "figures", out / "processed", out / "notebooks", ""
+        return root / "figures", root / "data" / "processed", root / "build" / "notebooks", ""
+    doc_id = paths.document_id(doc)
+    if out is not None:
+        return out / "figures", out / "processed", out / "notebooks", doc_id
+    return root / "figures" / doc_id, root / "data" / "processed" / doc_id, root / "build" / "notebooks" / doc_id, doc_id
 
 
 def run(args) -> int:
     from ..document import load
-    from ..runner import run_notebooks
+    from ..figure_index import write_index
+    from ..runner import notebooks_dir, run_notebooks
 
     if args.doc is not None:
         load(args.doc)  # fail early, with one line, before any kernel starts
-    root = paths.project_root()
+    figures, processed, executed, doc_id = output_folders(args.doc, args.out)
     run_notebooks(
         doc=args.doc.resolve() if args.doc else None,
-        figures_dir=(args.figures or root / "figures").resolve(),
-        processed_dir=(args.processed or root / "data" / "processed").resolve(),
-        executed_dir=root / "build" / "notebooks",
+        figures_dir=figures.resolve(),
+        processed_dir=processed.resolve(),
+        executed_dir=executed.resolve(),
     )
+    write_index(figures.resolve(), notebooks_dir=notebooks_dir(), document=doc_id)
     return 0
