@@ -31,6 +31,7 @@ _TERMINAL = "。！？!?；;.…"
 _CLOSERS = "”’」』）)》】\"'"
 _PREVIEW_ELLIPSIS = re.compile(r"(?<![。！？!?；;.…])(?:\.{3,}|…{1,2})$")
 PROVENANCE_SUFFIX = ".provenance.json"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,8 @@ def load(path: str | Path, *, require_body: bool = True) -> Document:
     document = from_text(text, encoding=encoding, path=path, provenance={**found, **read_provenance(path)})
     if require_body and document.body_start == document.body_end:
         raise InputError(f"{path}: contains only site boilerplate, no body text")
+    if not _HAN.search(document.body):
+        raise InputError(f"{path}: contains no Chinese text (read as {encoding}); is this the right file?")
     return document
 
 

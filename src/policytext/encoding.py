@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
 import charset_normalizer
 
-from .errors import InputError
+from .errors import InputError, PolicytextWarning
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # must precede UTF-16 LE: it starts with the same two bytes
@@ -39,9 +40,37 @@ def decode(data: bytes, *, source: str = "input") -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _detect(data, source)
+        mixed = _mixed_lines(data)
+        if mixed is not None:
+            text, encoding = mixed
+            warnings.warn(PolicytextWarning(f"{source}: mixed encodings; lines decoded as {encoding}"), stacklevel=2)
+        else:
+            text, encoding = _detect(data, source)
     _reject_binary(text, source)
     return text, encoding
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Text pasted together from a UTF-8 and a GB18030 source: decode line by line.
+
+    Only when both are really there: a line of non-ASCII valid UTF-8 is strong
+    evidence of UTF-8 (GB-encoded Chinese almost never is), and a line that is
+    not UTF-8 but is GB18030 is the other half.
+    """
+    parts, utf8_lines, gb_lines = [], 0, 0
+    for line in data.splitlines(keepends=True):
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8_lines += not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                parts.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                return None
+            gb_lines += 1
+    if utf8_lines and gb_lines:
+        return "".join(parts), "mixed (utf-8 + gb18030)"
+    return None
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:

@@ -12,3 +12,7 @@ class PolicytextError(Exception):
 
 class InputError(PolicytextError):
     """The input file cannot be read as a text document."""
+
+
+class PolicytextWarning(UserWarning):
+    """The input was read, but not cleanly (mixed encodings, say): the result is degraded, not wrong."""

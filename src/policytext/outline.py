@@ -252,16 +252,21 @@ class _Body:
     end: int
     gaps: list[tuple[int, int]]
     interior: list[Span]
-    depth: list[int] = field(default_factory=list)
+    # Quotation depth changes only at quotation marks: keep those positions and
+    # the depth after each, not one number per character (bodies may be 50 MB).
+    depth_positions: list[int] = field(default_factory=list)
+    depth_values: list[int] = field(default_factory=list)
+    gap_ends: set[int] = field(default_factory=set)
 
     def depth_at(self, i: int) -> int:
-        return self.depth[i - self.start]
+        k = bisect_right(self.depth_positions, i) - 1
+        return self.depth_values[k] if k >= 0 else 0
 
     def in_boilerplate(self, pos: int) -> bool:
         return any(b.start <= pos < b.end for b in self.interior)
 
     def paragraph_start(self, pos: int, floor: int) -> bool:
-        if pos == floor or any(a < pos and b == pos for a, b in self.gaps):
+        if pos == floor or pos in self.gap_ends:
             return True
         return any(b.end <= pos and not self.text[b.end : pos].strip() for b in self.interior)
 
@@ -272,8 +277,8 @@ def build_outline(document: Document) -> Outline:
     text = document.norm
     gaps = [(start + m.start(), start + m.end()) for m in _PARAGRAPH_GAP.finditer(text[start:end])]
     interior = [b for b in document.boilerplate if start <= b.start and b.end <= end]
-    body = _Body(text, start, end, gaps, interior)
-    body.depth = _quote_depth(body)
+    body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps})
+    body.depth_positions, body.depth_values = _quote_depth(body)
 
     title, salutation = _front_matter(body)
     scan_from = salutation.end if salutation else (title.end if title else start)
@@ -293,41 +298,48 @@ def _raw_span(raw: str, span: Span | None) -> Span | None:
     return None if span is None else Span(span.start, span.end, raw[span.start : span.end], span.kind)
 
 
-def _quote_depth(body: _Body) -> list[int]:
-    """Nesting depth of quotation marks at each body offset.
+_QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
+
+
+def _quote_depth(body: _Body) -> tuple[list[int], list[int]]:
+    """Positions where the quotation depth changes, and the depth from each on.
 
     Only marks that pair up within a paragraph count, so an unbalanced quote
     cannot swallow the rest of the document.
     """
-    text, start = body.text, body.start
-    diff = [0] * (body.end - start + 2)
-    edges = [start] + [g for gap in body.gaps for g in gap] + [body.end]
-    for a, b in zip(edges[::2], edges[1::2]):
-        stack: list[tuple[str, int]] = []
-        straight_open: int | None = None
-        for i in range(a, b):
-            char = text[i]
-            if char in _QUOTE_PAIRS:
-                stack.append((_QUOTE_PAIRS[char], i))
+    text = body.text
+    gap_starts = [a for a, _ in body.gaps]
+    steps: dict[int, int] = {}
+    stack: list[tuple[str, int]] = []
+    straight_open: int | None = None
+    paragraph = -1
+    for m in _QUOTE_MARK.finditer(text, body.start, body.end):
+        i, char = m.start(), m.group()
+        here = bisect_right(gap_starts, i)
+        if here != paragraph:
+            paragraph, stack, straight_open = here, [], None
+        if char in _QUOTE_PAIRS:
+            stack.append((_QUOTE_PAIRS[char], i))
+            continue
+        if char == '"':
+            if straight_open is None:
+                straight_open = i
                 continue
-            if char == '"':
-                if straight_open is None:
-                    straight_open = i
-                    continue
-                open_at, straight_open = straight_open, None
-            elif char in _CLOSERS and any(expected == char for expected, _ in stack):
-                k = max(k for k, (expected, _) in enumerate(stack) if expected == char)
-                open_at = stack[k][1]
-                del stack[k:]
-            else:
-                continue
-            diff[open_at + 1 - start] += 1
-            diff[i - start] -= 1
-    depth, running = [], 0
-    for step in diff[:-1]:
-        running += step
-        depth.append(running)
-    return depth
+            open_at, straight_open = straight_open, None
+        elif any(expected == char for expected, _ in stack):
+            k = max(k for k, (expected, _) in enumerate(stack) if expected == char)
+            open_at = stack[k][1]
+            del stack[k:]
+        else:
+            continue
+        steps[open_at + 1] = steps.get(open_at + 1, 0) + 1
+        steps[i] = steps.get(i, 0) - 1
+    positions, values, running = [], [], 0
+    for position in sorted(steps):
+        running += steps[position]
+        positions.append(position)
+        values.append(running)
+    return positions, values
 
 
 def _front_matter(body: _Body) -> tuple[Span | None, Span | None]:
@@ -523,39 +535,36 @@ def _split_sentences(body: _Body, sections, title: Span | None, salutation: Span
 
     sentences = []
     paragraph = 0
-    gap_ends = {b for _, b in body.gaps}
     for n, (a, b, kind) in enumerate(pieces):
-        if n and (a in gap_ends or kind == "heading"):
+        if n and (a in body.gap_ends or kind == "heading"):
             paragraph += 1
         section = leaves[bisect_right(leaf_starts, a) - 1][1]
         sentences.append(Sentence(a, b, section, kind, paragraph))
     return sentences
 
 
+_SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]+|\n")
+
+
 def _sentence_spans(body: _Body, a: int, b: int) -> Iterator[tuple[int, int]]:
-    """Sentences of a run of running text: cut after 。！？ outside quotes and at paragraph gaps."""
+    """Sentences of a run of running text: cut after 。！？ outside quotes and at line breaks."""
     text = body.text
-    begin, i = a, a
-    while i < b:
-        char = text[i]
-        cut = None
-        if char in SENTENCE_END:
-            j = i + 1
-            while j < b and text[j] in SENTENCE_END:
-                j += 1
-            k = j
+    begin = a
+    for m in _SENTENCE_BREAK.finditer(text, a, b):
+        if m.group() == "\n":
+            cut = m.start()
+        else:
+            k = m.end()
             while k < b and text[k] in _CLOSERS:
                 k += 1
             # 。” closes the quotation and the sentence together
-            if body.depth_at(i) == 0 or (k > j and (k == b or body.depth_at(k) == 0 and body.depth_at(k - 1) == 0)):
-                cut = k
-            i = j - 1
-        elif char == "\n":
-            cut = i
-        if cut is not None and cut > begin:
+            closes_all = k > m.end() and (k == b or body.depth_at(k) == 0 and body.depth_at(k - 1) == 0)
+            if body.depth_at(m.start()) != 0 and not closes_all:
+                continue
+            cut = k
+        if cut > begin:
             yield begin, cut
             begin = cut
-        i += 1
     if begin < b:
         yield begin, b
 

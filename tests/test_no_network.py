@@ -1,0 +1,53 @@
+"""No network at run time: the analyses run with every socket blocked."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from policytext import cli, load
+
+from .conftest import SEED
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise NetworkUsed(f"network access attempted: {args[:2]}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_the_guard_really_blocks(no_network):
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("127.0.0.1", 9))
+    with pytest.raises(NetworkUsed):
+        socket.getaddrinfo("pypi.org", 443)
+
+
+@pytest.mark.parametrize("command", [name for name in cli.COMMANDS if name != "run"])
+def test_every_command_runs_offline(no_network, capsys, command):
+    code = cli.main([command, str(SEED)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.out.strip()
+
+
+def test_figures_and_tables_offline(no_network, tmp_path):
+    from policytext import overview
+    from policytext.figures import save_figure, use_chinese_font
+
+    use_chinese_font()
+    document = load(SEED)
+    fig, data = overview.plot_section_lengths(document)
+    paths = save_figure(fig, "offline", data=data, outdir=tmp_path)
+    assert paths["png"].stat().st_size > 0
+    assert {p.name for p in overview.write_tables(document, outdir=tmp_path)} >= {"outline.csv", "sentences.csv"}
