@@ -165,3 +165,32 @@ def test_leaves_no_file_in_home_or_tmp(project, tmp_path, monkeypatch):
     assert kept.is_relative_to(cache), f"the kernel's temporary file went to {kept}"
     assert (cache / "ipython").is_dir() and any((cache / "matplotlib").iterdir())
     assert os.environ["TMPDIR"] == str(tmp), "the caller's environment is restored after the run"
+
+
+def test_a_missing_glyph_in_a_notebook_fails_the_run(tmp_path, monkeypatch):
+    """Boxes instead of Chinese in a shared figure must stop the main job, not scroll past in a log."""
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    draws_unknown_glyph = """\
+import warnings
+warnings.simplefilter("always")
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from policytext.figures import use_chinese_font
+use_chinese_font()
+fig, ax = plt.subplots()
+ax.set_title("\\U00020021")
+fig.savefig(Path(figures_dir, "boxes.png"))
+"""
+    notebook = _notebook(folder / "00_glyph.ipynb", draws_unknown_glyph)
+    with pytest.raises(PolicytextError, match="font lacks"):
+        run_notebooks(
+            notebooks=[notebook],
+            figures_dir=tmp_path / "figures",
+            processed_dir=tmp_path / "processed",
+            executed_dir=tmp_path / "executed",
+            progress=False,
+        )

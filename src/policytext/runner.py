@@ -173,5 +173,24 @@ def run_notebooks(
                 raise PolicytextError(
                     f"notebook {notebook.name} could not run: {type(err).__name__}: {_one_line(err)}"
                 ) from err
+            _refuse_missing_glyphs(output)
             executed.append(output)
     return executed
+
+
+_MISSING_GLYPH = re.compile(r"Glyph \d+ .*missing from (?:current )?font")
+
+
+def _refuse_missing_glyphs(executed: Path) -> None:
+    """A figure that drew boxes instead of Chinese is a failed run, not a warning in a log."""
+    import nbformat
+
+    notebook = nbformat.read(executed, as_version=4)
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("text", "") if output.get("output_type") == "stream" else ""
+            if match := _MISSING_GLYPH.search(text):
+                raise PolicytextError(
+                    f"notebook {executed.name} drew a character its font lacks ({_one_line(match.group())}); "
+                    "rebuild the font subset (scripts/build_font.py) or set POLICYTEXT_FONT"
+                )
