@@ -11,11 +11,12 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 
 from .errors import PolicytextError
 
-COMMANDS = ("outline", "tokens", "run")
+COMMANDS = ("outline", "tokens", "indicators", "compare", "run")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +27,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"policytext: warning: {message}", file=file or sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    # Warnings (a degraded but usable input) are one line too, without source lines.
+    warnings.showwarning = _one_line_warning
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args) or 0

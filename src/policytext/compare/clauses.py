@@ -1,0 +1,143 @@
+"""Clauses: the unit in which a speech is compared with central texts.
+
+A sentence of a policy speech strings several borrowed and local phrases
+together with commas, so the comparison works one clause at a time. A clause
+ends after ，；：。！？ (matched on the normalised text, so ASCII commas count).
+The enumeration comma 、 does not end a clause: it joins the items of a
+formulation (教育、科技、人才) that must be matched together. A long
+quotation (one holding clause punctuation, or at least
+:data:`LONG_QUOTE` characters) is a clause boundary on both sides, so that
+"关于“我省作为……”的重要讲话精神" separates the quoted words from the frame
+around them; a short quoted slogan (“双碳”) stays inside its clause. A piece
+with fewer than ``min_chars`` characters of content joins its neighbour.
+
+Each clause's span is its *core*: the piece without edge punctuation, quote
+marks, whitespace or a leading outline marker ((一), 一是, 一、), because
+those are not wording that could be borrowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..document import Document
+from ..normalize import Collapsed, collapse_whitespace
+
+__all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "speech_match_text"]
+
+LONG_QUOTE = 10
+_CLAUSE_END = "，；：。！？"
+_QUOTE = re.compile(r"“[^“”]*”")
+_CLOSERS = "”’）》」』"
+# Punctuation, quote marks and spaces trimmed from a clause's edges.
+_EDGE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_MARKER = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+[、是](?=\S)|\d+[.、．])")
+_CONTENT = re.compile(r"[\w×]")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of the speech; ``raw[start:end]`` is its core text."""
+
+    number: int
+    sentence: int
+    section: str
+    kind: str  # the sentence's kind: title, salutation, heading, text
+    start: int
+    end: int
+    text: str
+
+
+def _pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Boundaries inside one sentence of the normalised text; the pieces tile it."""
+    text = norm[start:end]
+    cuts: set[int] = set()
+    for match in _QUOTE.finditer(text):
+        inner = match.group()[1:-1]
+        if len(inner) >= LONG_QUOTE or any(c in inner for c in _CLAUSE_END):
+            cuts.add(match.start())
+            after = match.end()
+            while after < len(text) and (text[after] in _CLAUSE_END or text[after] in _CLOSERS):
+                after += 1
+            cuts.add(after)
+    for i, char in enumerate(text):
+        if char in _CLAUSE_END:
+            j = i + 1
+            while j < len(text) and (text[j] in _CLOSERS or text[j] in _CLAUSE_END):
+                j += 1
+            cuts.add(j)
+    bounds = sorted(c for c in cuts if 0 < c < len(text))
+    edges = [0, *bounds, len(text)]
+    return [(start + a, start + b) for a, b in zip(edges, edges[1:]) if b > a]
+
+
+def _content_length(text: str) -> int:
+    return len(_CONTENT.findall(text))
+
+
+def _merge_short(pieces: list[tuple[int, int]], norm: str, min_chars: int) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for a, b in pieces:
+        if merged and _content_length(norm[a:b]) < min_chars:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    # A short first piece joins the next one instead.
+    if len(merged) > 1 and _content_length(norm[merged[0][0] : merged[0][1]]) < min_chars:
+        merged[1][0] = merged[0][0]
+        merged.pop(0)
+    return [(a, b) for a, b in merged]
+
+
+def _core(norm: str, a: int, b: int) -> tuple[int, int]:
+    piece = norm[a:b]
+    offset = len(piece) - len(piece.lstrip())
+    marker = _MARKER.match(piece[offset:])
+    if marker and _content_length(piece[offset + marker.end() :]):
+        offset += marker.end()
+    lead = _EDGE.match(piece[offset:])
+    offset += lead.end() if lead else 0
+    trail = _EDGE.search(piece[offset:])
+    stop = len(piece) - (len(trail.group()) if trail and trail.end() == len(piece) - offset else 0)
+    start, end = a + offset, a + max(offset, stop)
+    # Keep a short quotation whole: 新质生产力的“新” rather than 新质生产力的“新.
+    core = norm[start:end]
+    if core.count("“") > core.count("”") and end < b and norm[end] == "”":
+        end += 1
+    if core.count("”") > core.count("“") and start > a and norm[start - 1] == "“":
+        start -= 1
+    return start, end
+
+
+def clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
+    """The body's clauses in reading order (boilerplate sentences left out)."""
+    norm = document.norm
+    out: list[Clause] = []
+    for row in document.sentences.itertuples():
+        if row.kind == "boilerplate":
+            continue
+        for a, b in _merge_short(_pieces(norm, row.start, row.end), norm, min_chars):
+            core_start, core_end = _core(norm, a, b)
+            if core_end <= core_start:
+                continue
+            out.append(Clause(len(out), int(row.sentence), row.section, row.kind, core_start, core_end,
+                              document.raw[core_start:core_end]))
+    return out
+
+
+def clauses_frame(document: Document, *, min_chars: int = 4) -> pd.DataFrame:
+    rows = [
+        {"clause": c.number, "sentence": c.sentence, "section": c.section, "kind": c.kind,
+         "start": c.start, "end": c.end, "text": c.text}
+        for c in clauses(document, min_chars=min_chars)
+    ]
+    return pd.DataFrame(rows, columns=["clause", "sentence", "section", "kind", "start", "end", "text"])
+
+
+def speech_match_text(document: Document, start: int, end: int) -> Collapsed:
+    """Normalised, whitespace-free text of ``raw[start:end]``, with offsets back into raw."""
+    collapsed = collapse_whitespace(document.norm[start:end])
+    return Collapsed(collapsed.text, tuple(start + i for i in collapsed.offsets))

@@ -1,0 +1,426 @@
+"""Quantitative claims: each number a speech argues with, typed, normalised and named.
+
+A claim is found on the document's normalised text, one sentence at a time,
+and reported with raw offsets. Its parts:
+
+- the value: Arabic digits (15107, 2,157.8), Chinese numerals (前三, 第八,
+  两位数, 五千亿元) or a redaction run (××) standing where a value stands;
+- a unit from ``indicator_units.tsv``, optionally after a multiplier
+  (亿, 万 …), which gives the normalised value (1900亿元 → 1.9e11 元);
+- the lead-in just before the value (达到, 突破, 年均增长, 分别增长, 列, 保持 …)
+  and the qualifiers after it (以上, 左右), from ``indicator_cues.tsv``;
+- the indicator: the phrase naming what is measured, from the clause before
+  the value, or after it when the number counts a following noun
+  (12条重点产业链); a bare attribute (成交额, 增加值…) takes its owner from the
+  claim before it (技术合同 → 技术合同成交额);
+- the scope (全国, 全球, 全市 …) and the year or period the clause gives, or
+  the sentence gives in its opening clause.
+
+Not claims: years and dates, durations (5年), outline markers, numbers inside
+short quotations (“1+4”, “从0到1”: names and slogans), model names (5G), and
+Chinese numerals that count things (三个方面, 四类, 一批): official Chinese
+writes statistics in Arabic digits and keeps Chinese numerals for rhetoric, so
+a Chinese numeral counts only as a rank (第八, 全国第三), a top-N (前三, 百强),
+a magnitude (两位数), a doubling (翻一番) or before a measure unit (五千亿元).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import cn2an
+
+from ..redaction import REDACTION, REDACTION_PATTERN
+from . import resources as res
+from .naming import name_claim
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+_CJK = r"\u3400-\u9fff"
+# A year is 19xx/20xx followed by 年 (or a range), or opening a title or quote (“2023自然指数”).
+YEAR = re.compile(
+    r"(?<![\d.])(?P<year>(?:19|20)\d{2})(?:年(?:度|末|底|初)?|(?=[—\-~～至到](?:19|20)?\d{2}年))"
+    r"|(?<=[“《「])(?P<quoted>(?:19|20)\d{2})(?![\d.%])"
+)
+PERIOD = re.compile(
+    r"(?:近|过去|最近)(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)?|近年来|(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)"
+    r"|“?十[一二三四五六]五”?(?:期间|以来|时期)|前?[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月"
+)
+DATE = re.compile(r"\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号](?=[，。、\s至到—-]|$)")
+# Names and slogans are quoted; long quotations (a leader's words) may hold real figures.
+SHORT_QUOTE = re.compile(r"“[^“”]{1,12}”|‘[^‘’]{1,12}’|「[^「」]{1,12}」")
+# What follows a number that makes it a time or an ordinal, not a quantity.
+_NOT_QUANTITY_AFTER = re.compile(r"个?(?:年|月|日|号|时|季度|周|天|届|次|期|代|版|章|节|小时|岁|级|轮)")
+_DURATION_AFTER = re.compile(r"(?:月|季度|小时|工作日|年|星期)")
+CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d)")
+_BOUNDARY = set("，。；：、！？）)”;:,!?") | {""}
+_NOT_ATTRIBUTIVE = set("的之等和与及或以")
+_TOPN_UNITS = "%|名|位|强"
+_TIER_UNITS = ("方阵", "梯队", "阵营")
+# Qualitative magnitudes: 两位数 = at least 10 (per cent, for growth).
+_DIGITS_WORD = {"两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+KINDS = {
+    "count": "how many of something (家, 个, 项, 条, 人)",
+    "amount": "money (元, 亿元, 美元), normalised to the base currency unit",
+    "share": "a level in per cent or a ratio (比重, 占比, 强度, 率)",
+    "growth": "a change: per cent, percentage points or times (增长, 增速, 提高; 下降 makes it negative)",
+    "multiple": "a multiple (倍, 翻一番 = 2 倍)",
+    "quantity": "a physical measure (标准箱, 吨, 公里, 千瓦)",
+    "rank": "a position in a ranking (第36位, 全国第三)",
+    "topn": "membership of a top bracket or threshold (前三, 前1%, 20强, 百强)",
+    "tier": "membership of a named tier (第一方阵, 第一梯队)",
+    "magnitude": "a qualitative order of magnitude (两位数增长); value is its lower bound",
+    "value": "a number with no unit after a value word (指数为105.3), or a redacted value of unknown kind",
+}
+
+COLUMNS = (
+    "indicator", "raw", "value", "unit", "value_normalised", "unit_normalised", "kind", "qualifier",
+    "scope", "year", "period", "redacted", "section", "sentence", "start", "end",
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One quantitative claim. ``start``/``end`` are raw offsets; ``raw`` is ``document.raw[start:end]``."""
+
+    indicator: str
+    raw: str
+    value: float
+    unit: str
+    value_normalised: float
+    unit_normalised: str
+    kind: str
+    qualifier: str
+    scope: str
+    year: str
+    period: str
+    redacted: bool
+    section: str
+    sentence: int
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in COLUMNS}
+
+
+@dataclass
+class _Found:
+    """A claim being assembled inside one sentence (offsets relative to the sentence)."""
+
+    pattern: str
+    start: int  # raw span start, lead-in included
+    core: int  # where the number (or 第/前) begins
+    end: int
+    value: float
+    unit: str
+    factor: float
+    unit_normalised: str
+    unit_kind: str | None
+    redacted: bool
+    clause: int
+    roles: set = field(default_factory=set)
+    qualifiers: list = field(default_factory=list)
+    scope: str = ""
+    attributive: bool = False
+    continuation: bool = False
+    distribute: bool = False
+    indicator: str = ""
+    owner: str = ""
+    kind: str = ""
+    year: str = ""
+    period: str = ""
+
+
+# --- patterns built from the tables ---------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _core_pattern() -> re.Pattern[str]:
+    units = res.alternation(res.units())
+    mult = res.alternation(res.multipliers())
+    inner = res.alternation(res.cue_table("inner"))
+    after = res.alternation(res.cue_table("after"))
+    not_cjk = rf"(?=[^{_CJK}]|的|之|$)"
+    return re.compile(
+        rf"(?P<mag>(?P<mag_n>[两双三四五2-5])位数(?:增长|增速)?)"
+        rf"|(?P<fan>翻(?P<fan_n>[一两二三四]|\d)番)"
+        rf"|(?P<pct>百分之(?P<pct_n>{ARABIC}|{CHINESE}))"
+        rf"|(?P<top>前(?P<top_n>{ARABIC}|[一二两三四五六七八九十百]+)(?:(?P<top_unit>{_TOPN_UNITS})|{not_cjk}))"
+        rf"|(?P<strong>(?<![\d.])(?P<strong_n>\d+|[一二三四五六七八九]?[十百千])强(?![化调度劲大]))"
+        rf"|(?P<rank>第(?P<rank_n>\d+|[一二三四五六七八九十百]+)(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
+        rf"|(?P<qty>(?P<num>{ARABIC}|{CHINESE}|{REDACTION_PATTERN})(?P<inner>{inner})?"
+        rf"(?P<unit>(?P<mult>{mult})?(?P<base>{units})|(?P<bare>{mult}))?(?P<after>{after})?)"
+    )
+
+
+@lru_cache(maxsize=1)
+def _lead_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:(?:{res.alternation(res.cue_table('before'))})了?)+$")
+
+
+@lru_cache(maxsize=1)
+def _rank_prefix_pattern() -> re.Pattern[str]:
+    before = res.alternation(res.cue_table("before"))
+    scopes = res.alternation(res.scopes())
+    return re.compile(
+        rf"(?P<lead>(?:(?:{before})了?)+)?(?P<list>[A-Za-z][A-Za-z&\-]*)?"
+        rf"(?:(?P<scope>{scopes})(?P<group>[{_CJK}]{{0,4}}?))?$"
+    )
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def find_claims(document: Document) -> list[Claim]:
+    """Every quantitative claim of the document's body, in reading order."""
+    norm, raw = document.norm, document.raw
+    markers = _marker_spans(document)
+    claims: list[Claim] = []
+    sentences = document.sentences
+    for row in sentences.itertuples(index=False):
+        if row.kind == "boilerplate":
+            continue
+        start, end = int(row.start), int(row.end)
+        protected = [(s - start, e - start) for s, e in markers if start <= s < end]
+        for found in _sentence_claims(norm[start:end], protected=protected):
+            s, e = start + found.start, start + found.end
+            claims.append(
+                Claim(
+                    indicator=found.indicator,
+                    raw=raw[s:e],
+                    value=found.value,
+                    unit=found.unit,
+                    value_normalised=found.value * found.factor if not math.isnan(found.value) else math.nan,
+                    unit_normalised=found.unit_normalised,
+                    kind=found.kind,
+                    qualifier="、".join(dict.fromkeys(found.qualifiers)),
+                    scope=found.scope,
+                    year=found.year,
+                    period=found.period,
+                    redacted=found.redacted,
+                    section=str(row.section),
+                    sentence=int(row.sentence),
+                    start=s,
+                    end=e,
+                )
+            )
+    return claims
+
+
+def _marker_spans(document: Document) -> list[tuple[int, int]]:
+    return [(s.start, s.start + len(s.marker)) for s in document.outline.walk() if s.marker]
+
+
+# --- one sentence ---------------------------------------------------------------------------
+
+
+def _sentence_claims(text: str, *, protected: list[tuple[int, int]]) -> list[_Found]:
+    clauses = _clause_starts(text)
+    times = _time_expressions(text, clauses)
+    protected = protected + [(t[0], t[1]) for t in times]
+    protected += [m.span() for m in DATE.finditer(text)] + [m.span() for m in SHORT_QUOTE.finditer(text)]
+    found: list[_Found] = []
+    for m in _core_pattern().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in protected):
+            continue
+        claim = _read(m, text, clauses, found)
+        if claim is not None:
+            found.append(claim)
+    pending: list[str] = []
+    for i, claim in enumerate(found):
+        name_claim(claim, text, clauses, times, found[:i], pending)
+        claim.kind = _kind(claim)
+        if "decline" in claim.roles and not math.isnan(claim.value):
+            claim.value = -claim.value
+    for claim in found:
+        claim.year, claim.period = _when(claim, times)
+    return found
+
+
+def _clause_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)]
+
+
+def _clause_of(position: int, clauses: list[int]) -> int:
+    return max(i for i, start in enumerate(clauses) if start <= position)
+
+
+def _time_expressions(text: str, clauses: list[int]) -> list[tuple[int, int, int, str, str]]:
+    """(start, end, clause, year, period) for each year or period in the sentence."""
+    out = []
+    for m in YEAR.finditer(text):
+        out.append((m.start(), m.end(), _clause_of(m.start(), clauses), m["year"] or m["quoted"], ""))
+    for m in PERIOD.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e, *_ in out):
+            out.append((m.start(), m.end(), _clause_of(m.start(), clauses), "", m.group().strip("“”")))
+    return sorted(out)
+
+
+def _when(claim: _Found, times) -> tuple[str, str]:
+    # A time in the claim's own clause wins; one in the sentence's opening clause covers the sentence.
+    for clause in dict.fromkeys((claim.clause, 0)):
+        before = [t for t in times if t[2] == clause and t[1] <= claim.core]
+        if before:
+            return before[-1][3], before[-1][4]
+    return "", ""
+
+
+def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _Found | None:
+    """A candidate turned into a claim with value and unit, or None when it is not one."""
+    clause = _clause_of(m.start(), clauses)
+    floor = max(clauses[clause], found[-1].end if found else 0)
+    before = text[floor : m.start()]
+    after_char = text[m.end() : m.end() + 1]
+    units, mults = res.units(), res.multipliers()
+    base = {"value": math.nan, "unit": "", "factor": 1.0, "unit_normalised": "", "unit_kind": None,
+            "redacted": False, "clause": clause}
+
+    if m["mag"]:
+        lead = _lead_pattern().search(before)
+        claim = _Found("magnitude", m.start(), m.start(), m.end(), **{**base, "value": 10.0 ** (_DIGITS_WORD[m["mag_n"]] - 1),
+                       "unit": "%", "unit_normalised": "%"})
+        return _with_lead(claim, lead, m.start())
+    if m["fan"]:
+        times = 2.0 ** _number(m["fan_n"])
+        claim = _Found("multiple", m.start(), m.start(), m.end(), **{**base, "value": times, "unit": "倍", "unit_normalised": "倍"})
+        return _with_lead(claim, _lead_pattern().search(before), m.start())
+    if m["pct"]:
+        claim = _Found("qty", m.start(), m.start(), m.end(), **{**base, "value": _number(m["pct_n"]), "unit": "%",
+                       "unit_normalised": "%", "unit_kind": "share"})
+        return _with_lead(claim, _lead_pattern().search(before), m.start())
+    if m["top"] or m["strong"] or m["rank"]:
+        return _read_ranking(m, before, after_char, base)
+
+    num, redacted = m["num"], bool(REDACTION.fullmatch(m["num"]))
+    num_start = m.start("num")
+    previous = text[num_start - 1 : num_start]
+    if previous == "." or (previous.isascii() and previous.isalnum()):
+        return None
+    rest = text[m.end() : m.end() + 1]
+    if rest.isascii() and rest.isalpha():
+        return None  # 5G, C919
+    if _NOT_QUANTITY_AFTER.match(text, m.end("inner") if m["inner"] else m.end("num")) and not m["base"]:
+        return None
+    if m["base"] == "个" and _DURATION_AFTER.match(text, m.end("unit")):
+        return None  # 3个月, 5个季度
+    unit = m["unit"] or ""
+    spec = units.get(m["base"]) if m["base"] else None
+    mult = mults.get(m["mult"] or m["bare"] or "", 1.0)
+    lead = _lead_pattern().search(before)
+    lead_roles = {res.cue_table("before")[w].role for w in _lead_words(lead.group())} if lead else set()
+    continuation = bool(found) and num_start >= 1 and text[num_start - 1] == "、" and found[-1].end == num_start - 1
+    value_context = bool(lead_roles - {"distribute"}) or continuation
+    if redacted:
+        if not unit and not (value_context and rest in _BOUNDARY):
+            return None
+    elif not num[0].isdigit():
+        # Chinese numerals count things in rhetoric (三个方面); only measures and magnitudes are figures.
+        if not unit or not (m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth"))):
+            return None
+    elif not unit and not value_context:
+        return None
+    value = math.nan if redacted else _number(num)
+    claim = _Found(
+        "qty", m.start(), m.start(), m.end(),
+        **{**base, "value": value, "unit": unit, "factor": mult * (spec.factor if spec else 1.0),
+           "unit_normalised": spec.unit_normalised if spec else "", "unit_kind": spec.kind if spec else None,
+           "redacted": redacted},
+    )
+    claim.continuation = continuation
+    claim.attributive = bool(rest) and re.match(rf"[{_CJK}“]", rest) is not None and rest not in _NOT_ATTRIBUTIVE
+    if m["inner"]:
+        claim.qualifiers.append(res.cue_table("inner")[m["inner"]].label)
+    claim = _with_lead(claim, lead, m.start())
+    if m["after"]:
+        claim.qualifiers.append(res.cue_table("after")[m["after"]].label)
+    return claim
+
+
+def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Found | None:
+    prefix = _rank_prefix_pattern().search(before)
+    lead, scope = (prefix["lead"] or "", prefix["scope"] or "") if prefix else ("", "")
+    start = m.start() - (len(before) - prefix.start()) if prefix and prefix.group() else m.start()
+    if m["rank"]:
+        unit = m["rank_unit"] or ""
+        if not unit and not scope and not lead:
+            return None  # 第三，… is an enumeration
+        if unit in _TIER_UNITS and not (scope or lead):
+            return None
+        pattern = "tier" if unit in _TIER_UNITS else "rank"
+        value, unit_normalised = _number(m["rank_n"]), (unit if pattern == "tier" else "位")
+    elif m["top"]:
+        unit = m["top_unit"] or ""
+        value, unit_normalised = _number(m["top_n"]), ("%" if unit == "%" else "位")
+        pattern = "topn"
+    else:
+        unit, value, unit_normalised, pattern = "强", _number(m["strong_n"]), "位", "topn"
+    claim = _Found(pattern, start, m.start(), m.end(), **{**base, "value": value, "unit": unit, "unit_normalised": unit_normalised})
+    claim.scope = scope
+    for word in _lead_words(lead):
+        cue = res.cue_table("before")[word]
+        if cue.role == "qualifier":
+            claim.qualifiers.append(cue.label)
+    return claim
+
+
+def _with_lead(claim: _Found, lead: re.Match | None, core: int) -> _Found:
+    if lead and lead.group():
+        claim.start = core - len(lead.group())
+        for word in _lead_words(lead.group()):
+            cue = res.cue_table("before")[word]
+            claim.roles.add(cue.role)
+            if cue.role == "qualifier":
+                claim.qualifiers.append(cue.label)
+            if cue.role == "distribute":
+                claim.distribute = True
+    return claim
+
+
+def _lead_words(lead: str) -> list[str]:
+    words = sorted(res.cue_table("before"), key=len, reverse=True)
+    out, i = [], 0
+    while i < len(lead):
+        word = next((w for w in words if lead.startswith(w, i)), None)
+        if word is None:  # the particle 了
+            i += 1
+            continue
+        out.append(word)
+        i += len(word)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _number(text: str) -> float:
+    if text[0].isdigit():
+        return float(text.replace(",", ""))
+    if text[0] in "十百千":
+        text = "一" + text  # cn2an reads 一百 but not 百
+    return float(cn2an.cn2an(text, "smart"))
+
+
+def _kind(claim: _Found) -> str:
+    if claim.pattern in ("rank", "tier", "topn", "magnitude", "multiple"):
+        return claim.pattern
+    unit_kind = claim.unit_kind
+    if claim.roles & {"growth", "decline"}:
+        return "growth" if unit_kind in (None, "share", "growth", "multiple") else unit_kind
+    if "share" in claim.roles:
+        return "share" if unit_kind in (None, "share") else unit_kind
+    phrase_kind = next(
+        (c.role for w, c in sorted(res.cue_table("phrase").items(), key=lambda x: -len(x[0]))
+         if c.role in ("share", "growth") and claim.indicator.endswith(w)),
+        None,
+    )
+    if unit_kind == "share":
+        return "growth" if phrase_kind == "growth" else "share"
+    return unit_kind or phrase_kind or "value"
+

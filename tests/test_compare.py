@@ -1,0 +1,380 @@
+"""Reuse of central wording: alignment, classes, index, clauses, and the seed checked against a reading."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+
+import pytest
+
+from policytext import PolicytextError, from_text
+from policytext.compare import (
+    CLAUSE_COLUMNS,
+    Thresholds,
+    align,
+    attributions,
+    build_index,
+    classify,
+    clauses,
+    compare,
+    compare_clauses,
+    format_edits,
+    formulation_use,
+    speech_date,
+)
+from policytext.compare.align import bigram_overlap, edits_between
+from policytext.compare.attribution import quotations
+from policytext.compare.index import ShingleIndex
+from policytext.compare.keyness import log_likelihood, log_ratio
+from policytext.normalize import collapse_whitespace, normalize
+from policytext.reference import ReferenceCorpus, load_reference, parse_reference_text
+
+from .conftest import FIXTURES
+
+EXPECTED = json.loads((FIXTURES / "seed_reuse.json").read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    return collapse_whitespace(normalize(text)).text
+
+
+@pytest.fixture(scope="module")
+def comparison(seed):
+    return compare(seed)
+
+
+@pytest.fixture(scope="module")
+def clause_table(comparison):
+    return comparison.clauses
+
+
+# --- alignment and classes ----------------------------------------------------------------
+
+
+def test_edits_read_from_central_to_local():
+    edits = edits_between("让各类先进优质生产要素向发展新质生产力顺畅流动", "让各类优质创新要素向发展新质生产力顺畅流动")
+    assert format_edits(edits) == "-先进; 生产→创新"
+    assert [e.op for e in edits] == ["delete", "replace"]
+    assert format_edits(edits_between("以科技创新推动产业", "通过以科技创新推动产业")) == "+通过"
+    assert edits_between("相同", "相同") == ()
+
+
+def test_alignment_grows_over_short_gaps_but_not_over_edge_words():
+    local = "通过加快绿色科技创新和先进绿色技术推广应用"
+    central = "加快绿色科技创新和先进绿色技术推广应用，做强绿色制造业"
+    a = align(local, central)
+    assert local[a.local_start : a.local_end] == central[a.central_start : a.central_end] == "加快绿色科技创新和先进绿色技术推广应用"
+    assert a.identical and a.similarity == 1.0
+    b = align("让各类优质创新要素向发展新质生产力顺畅流动", "要深化改革，让各类先进优质生产要素向发展新质生产力顺畅流动。")
+    assert (b.local_start, b.local_end) == (0, 21)
+    assert format_edits(b.edits) == "-先进; 生产→创新"
+    assert b.anchor == 14
+
+
+def test_a_word_replaced_at_the_edge_is_taken_in():
+    a = align("我省作为全国先进制造研发基地", "习近平指出，天津作为全国先进制造研发基地，要发挥")
+    assert format_edits(a.edits) == "天津→我省"
+    # ...but not across punctuation in the central text, and not when the local head is long.
+    assert align("我省作为全国先进制造研发基地", "，作为全国先进制造研发基地").local_start == 2
+    assert align("全市科技系统作为全国先进制造研发基地", "天津作为全国先进制造研发基地").edits == ()
+
+
+def test_no_alignment_without_shared_wording():
+    assert align("谁就拥有创造更先进生产力的能力", "培育壮大新兴产业") is None
+
+
+@pytest.mark.parametrize(
+    "local, central, expected",
+    [
+        ("畅通教育、科技、人才的良性循环", "要按照发展新质生产力要求，畅通教育、科技、人才的良性循环，完善机制", "verbatim"),
+        ("构建更具吸引力的人才培养、引进、使用、合理流动的工作机制", "完善人才培养、引进、使用、合理流动的工作机制", "verbatim"),
+        ("让各类优质创新要素向发展新质生产力顺畅流动", "让各类先进优质生产要素向发展新质生产力顺畅流动", "near-verbatim"),
+        ("关键核心技术加速突破", "在突破关键核心技术上抓紧攻关", "paraphrase"),
+        ("谁拥有先进技术、前沿技术", "加强应用基础研究和前沿研究", "local"),
+        # Too short to be reuse: a stock frame, not borrowed wording.
+        ("习近平总书记指出", "习近平总书记指出：要以科技创新引领产业创新", "local"),
+        # Shared bigrams scattered over a long sentence are not a paraphrase.
+        ("科技服务业规模不断扩大", "科技创新要以服务国家战略为先，规模以上企业不断增加，产业扩大开放", "local"),
+    ],
+)
+def test_classes(local, central, expected):
+    overlap, _, _ = bigram_overlap(local, central)
+    assert classify(local, align(local, central), overlap=overlap) == expected
+
+
+def test_thresholds_are_options():
+    local, central = "让各类优质创新要素向发展新质生产力顺畅流动", "让各类先进优质生产要素向发展新质生产力顺畅流动"
+    strict = Thresholds(near_similarity=0.9)
+    assert classify(local, align(local, central), thresholds=strict) == "local"
+
+
+# --- index --------------------------------------------------------------------------------
+
+
+def test_shingle_index_finds_the_sentence_that_shares_wording():
+    texts = ["绿色发展是高质量发展的底色", "新质生产力本身就是绿色生产力", "培育壮大新兴产业", "绿色金融的牵引作用"]
+    index = ShingleIndex(texts)
+    found = index.candidates("新质生产力本身就是绿色生产力。", limit=2)
+    assert found[0][0] == 1 and found[0][1] >= 10
+    assert all(number != 2 for number, _ in found)
+    assert index.candidates("与此毫不相干的句子") == []
+    assert ShingleIndex([]).candidates("绿色发展") == []
+
+
+def test_shingle_index_skips_shingles_in_too_many_texts():
+    texts = [f"发展新质生产力第{i}条" for i in range(50)] + ["发展新质生产力的核心要素"]
+    assert ShingleIndex(texts, max_postings=10).candidates("发展新质生产力", min_shared=1) == []
+    assert ShingleIndex(texts).candidates("发展新质生产力", min_shared=1)
+
+
+def test_index_holds_central_parts_only(comparison):
+    index = comparison.index
+    levels = {index.corpus.sentence_part(s).level for s in index.sentences}
+    assert levels == {"central"}
+    assert not any("善作善成" in t for t in index.texts)
+
+
+# --- clauses ------------------------------------------------------------------------------
+
+
+def test_clauses_split_at_clause_punctuation_and_long_quotations():
+    doc = from_text("同志们：\n习近平总书记指出:“科技创新能够催生新产业、新模式、新动能,是发展新质生产力的核心要素。”实施科技支撑“双碳”重大专项,打造示范工程。")
+    texts = [c.text for c in clauses(doc)]
+    assert "科技创新能够催生新产业、新模式、新动能" in texts
+    assert "是发展新质生产力的核心要素" in texts
+    assert "实施科技支撑“双碳”重大专项" in texts  # a short quotation stays inside its clause
+    for c in clauses(doc):
+        assert doc.raw[c.start : c.end] == c.text
+
+
+def test_seed_clauses_are_raw_spans_with_markers_stripped(seed):
+    found = clauses(seed)
+    for c in found:
+        assert seed.raw[c.start : c.end] == c.text
+        assert c.text[0] not in "(（，,”" and c.text[-1] not in "。，,；;：“"
+        assert c.text.count("“") == c.text.count("”")  # a quotation inside a clause stays whole
+    texts = [c.text for c in found]
+    assert "高科技性" in texts and "推动技术革命性突破" in texts
+    assert "新质生产力的“新”" in texts
+
+
+# --- the seed, against the reading in tests/fixtures/seed_reuse.json ----------------------
+
+
+def test_clause_table_columns(clause_table):
+    assert tuple(clause_table.columns[: len(CLAUSE_COLUMNS)]) == CLAUSE_COLUMNS
+
+
+@pytest.mark.parametrize("expected", EXPECTED["clauses"], ids=lambda e: e["clause"][:12])
+def test_seed_reuse_matches_the_reading(clause_table, expected):
+    rows = clause_table[clause_table.text == expected["clause"]]
+    assert len(rows), f"no clause {expected['clause']!r}"
+    for row in rows.itertuples():
+        assert getattr(row, "_5") == expected["class"]  # "class"
+        assert row.source_id == expected["source_id"]
+        assert row.source_date == expected["source_date"]
+        assert row.aligned_text == expected["aligned"]
+        assert row.source_text == expected["source"]
+        assert row.edits == expected.get("edits", "")
+
+
+@pytest.mark.parametrize("text", EXPECTED["local"])
+def test_seed_local_clauses(clause_table, text):
+    rows = clause_table[clause_table.text == text]
+    assert len(rows) and set(rows["class"]) == {"local"}
+    assert rows.source_id.isna().all()
+
+
+def test_every_row_slices_both_raw_texts(seed, comparison, clause_table):
+    reused = clause_table[clause_table.source_id.notna()]
+    assert len(reused) >= 30
+    for row in clause_table.itertuples():
+        assert seed.raw[row.start : row.end] == row.text
+    for row in reused.itertuples():
+        doc = comparison.reference.document(row.source_id)
+        assert doc.raw[row.source_start : row.source_end] == row.source_text
+        assert seed.raw[row.aligned_start : row.aligned_end] == row.aligned_text
+        assert row.start <= row.aligned_start < row.aligned_end <= row.end
+        if getattr(row, "_5") == "verbatim":
+            assert norm(row.aligned_text) == norm(row.source_text)
+            assert row.similarity == 1.0
+        elif getattr(row, "_5") == "near-verbatim":
+            assert norm(row.aligned_text) != norm(row.source_text) and row.edits
+        assert doc.parts[[p.label for p in doc.parts].index(row.source_part)].level == "central"
+
+
+def test_sources_dated_before_the_speech_win_ties(clause_table):
+    # 科技创新能够催生… is also in the 2024 and 2025 Qiushi summaries; the Politburo session came first.
+    row = clause_table[clause_table.text == "科技创新能够催生新产业、新模式、新动能"].iloc[0]
+    assert row.source_id == "01_politburo_study_20240131" and not row.after_speech
+    later = clause_table[clause_table.text == "新质生产力由技术革命性突破催生"].iloc[0]
+    assert later.after_speech
+
+
+@pytest.mark.parametrize("expected", EXPECTED["passages"], ids=lambda e: e["text"][:10])
+def test_passages_rejoin_quotations(comparison, expected):
+    passages = comparison.passages
+    row = passages[passages.text == expected["text"]]
+    assert len(row) == 1
+    assert row["class"].item() == expected["class"] and row.source_id.item() == expected["source_id"]
+
+
+def test_coverage_adds_up(comparison, clause_table):
+    table = comparison.coverage(level=1)
+    whole = table[table.section == "all"].iloc[0]
+    assert whole.characters == int((clause_table.end - clause_table.start).sum())
+    assert whole.verbatim + whole["near-verbatim"] + whole.paraphrase + whole.local == whole.characters
+    assert list(table.section) == ["0", "1", "2", "3", "all"]
+    parts = table[table.section != "all"]
+    assert parts.characters.sum() == whole.characters
+    assert parts.verbatim.sum() == whole.verbatim
+    # Part one, which defines 新质生产力 in the Politburo's words, borrows more than parts two and three.
+    share = dict(zip(table.section, table.share_reused))
+    assert share["1"] > share["2"] and share["1"] > share["3"]
+    assert 0.05 < whole.share_reused < 0.3
+
+
+def test_section_similarity(comparison):
+    table = comparison.section_similarity(level=1)
+    assert set(table.source_id) == {d.id for d in comparison.reference.documents}
+    assert table.similarity.between(0, 1).all()
+    part_one = table[table.section == "1"].set_index("source_id").similarity
+    assert part_one.idxmax() == "01_politburo_study_20240131"
+
+
+# --- formulations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("expected", EXPECTED["formulations"], ids=lambda e: e["formulation"][:10])
+def test_formulations_match_the_reading(comparison, expected):
+    table = comparison.formulations
+    row = table[table.formulation == expected["formulation"]].iloc[0]
+    assert row.status == expected["status"]
+    for piece in expected.get("local_contains", []):
+        assert piece in row.local_text
+    for piece in expected.get("edits_contains", []):
+        assert piece in row.edits
+    if "occurrences" in expected:
+        assert row.occurrences == expected["occurrences"]
+
+
+def test_formulation_spans_slice_the_speech(seed, comparison):
+    table = comparison.formulations
+    used = table[table.status != "absent"]
+    assert len(used) >= 15 and (table.status == "absent").sum() >= 40
+    for row in used.itertuples():
+        span = seed.raw[row.start : row.end]
+        if row.edits.startswith("reshaped enumeration"):
+            position = 0
+            for piece in row.local_text.split(" … "):
+                position = span.index(piece, position)
+        else:
+            assert span == row.local_text
+    absent = table[table.status == "absent"]
+    assert absent.start.isna().all() and (absent.local_text == "").all()
+
+
+def test_first_use_can_be_earlier_than_listed(comparison):
+    table = comparison.formulations
+    row = table[table.formulation == "以科技创新推动产业创新"].iloc[0]
+    assert (row.source_id, row.source_date) == ("03_cewc_202312", "2023-12-11")
+    assert row.gap_days == (date(2024, 2, 2) - date(2023, 12, 11)).days
+    later = table[table.formulation == "健全因地制宜发展新质生产力体制机制"].iloc[0]
+    assert later.gap_days < 0
+
+
+def test_reshaped_enumeration_needs_headings():
+    corpus = ReferenceCorpus(
+        (parse_reference_text("具有高科技、高效能、高质量特征。", doc_id="c"),),
+        formulations=load_reference().formulations.iloc[:3],
+    )
+    running = from_text("党课\n同志们:\n高科技企业很多,高效能的机制和高质量的服务都要抓。")
+    row = formulation_use(running, corpus).set_index("formulation").loc["高科技、高效能、高质量"]
+    assert row.status == "absent"
+    headed = from_text("党课\n同志们:\n一、总体要求。(一)高科技性。要抓创新。(二)高效性。要抓效率。(三)人民性。要为人民。")
+    row = formulation_use(headed, corpus).set_index("formulation").loc["高科技、高效能、高质量"]
+    assert row.status == "modified" and row.local_text == "(一)高科技性 … (二)高效性"
+
+
+# --- attributions -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("expected", EXPECTED["attributions"], ids=lambda e: e["text"][:8])
+def test_attributions_match_the_reading(seed, comparison, expected):
+    table = comparison.attributions
+    row = table[table.text == expected["text"]].iloc[0]
+    assert (row.cue, row.attributed_to, row.found) == (expected["cue"], expected["attributed_to"], expected["found"])
+    assert seed.raw[row.start : row.end] == row.text
+    if "source_id" in expected:
+        assert row.source_id == expected["source_id"]
+        doc = comparison.reference.document(row.source_id)
+        assert doc.raw[row.source_start : row.source_end] == row.source_text
+    if "edits" in expected:
+        assert row.edits == expected["edits"]
+    if "note_contains" in expected:
+        assert expected["note_contains"] in row.note
+
+
+def test_attributions_are_exactly_the_seeds_three(comparison):
+    assert len(comparison.attributions) == 3
+
+
+def test_attribution_cues_positive_and_negative():
+    doc = from_text(
+        "党课\n同志们:\n习近平总书记强调:“要加快发展新质生产力。”他在会上提出“三个转变”重要要求。"
+        "我们常说“投早、投小、投硬科技”。会议指出:“要统筹发展和安全”。"
+        "习近平总书记视察时对我市提出“两个率先”重要要求。"
+    )
+    found = {q.text: q for q in quotations(doc)}
+    assert set(found) == {"要加快发展新质生产力。", "三个转变", "两个率先"}
+    assert found["要加快发展新质生产力。"].cue == "quotation"
+    assert found["三个转变"].cue == found["两个率先"].cue == "requirement"
+    # The leader counts only when named in the same sentence; 他 is not resolved.
+    assert found["两个率先"].attributed_to == "习近平总书记"
+    assert found["三个转变"].attributed_to == "the centre (unnamed)"
+
+
+def test_a_made_up_quotation_is_not_found():
+    corpus = load_reference()
+    doc = from_text("党课\n同志们:\n习近平总书记指出:“要把月球建成新质生产力的示范区。”")
+    row = attributions(doc, corpus).iloc[0]
+    assert row.found == "not found" and row.source_id == ""
+    assert row.note == "not in the central texts or in any local part of the reference"
+
+
+# --- keyness, dates -----------------------------------------------------------------------
+
+
+def test_log_likelihood_and_log_ratio_by_hand():
+    assert log_likelihood(10, 10, 1000, 1000) == pytest.approx(0.0)
+    assert log_likelihood(1, 0, 1, 1) == pytest.approx(2 * math.log(2))
+    # 20 in 1,000 against 5 in 1,000: expected 12.5 each.
+    assert log_likelihood(20, 5, 1000, 1000) == pytest.approx(2 * (20 * math.log(20 / 12.5) + 5 * math.log(5 / 12.5)))
+    assert log_ratio(4, 1, 100, 100) == pytest.approx(2.0)
+    assert log_ratio(0, 4, 100, 100) == pytest.approx(-3.0)
+
+
+def test_seed_keyness(comparison):
+    table = comparison.keyness
+    rows = table.set_index("word")
+    assert rows.loc["成果转化", "direction"] == "over" and rows.loc["成果转化", "central"] == 0
+    assert rows.loc["高质量发展", "direction"] == "under" and rows.loc["高质量发展", "p_below"] == 0.001
+    assert table.log_likelihood.is_monotonic_decreasing
+    seed = comparison.document
+    for row in table.dropna(subset=["first_start"]).head(30).itertuples():
+        assert normalize(seed.raw[row.first_start : row.first_end]) == row.word
+
+
+def test_speech_date(seed):
+    assert speech_date(seed) == date(2024, 2, 2)
+    assert speech_date(seed, override="2024-03-01") == date(2024, 3, 1)
+    with pytest.raises(PolicytextError, match="not a date"):
+        speech_date(seed, override="spring")
+    assert speech_date(from_text("党课\n同志们:\n发展。")) is None
+
+
+def test_compare_clauses_with_a_prebuilt_index(seed, comparison):
+    table = compare_clauses(seed, build_index(comparison.reference), speech_date=date(2024, 2, 2))
+    assert (table["class"] == comparison.clauses["class"]).all()
+    assert table.source_id.fillna("").equals(comparison.clauses.source_id.fillna(""))

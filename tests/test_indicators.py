@@ -1,0 +1,264 @@
+"""Indicator tables: the seed's claims, hand-written positives and negatives, traditional script, CLI and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+
+import pytest
+
+from policytext import from_text, load
+from policytext.cli import main
+from policytext.indicators import COLUMNS, KINDS, extract
+from policytext.indicators import resources as res
+from policytext.output import write_table
+
+from .conftest import FIXTURES, SEED, real_text_files
+
+EXPECTED = json.loads((FIXTURES / "seed_indicators.json").read_text(encoding="utf-8"))["claims"]
+
+
+def claims_of(text: str):
+    return extract(from_text(text))
+
+
+def one(text: str):
+    table = claims_of(text)
+    assert len(table) == 1, table[["indicator", "raw"]].to_string()
+    return table.iloc[0]
+
+
+def same(expected, got) -> bool:
+    if expected is None:
+        return isinstance(got, float) and math.isnan(got)
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        return math.isclose(float(got), float(expected), rel_tol=1e-9)
+    return got == expected
+
+
+# --- the seed speech ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed):
+    return extract(seed)
+
+
+def test_seed_finds_exactly_the_claims_read_from_the_speech(seed_table):
+    assert list(seed_table.raw) == [e["raw"] for e in EXPECTED]
+
+
+@pytest.mark.parametrize("index", range(len(EXPECTED)), ids=[f"{e['section']}:{e['raw']}" for e in EXPECTED])
+def test_seed_claim_fields(seed_table, index):
+    expected, got = EXPECTED[index], seed_table.iloc[index]
+    wrong = {k: (v, got[k]) for k, v in expected.items() if not same(v, got[k])}
+    assert not wrong
+
+
+def test_seed_spans_slice_the_raw_file(seed, seed_table):
+    for row in seed_table.itertuples():
+        assert seed.raw[row.start : row.end] == row.raw
+        sentence = seed.sentences.set_index("sentence").loc[row.sentence]
+        assert sentence.start <= row.start < row.end <= sentence.end
+        assert sentence.section == row.section
+
+
+def test_seed_redacted_claims_keep_their_indicator(seed_table):
+    hidden = seed_table[seed_table.redacted]
+    assert len(hidden) == 6
+    assert hidden.value.isna().all() and (hidden.indicator != "").all()
+    assert hidden.raw.str.contains("××").all()
+
+
+def test_seed_has_no_rows_from_years_markers_or_slogans(seed, seed_table):
+    spans = list(zip(seed_table.start, seed_table.end))
+    not_claims = ["四个善作善成", "三个方面", "“1+4”", "“从0到1”", "四类技术转移", "一核两翼多点", "2023年全球创新指数", "一批"]
+    for phrase in not_claims:
+        at = seed.raw.index(phrase)
+        assert not any(s < at + len(phrase) and at < e for s, e in spans), phrase
+    for section in seed.outline.walk():
+        if section.marker:
+            assert not any(s < section.start + len(section.marker) and section.start < e for s, e in spans), section.marker
+    for year in re.finditer(r"(?:19|20)\d{2}年|(?<=“)2023", seed.body):
+        at = seed.body_start + year.start()
+        assert not any(s < at + len(year.group()) and at < e for s, e in spans), year.group()
+
+
+# --- traditional characters -----------------------------------------------------------------
+
+TRADITIONAL = "同志們：2023年，全市地區生產總值達到2,157.8億元，增長5.2%，研發投入強度為38.5%，居全國第三。"
+
+
+def test_traditional_text_gives_correct_rows():
+    document = from_text(TRADITIONAL)
+    table = extract(document)
+    assert list(table.raw) == ["達到2,157.8億元", "增長5.2%", "為38.5%", "居全國第三"]
+    amount, growth, share, rank = (table.iloc[i] for i in range(4))
+    assert (amount.value, amount.unit, amount.unit_normalised, amount.kind) == (2157.8, "亿元", "元", "amount")
+    assert math.isclose(amount.value_normalised, 2.1578e11)
+    assert (amount.indicator, amount.scope, amount.qualifier, amount.year) == ("地区生产总值", "全市", "达", "2023")
+    assert (growth.value, growth.kind, growth.indicator) == (5.2, "growth", "地区生产总值")
+    assert (share.value, share.unit, share.kind, share.indicator) == (38.5, "%", "share", "研发投入强度")
+    assert (rank.value, rank.kind, rank.scope, rank.unit_normalised) == (3, "rank", "全国", "位")
+    for row in table.itertuples():
+        assert document.raw[row.start : row.end] == row.raw
+
+
+# --- hand-written positives -----------------------------------------------------------------
+
+POSITIVE = [
+    # text, raw, kind, value, unit, value_normalised, unit_normalised, qualifier
+    ("全市技术合同成交额突破1900亿元。", "突破1900亿元", "amount", 1900, "亿元", 1.9e11, "元", "突破"),
+    ("研发人员达到3.2万人。", "达到3.2万人", "count", 3.2, "万人", 32000, "人", "达"),
+    ("高新技术企业新增1200多家。", "新增1200多家", "count", 1200, "家", 1200, "家", "多、新增"),
+    ("科技服务业近五年年均增长12%以上。", "年均增长12%以上", "growth", 12, "%", 12, "%", "年均、以上"),
+    ("进出口总额下降3.1%。", "下降3.1%", "growth", -3.1, "%", -3.1, "%", ""),
+    ("增幅比上年提高4.5个百分点。", "提高4.5个百分点", "growth", 4.5, "个百分点", 4.5, "个百分点", ""),
+    ("城镇调查失业率5.4%。", "5.4%", "share", 5.4, "%", 5.4, "%", ""),
+    ("企业利润增长约1.5倍。", "增长约1.5倍", "growth", 1.5, "倍", 1.5, "倍", "约"),
+    ("经济总量翻一番。", "翻一番", "multiple", 2, "倍", 2, "倍", ""),
+    ("集装箱吞吐量达到2218万标准箱。", "达到2218万标准箱", "quantity", 2218, "万标准箱", 2.218e7, "标准箱", "达"),
+    ("百分之三十的企业完成转型，比重较高。", "百分之三十", "share", 30, "%", 30, "%", ""),
+    ("全省引进五千亿元项目资金。", "五千亿元", "amount", 5000, "亿元", 5e11, "元", ""),
+    ("综合实力位列全国第八。", "位列全国第八", "rank", 8, "", 8, "位", ""),
+    ("研发投入强度连续保持全国前三。", "保持全国前三", "topn", 3, "", 3, "位", ""),
+    ("多个学科进入ESI全球前1%。", "进入ESI全球前1%", "topn", 1, "%", 1, "%", ""),
+    ("我市有12家企业进入中国企业500强。", "进入中国企业500强", "topn", 500, "强", 500, "位", ""),
+    ("细分产业链增加值均实现两位数增长。", "均实现两位数增长", "magnitude", 10, "%", 10, "%", "均"),
+    ("创新能力处于全国第一梯队。", "处于全国第一梯队", "tier", 1, "梯队", 1, "梯队", ""),
+    ("消费价格指数为102.3。", "为102.3", "value", 102.3, "", 102.3, "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "kind", "value", "unit", "normalised", "unit_normalised", "qualifier"), POSITIVE,
+                         ids=[p[1] for p in POSITIVE])
+def test_positive(text, raw, kind, value, unit, normalised, unit_normalised, qualifier):
+    table = claims_of(text)
+    row = table[table.raw == raw]
+    assert len(row) == 1, table[["indicator", "raw"]].to_string()
+    row = row.iloc[0]
+    assert (row.kind, row.unit, row.unit_normalised, row.qualifier) == (kind, unit, unit_normalised, qualifier)
+    assert math.isclose(row.value, value) and math.isclose(row.value_normalised, normalised)
+
+
+def test_count_names_the_noun_it_counts_up_to_the_predicate():
+    table = claims_of("我市有12家企业进入中国企业500强。")
+    assert list(table.indicator) == ["企业", "企业"] and table.scope.iloc[1] == "中国"
+
+
+def test_count_names_the_noun_it_counts():
+    row = one("2023年，全市12条重点产业链持续壮大。")
+    assert (row.indicator, row.value, row.unit, row.scope, row.year) == ("重点产业链", 12, "条", "全市", "2023")
+
+
+def test_enumeration_gives_the_category_and_quotes_are_dropped():
+    row = one("南开大学、天津大学等“双一流”高校5家。")
+    assert row.indicator == "双一流高校"
+    assert one("高等院校56家。").indicator == "高等院校"  # 等 inside a word is no enumeration
+
+
+def test_attribute_takes_its_owner_from_the_claim_before():
+    table = claims_of("2023年，全市技术合同达到15107项，成交额突破1900亿元、增长16.7%。")
+    assert list(table.indicator) == ["技术合同", "技术合同成交额", "技术合同成交额"]
+    assert list(table.kind) == ["count", "amount", "growth"]
+    assert set(table.scope) == {"全市"} and set(table.year) == {"2023"}
+
+
+def test_respectively_distributes_values_over_the_list():
+    table = claims_of("2023年，战略性新兴服务业、科技服务业营业收入分别增长14.4%、14.2%。")
+    assert list(table.indicator) == ["战略性新兴服务业营业收入", "科技服务业营业收入"]
+    assert list(table.value) == [14.4, 14.2] and set(table.kind) == {"growth"}
+
+
+def test_redacted_value_is_a_row_but_redacted_place_is_not():
+    table = claims_of("××列全球第36位，制造业贷款余额增长××，视察××重要讲话，提供“××方案”。")
+    assert list(table.raw) == ["列全球第36位", "增长××"]
+    hidden = table.iloc[1]
+    assert hidden.redacted and math.isnan(hidden.value) and hidden.indicator == "制造业贷款余额"
+    assert hidden.kind == "growth"
+
+
+def test_year_of_the_opening_clause_covers_the_sentence_but_a_later_one_only_its_clause():
+    table = claims_of("2023年，甲指标增长5%，近五年乙指标年均增长8%，丙指标增长3%。")
+    assert list(zip(table.year, table.period)) == [("2023", ""), ("", "近五年"), ("2023", "")]
+    table = claims_of("甲产业规模扩大，乙指标2022年达7%，丙指标为3%。")
+    assert list(table.year) == ["2022", ""]
+
+
+def test_target_opening_is_a_qualifier():
+    assert one("力争全国重点实验室突破20家。").qualifier == "力争、突破"
+    assert one("力争全国重点实验室突破20家。").indicator == "全国重点实验室"  # a name, not scope + noun
+
+
+NEGATIVE = [
+    "对我省工作提出“四个善作善成”重要要求。",
+    "形成路径主要包括三个方面：一是推动技术突破。",
+    "完善“1+4”市场化技术转移体系。",
+    "开展“从0到1”的前瞻性研究。",
+    "一、提高认识\n（三）人民性。\n1. 加强领导。\n（2）完善机制。",
+    "2023年是全面贯彻党的二十大精神的开局之年。",
+    "2月18日召开全省大会，2024年1月23日通过。",
+    "加快5G基站和C919大飞机建设。",
+    "第三，做好保障工作。科技是第一生产力。",
+    "前三季度经济运行平稳，目前三家企业上市。",
+    "取得一批重大成果，完善四类技术转移服务体系，打造一支战略科技力量。",
+    "党的二十届三中全会，经过新时代10年的奋斗，用3年时间完成。",
+    "《求是》2024年第11期。",
+    "南开大学、××大学等高校，构建××实验室体系。",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_negative(text):
+    table = claims_of(text)
+    assert table.empty, table[["indicator", "raw"]].to_string()
+
+
+# --- real files, CLI, CSV -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", real_text_files(), ids=lambda p: p.name)
+def test_real_files_spans_slice_raw(path):
+    document = load(path)
+    table = extract(document)
+    assert list(table.columns) == list(COLUMNS)
+    assert set(table.kind) <= set(KINDS)
+    for row in table.itertuples():
+        assert document.raw[row.start : row.end] == row.raw
+        assert row.indicator or row.kind == "value"
+
+
+def test_unit_table_is_consistent():
+    for unit in res.units().values():
+        assert unit.kind in KINDS and unit.factor > 0 and unit.unit_normalised
+    assert all(c.position in {"before", "after", "inner", "opening", "phrase"} for c in res.cues())
+
+
+def test_csv_has_bom_one_row_per_claim_and_spans_slice_the_raw_file(seed, seed_table, tmp_path):
+    path = write_table(seed_table, "indicators", outdir=tmp_path)
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(rows) == len(EXPECTED)
+    raw = SEED.read_bytes().decode(seed.encoding)
+    for row in rows:
+        assert raw[int(row["start"]) : int(row["end"])] == row["raw"]
+
+
+def test_cli_csv_and_json(capsys):
+    assert main(["indicators", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == list(COLUMNS) and len(rows) == len(EXPECTED)
+    assert main(["indicators", str(SEED), "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records[0]["raw"] == "达××%" and records[0]["value"] is None and records[0]["redacted"] is True
+
+
+def test_cli_bad_path_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["indicators", str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such file" in err

@@ -1,0 +1,65 @@
+"""Notebook 02's tables and figures: what they hold for the seed, and that the HTML is repeatable."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext.figures import save_figure, use_chinese_font
+from policytext.indicators import extract, tables
+
+INSTITUTIONS = {"国家级设施平台": 167, "海河实验室": 6, "高等院校": 56, "双一流高校": 5, "驻津国家级院所": 62, "市属科研院所": 42}
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed):
+    return extract(seed)
+
+
+def test_institution_counts(seed_table):
+    use_chinese_font()
+    fig, data = tables.plot_counts(seed_table, counts="institution")
+    assert dict(zip(data.indicator, data.value)) == INSTITUTIONS
+    assert list(data.value) == sorted(INSTITUTIONS.values(), reverse=True)
+    fig.clf()
+
+
+def test_rates_keep_hidden_values_as_rows(seed_table):
+    use_chinese_font()
+    _, data = tables.plot_rates(seed_table)
+    assert len(data) == 10 and data.redacted.sum() == 6
+    assert sorted(data.value.dropna()) == [10, 12, 16.7, 79.8]
+
+
+def test_kinds_by_section_counts_every_claim(seed, seed_table):
+    use_chinese_font()
+    _, data = tables.plot_kinds_by_section(seed_table, seed)
+    counts = data.set_index("section").sum(axis=1)
+    assert counts.to_dict() == {"2.1": 16, "2.2": 1, "2.3": 7, "2.4": 5}
+
+
+def test_gaps(seed_table):
+    gaps = tables.gaps(seed_table)
+    assert gaps.redacted.sum() == 6
+    undated = set(gaps[~gaps.dated].indicator)
+    assert set(INSTITUTIONS) <= undated and "技术合同" not in undated
+    no_base = gaps[~gaps.base_stated]
+    assert "技术合同成交额" not in set(no_base.indicator) and "科技服务业规模" in set(no_base.indicator)
+
+
+def test_table_figure_and_html_are_written_and_repeatable(seed, seed_table, tmp_path):
+    use_chinese_font()
+    fig, data = tables.plot_table(seed_table, seed)
+    paths = save_figure(fig, "02_indicator_table", data=data, outdir=tmp_path)
+    assert all(p.stat().st_size > 0 for p in paths.values())
+    first = tables.write_html(tables.styled_table(seed_table, seed), "indicators_by_section", outdir=tmp_path).read_bytes()
+    second = tables.write_html(tables.styled_table(seed_table, seed), "indicators_by_section", outdir=tmp_path).read_bytes()
+    assert first == second
+    html = first.decode("utf-8")
+    assert "技术合同成交额" in html and html.count("<tr") == len(seed_table) + 1
+
+
+def test_redaction_map_places_claims_in_the_body(seed, seed_table):
+    use_chinese_font()
+    _, data = tables.plot_redaction_map(seed_table, seed)
+    assert data.start.between(seed.body_start, seed.body_end).all()
+    assert data.redacted.sum() == 6

@@ -1,0 +1,193 @@
+"""The reference corpus: central texts with their parts and levels, formulations, JSON-lines corpora."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from policytext import PolicytextError
+from policytext.normalize import collapse_whitespace, normalize
+from policytext.reference import (
+    default_reference_dir,
+    load_central_folder,
+    load_formulations,
+    load_jsonl_corpus,
+    load_reference,
+    match_text,
+    parse_reference_text,
+)
+
+from .conftest import ROOT
+
+REFERENCE = ROOT / "data" / "reference"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_reference()
+
+
+def test_default_reference_is_the_projects_folder():
+    assert default_reference_dir() == REFERENCE
+
+
+def test_central_folder_documents_and_dates(corpus):
+    ids = [d.id for d in corpus.documents]
+    assert ids == sorted(p.stem for p in (REFERENCE / "central").glob("*.txt"))
+    assert len(ids) == 9
+    dates = {d.id: d.date for d in corpus.documents}
+    assert dates["01_politburo_study_20240131"] == "2024-01-31"
+    # A two-day event is dated by its first day.
+    assert dates["02_heilongjiang_202309"] == "2023-09-07"
+    assert dates["03_cewc_202312"] == "2023-12-11"
+    frame = corpus.documents_frame()
+    assert list(frame.source_id) == ids
+    assert frame.loc[frame.source_id == "06_tianjin_inspection_202402", "parts"].item() == "[A]=central [B]=local [C]=local"
+
+
+def test_parts_carry_level_and_date_from_the_header(corpus):
+    tianjin = corpus.document("06_tianjin_inspection_202402")
+    parts = {p.label: p for p in tianjin.parts}
+    assert (parts["A"].level, parts["B"].level, parts["C"].level) == ("central", "local", "local")
+    assert parts["B"].date == "2024-02-19"
+    # "四个善作善成"'s ingredients are in the local parts only.
+    assert "善作善成" in tianjin.raw[parts["B"].start : parts["B"].end]
+    assert "善作善成" not in tianjin.central_text()
+    qiushi = {p.label: p for p in corpus.document("08_qiushi_2024_11").parts}
+    assert qiushi["extra, later text"].date == "2025-11-16"  # the heading names 2025, the header lists 2025-11-16
+    assert qiushi["A"].date == "2024-06-01"
+    assert {p.label: p.date for p in corpus.document("09_gwr_2025").parts}["D"] == "2025-02-07"
+    assert {p.label: p.date for p in corpus.document("02_heilongjiang_202309").parts}["B"] == "2024-04-19"
+
+
+def test_sentences_are_raw_spans_without_headers_or_editorial_lines(corpus):
+    frame = corpus.sentences_frame()
+    assert len(frame) > 250
+    for row in frame.itertuples():
+        doc = corpus.document(row.source_id)
+        assert doc.raw[row.start : row.end] == row.text
+        assert row.start >= doc.body_start
+        assert not row.text.startswith("#")
+        assert "excerpt ends" not in row.text
+        assert row.text == row.text.strip()
+    assert not any("# title" in t for t in frame.text)
+
+
+def test_match_text_normalises_script_width_and_whitespace(corpus):
+    gwr = corpus.document("04_gwr_2024")
+    part_a = next(p for p in gwr.parts if p.label == "A")
+    text = match_text(gwr, part_a.start, part_a.end)
+    assert "推动产业链供应链优化升级" in text.text  # the page has 推動產業鏈供應鏈優化升級
+    assert "，" in text.text and "," not in text.text
+    at = text.text.index("推动产业链")
+    start, end = text.to_input(at, at + 5)
+    assert gwr.raw[start:end] == "推動產業鏈"
+
+
+def test_every_formulation_is_verbatim_in_a_central_part_of_its_source():
+    """The rule for tifa.tsv and tifa_additions.tsv: each phrase is copied character for character
+    (raw, before any normalisation) from a part of its source file that the header calls central."""
+    corpus = load_reference()
+    formulations = corpus.formulations
+    assert len(formulations) == 91
+    for row in formulations.itertuples():
+        doc = corpus.document(row.source_id)
+        in_central = [p for p in doc.parts if p.level == "central" and row.formulation in doc.raw[p.start : p.end]]
+        assert in_central, f"{row.formulation!r} is not verbatim in a central part of {row.source_file}"
+
+
+def test_additions_extend_and_correct_the_table():
+    frame = load_formulations()
+    assert frame.origin.value_counts().to_dict() == {"tifa": 80, "addition": 10, "correction": 1}
+    corrected = frame[frame.formulation == "提升产业链供应链韧性和安全水平"].iloc[0]
+    assert (corrected.source_id, corrected.date, corrected.origin) == ("03_cewc_202312", "2023-12-12", "correction")
+    assert frame.formulation.is_unique
+    assert (frame[frame.origin != "tifa"].note != "").all()
+    only_tifa = load_formulations(REFERENCE / "tifa.tsv", REFERENCE / "no_such_file.tsv")
+    assert len(only_tifa) == 81
+
+
+def test_formulation_table_errors(tmp_path):
+    bad = tmp_path / "tifa.tsv"
+    bad.write_text("phrase\tsource\n", encoding="utf-8")
+    with pytest.raises(PolicytextError, match="expected columns"):
+        load_formulations(bad)
+    bad.write_text("phrase\tsource_file\tdate\tcategory\n新质生产力\t01.txt\n", encoding="utf-8")
+    with pytest.raises(PolicytextError, match=":2: expected 4"):
+        load_formulations(bad)
+    with pytest.raises(PolicytextError, match="not found"):
+        load_formulations(tmp_path / "missing.tsv")
+
+
+def test_text_without_header_is_one_central_part():
+    doc = parse_reference_text("发展新质生产力。\n加快形成新质生产力。", doc_id="plain")
+    assert doc.title == "plain" and doc.level == "central" and doc.date is None
+    assert len(doc.parts) == 1 and doc.parts[0].start == 0
+
+
+def test_header_levels_and_parts_from_text():
+    text = (
+        "# title: t\n# level: [A] central; [B] local\n# date: 2024-03-05; [B] 2024-03-09\n# ---\n"
+        "## [A] 新华社\n要因地制宜发展新质生产力。\n## [B] 地方报纸\n我市要善作善成。\n# [note] 编者按\n"
+    )
+    doc = parse_reference_text(text, doc_id="x")
+    assert [(p.label, p.level, p.date) for p in doc.parts] == [("A", "central", "2024-03-05"), ("B", "local", "2024-03-09")]
+    from policytext.reference import ReferenceCorpus
+
+    sentences = ReferenceCorpus((doc,)).sentences_frame()
+    assert list(sentences.text) == ["要因地制宜发展新质生产力。", "我市要善作善成。"]
+    assert list(sentences.level) == ["central", "local"]
+
+
+def test_jsonl_corpus(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    records = [
+        {"title": "报告一", "date": "2024-03-05", "content": "大力推进现代化产業體系建设。\u3000加快发展新质生产力。"},
+        {"title": "报告二", "year": 1954, "content": "为建设社会主义工业化而奋斗。"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    corpus = load_reference(path)
+    assert [d.title for d in corpus.documents] == ["报告一", "报告二"]
+    assert [d.date for d in corpus.documents] == ["2024-03-05", "1954"]
+    sentences = corpus.sentences_frame()
+    assert list(sentences.text[:2]) == ["大力推进现代化产業體系建设。", "加快发展新质生产力。"]
+    first = corpus.documents[0]
+    assert "产业体系" in match_text(first, 0, len(first.raw)).text
+    # Formulations come from the project's tables when the corpus has none of its own.
+    assert len(corpus.formulations) == 91
+    assert len(load_jsonl_corpus(path, limit_chars=5)) == 1
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("{not json\n", "not a JSON object"), ('{"title": "t"}\n', "'content'"), ("\n", "no records")],
+)
+def test_jsonl_errors(tmp_path, content, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(PolicytextError, match=message):
+        load_jsonl_corpus(path)
+
+
+def test_reference_path_errors(tmp_path):
+    with pytest.raises(PolicytextError, match="reference not found"):
+        load_reference(tmp_path / "nowhere")
+    with pytest.raises(PolicytextError, match="no .txt reference texts"):
+        load_reference(tmp_path)
+    other = tmp_path / "notes.md"
+    other.write_text("x", encoding="utf-8")
+    with pytest.raises(PolicytextError, match="folder of .txt texts or a .jsonl"):
+        load_reference(other)
+    with pytest.raises(PolicytextError, match="reference folder not found"):
+        load_central_folder(tmp_path / "nowhere")
+
+
+def test_a_folder_of_texts_or_its_parent_both_load():
+    assert [d.id for d in load_reference(REFERENCE / "central").documents] == [d.id for d in load_reference(REFERENCE).documents]
+
+
+def test_normalisation_keeps_length_for_every_reference_file(corpus):
+    for doc in corpus.documents:
+        assert len(doc.norm) == len(doc.raw)
+        assert collapse_whitespace(normalize(doc.raw)).text == collapse_whitespace(doc.norm).text
