@@ -1,0 +1,70 @@
+"""Rhetoric analysis: the devices a careful reader of Chinese political language marks up by hand.
+
+Each detector is a function of a :class:`~policytext.document.Document` that
+returns a pandas table whose rows carry the section id, the sentence number
+and the raw character span (``start``, ``end``; ``text`` is
+``document.raw[start:end]``). Matching happens on ``document.norm``.
+
+- :func:`quotations` — “…” (nested ‘…’ as child rows) and 《…》, with a kind and speaker
+- :func:`formulas` — numbered formulas (四个善作善成, 一核两翼多点, 双碳, 1+4)
+- :func:`enumerations` / :func:`enumeration_items` — (一)(二)…, 一是/二是…, 、-lists
+- :func:`parallelisms` / :func:`parallelism_members` — 排比 groups with their template
+- :func:`four_character` / :func:`four_character_density` — 四字格
+- :func:`directives` / :func:`directive_profile` — directive and mobilising language
+- :func:`leader_references` / :func:`leader_share` — leaders and central bodies cited
+- :func:`term_frequencies`, :func:`keywords`, :func:`kwic`, :func:`dispersion`, :func:`cooccurrence`
+- :func:`rhetoric_tables`, :func:`rhetoric_payload`, :func:`write_tables` — everything at once
+"""
+
+from .directives import directive_profile, directive_term_counts, directives
+from .enumerations import enumeration_items, enumerations
+from .formulas import formulas
+from .four_character import four_character, four_character_density
+from .keywords import cooccurrence, dispersion, keywords, kwic, term_frequencies
+from .leaders import leader_references, leader_share
+from .parallelism import find_groups, parallelism_members, parallelisms
+from .plots import (
+    device_counts,
+    plot_cooccurrence_network,
+    plot_device_counts,
+    plot_directive_profile,
+    plot_dispersion,
+    plot_top_terms,
+    plot_wordcloud,
+)
+from .quotations import quotation_counts, quotations
+from .report import TABLES, rhetoric_payload, rhetoric_tables, write_tables
+
+__all__ = [
+    "TABLES",
+    "cooccurrence",
+    "device_counts",
+    "directive_profile",
+    "directive_term_counts",
+    "directives",
+    "dispersion",
+    "enumeration_items",
+    "enumerations",
+    "find_groups",
+    "formulas",
+    "four_character",
+    "four_character_density",
+    "keywords",
+    "kwic",
+    "leader_references",
+    "leader_share",
+    "parallelism_members",
+    "parallelisms",
+    "plot_cooccurrence_network",
+    "plot_device_counts",
+    "plot_directive_profile",
+    "plot_dispersion",
+    "plot_top_terms",
+    "plot_wordcloud",
+    "quotation_counts",
+    "quotations",
+    "rhetoric_payload",
+    "rhetoric_tables",
+    "term_frequencies",
+    "write_tables",
+]

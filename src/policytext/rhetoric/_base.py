@@ -1,0 +1,156 @@
+"""What every rhetoric detector shares: where a span sits, and how a table is shaped.
+
+Detectors match on ``document.norm`` (same offsets as the raw text) and report
+raw offsets and raw text, so each row can be checked against the source.
+"""
+
+from __future__ import annotations
+
+import csv
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..errors import PolicytextError
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..segment import Tokenizer
+
+#: The columns every detector's table starts with.
+SPAN_COLUMNS = ("section", "sentence", "start", "end", "text")
+
+# Characters that make up Chinese words (CJK unified ideographs and extension A).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Finds the sentence (and so the section) that holds a raw offset."""
+
+    starts: tuple[int, ...]
+    sentences: tuple[int, ...]
+    sections: tuple[str, ...]
+
+    @classmethod
+    def of(cls, document: Document) -> Locator:
+        frame = document.sentences
+        return cls(
+            tuple(int(v) for v in frame.start),
+            tuple(int(v) for v in frame.sentence),
+            tuple(str(v) for v in frame.section),
+        )
+
+    def where(self, offset: int) -> tuple[str, int]:
+        """``(section, sentence)`` of the sentence that contains ``offset``."""
+        index = max(bisect_right(self.starts, offset) - 1, 0)
+        if not self.starts:
+            return "0", 0
+        return self.sections[index], self.sentences[index]
+
+
+def body_bounds(document: Document) -> tuple[int, int]:
+    return document.body_start, document.body_end
+
+
+def span_row(document: Document, locator: Locator, start: int, end: int, **extra) -> dict:
+    """A table row for ``raw[start:end]`` with its section and sentence, then ``extra``."""
+    section, sentence = locator.where(start)
+    return {"section": section, "sentence": sentence, "start": start, "end": end, "text": document.raw[start:end], **extra}
+
+
+def frame(rows: list[dict], columns: tuple[str, ...] | list[str], *, ints: tuple[str, ...] = ("sentence", "start", "end")) -> pd.DataFrame:
+    """Rows as a DataFrame with fixed columns, typed the same whether or not there are rows."""
+    table = pd.DataFrame(rows, columns=list(columns))
+    for column in ints:
+        if column in table.columns:
+            table[column] = table[column].astype("int64")
+    return table
+
+
+def tokenizer_or_default(tokenizer: Tokenizer | None) -> Tokenizer:
+    from ..segment import default_tokenizer
+
+    return tokenizer if tokenizer is not None else default_tokenizer()
+
+
+def token_boundaries(document: Document, tokenizer: Tokenizer) -> frozenset[int]:
+    """Raw offsets where a token of the body starts or ends (matching uses word edges)."""
+    start, end = body_bounds(document)
+    edges = {start, end}
+    for token in tokenizer.tokenize(document.norm[start:end]):
+        edges.add(start + token.start)
+        edges.add(start + token.end)
+    return frozenset(edges)
+
+
+def read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    """A package data table (``#`` comments, header line) as dicts; mistakes name the line."""
+    return _read_tsv(name, columns)
+
+
+@lru_cache(maxsize=16)
+def _read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    try:
+        text = resources.files("policytext").joinpath("data", name).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PolicytextError(f"cannot read package data {name}: {error}") from None
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = []
+    for lineno, fields in enumerate(csv.reader(lines, delimiter="\t"), 1):
+        fields = [field.strip() for field in fields]
+        if fields[: len(columns)] == list(columns):
+            continue
+        if len(fields) != len(columns) or not all(fields):
+            raise PolicytextError(f"{name}: data line {lineno}: expected {len(columns)} tab-separated fields {columns}, got {fields}")
+        rows.append(dict(zip(columns, fields)))
+    return tuple(rows)
+
+
+def leftmost_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Non-overlapping hits, preferring the earliest start, then the longest."""
+    chosen: list[tuple[int, int, object]] = []
+    position = -1
+    for start, end, value in sorted(hits, key=lambda hit: (hit[0], -(hit[1] - hit[0]))):
+        if start >= position:
+            chosen.append((start, end, value))
+            position = end
+    return chosen
+
+
+def find_terms(text: str, terms: dict[str, object], *, offset: int = 0) -> list[tuple[int, int, object]]:
+    """Every occurrence of each term in ``text`` (Aho-Corasick), as ``(start, end, value)`` with ``offset`` added."""
+    automaton = _automaton(tuple(sorted(terms)))
+    hits = []
+    for last, term in automaton.iter(text):
+        start = last - len(term) + 1
+        hits.append((offset + start, offset + last + 1, terms[term]))
+    return hits
+
+
+@lru_cache(maxsize=16)
+def _automaton(terms: tuple[str, ...]):
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for term in terms:
+        automaton.add_word(term, term)
+    automaton.make_automaton()
+    return automaton
+
+
+def word_test(tokenizer: Tokenizer):
+    """A function telling whether a string is a word of the tokenizer's dictionary (jieba's or the lexicon)."""
+    # Tokenizer exposes no dictionary lookup; its jieba instance holds the
+    # frequencies (FREQ) that jieba itself consults.
+    frequencies = tokenizer._jieba.FREQ
+    lexicon = tokenizer.lexicon
+
+    def is_word(word: str) -> bool:
+        return bool(word) and (frequencies.get(word, 0) > 0 or word in lexicon)
+
+    return is_word

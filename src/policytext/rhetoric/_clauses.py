@@ -1,0 +1,117 @@
+"""Runs of phrases and clauses separated by 、 or ，/；, the raw material of lists and parallelism.
+
+A quotation whose words hold a separator (“投早、投小、投硬科技”) is a clause
+of its own: its marks bound it. Any other quotation (“书架”) is part of the
+phrase around it. A 《title》 is opaque: a 、 inside it separates nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quotations import TITLE_MARKS, quotation_spans
+
+PHRASE_SEPARATOR = "、"
+CLAUSE_SEPARATORS = frozenset("，,；;")
+# Ends a clause: a sentence end, a colon, a dash, a line break.
+CLAUSE_BOUNDARIES = frozenset("。！？!?：:\n—")
+SENTENCE_BOUNDARIES = frozenset("。！？!?\n")
+_SEPARATING = frozenset("、，,；;。！？!?：:")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Pieces of text separated by one kind of separator, as absolute ``(start, end)`` spans.
+
+    The first piece may hold words before the first item (探索一条|以…为牵引)
+    and the last piece words after the last item (以…为动力|的××特色创新之路):
+    only the pieces between two separators are known to be exact.
+    """
+
+    separator: str
+    pieces: tuple[tuple[int, int], ...]
+    exact_first: bool = False  # the first piece starts right after a quotation mark
+    exact_last: bool = False  # the last piece ends right before a quotation mark
+
+
+def _masks(text: str, start: int, end: int) -> tuple[set[int], dict[int, str]]:
+    """Offsets inside titles (separators there do not count), and marks of quotations that bound a clause ("open"/"close")."""
+    opaque: set[int] = set()
+    bounding: dict[int, str] = {}
+    for span in quotation_spans(text, start, end):
+        inner_start, inner_end = span.inner
+        if span.mark in TITLE_MARKS:
+            opaque.update(range(inner_start, inner_end))
+        elif any(char in _SEPARATING for char in text[inner_start:inner_end]):
+            bounding[span.start] = "open"
+            bounding[span.end - 1] = "close"
+    return opaque, bounding
+
+
+def phrase_runs(text: str, start: int, end: int, *, markers: frozenset[int] = frozenset()) -> list[Run]:
+    """Within each clause, the pieces separated by 、 (runs of two or more pieces).
+
+    ``markers`` are offsets of outline markers (the 、 of 一、 numbers a part, it
+    separates nothing); they end a clause.
+    """
+    opaque, bounding = _masks(text, start, end)
+    boundaries = CLAUSE_SEPARATORS | CLAUSE_BOUNDARIES
+    return _runs(text, start, end, opaque, bounding, markers, outer=boundaries, inner=frozenset(PHRASE_SEPARATOR), name=PHRASE_SEPARATOR)
+
+
+def clause_runs(text: str, start: int, end: int, *, markers: frozenset[int] = frozenset()) -> list[Run]:
+    """Within each sentence, the clauses separated by ， or ； (runs of two or more)."""
+    opaque, bounding = _masks(text, start, end)
+    return _runs(text, start, end, opaque, bounding, markers, outer=SENTENCE_BOUNDARIES | frozenset("：:"), inner=CLAUSE_SEPARATORS, name="，")
+
+
+def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) -> list[Run]:
+    runs: list[Run] = []
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    exact_first = False
+
+    def close_piece(at: int) -> None:
+        s, e = _strip(text, piece_start, at)
+        pieces.append((s, e))
+
+    def close_run(exact_last: bool) -> None:
+        nonempty = [p for p in pieces if p[1] > p[0]]
+        if len(nonempty) >= 2 and len(nonempty) == len(pieces):
+            # The marks give exact edges only when the quotation is the whole run.
+            exact = exact_first and exact_last
+            runs.append(Run(name, tuple(pieces), exact, exact))
+        pieces.clear()
+
+    for position in range(start, end):
+        char = text[position]
+        if position in opaque:
+            continue
+        if position in bounding or position in markers or char in outer:
+            close_piece(position)
+            close_run(bounding.get(position) == "close")
+            piece_start = position + 1
+            exact_first = bounding.get(position) == "open"
+        elif char in inner:
+            close_piece(position)
+            piece_start = position + 1
+    close_piece(end)
+    close_run(False)
+    return runs
+
+
+def outline_markers(document) -> frozenset[int]:
+    """Offsets covered by the outline's markers (一、 （一） 一是 1.)."""
+    offsets: set[int] = set()
+    for section in document.outline.walk():
+        if section.level > 0:
+            offsets.update(range(section.start, section.start + len(section.marker)))
+    return frozenset(offsets)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,119 @@
+"""Directive and mobilising language: who is told to do what, how firmly and how hard.
+
+The lexicon (``data/rhetoric_directives.tsv``) sorts the words into
+``directive`` verbs (加快 推动 强化 聚焦 构建 打造 健全 完善 提升 深化 …),
+``modal`` obligation (要 必须 务必), ``intensity`` adverbs (大力 全力 坚决),
+``stance`` words (坚持 确保) and ``mobilising`` calls (勇争先 奋力 担当). A
+term counts only where its occurrence begins and ends at word edges of the
+segmentation, so 要 in 重要, 主要 or 要素, and 提升 inside a longer word, do
+not count. Rates are per 1,000 characters of the section's own text
+(whitespace excluded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._base import (
+    Locator,
+    body_bounds,
+    find_terms,
+    frame,
+    leftmost_longest,
+    read_tsv,
+    span_row,
+    token_boundaries,
+    tokenizer_or_default,
+)
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..segment import Tokenizer
+
+DIRECTIVE_COLUMNS = ("section", "sentence", "start", "end", "text", "term", "category", "gloss")
+CATEGORIES = ("directive", "modal", "intensity", "stance", "mobilising")
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveTerm:
+    term: str
+    category: str
+    gloss: str
+
+
+@lru_cache(maxsize=1)
+def directive_lexicon() -> tuple[DirectiveTerm, ...]:
+    """The terms of ``data/rhetoric_directives.tsv``."""
+    from ..errors import PolicytextError
+
+    entries = tuple(DirectiveTerm(**row) for row in read_tsv("rhetoric_directives.tsv", ("term", "category", "gloss")))
+    for entry in entries:
+        if entry.category not in CATEGORIES:
+            raise PolicytextError(f"rhetoric_directives.tsv: unknown category {entry.category!r} for {entry.term}")
+    return entries
+
+
+def directive_terms() -> tuple[str, ...]:
+    return tuple(entry.term for entry in directive_lexicon())
+
+
+def directives(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Every directive, modal, intensity, stance or mobilising word of the body, one row each."""
+    tokenizer = tokenizer_or_default(tokenizer)
+    start, end = body_bounds(document)
+    entries = {entry.term: entry for entry in directive_lexicon()}
+    edges = token_boundaries(document, tokenizer)
+    hits = [hit for hit in find_terms(document.norm[start:end], entries, offset=start) if hit[0] in edges and hit[1] in edges]
+    locator = Locator.of(document)
+    rows = [
+        span_row(document, locator, s, e, term=entry.term, category=entry.category, gloss=entry.gloss)
+        for s, e, entry in leftmost_longest(hits)
+    ]
+    return frame(rows, DIRECTIVE_COLUMNS)
+
+
+def section_characters(document: Document, *, level: int = 1) -> pd.DataFrame:
+    """Characters (whitespace excluded) of each section at ``level``, the front matter as section "0"."""
+    sentences = document.sentences
+    keys = sentences.section.map(lambda s: section_at_level(s, level))
+    lengths = sentences.text.str.replace(r"\s", "", regex=True).str.len()
+    table = pd.DataFrame({"section": keys, "characters": lengths}).groupby("section", sort=False).characters.sum().reset_index()
+    titles = _titles(document)
+    table.insert(1, "title", table.section.map(lambda s: titles.get(s, "")))
+    return table
+
+
+def section_at_level(section: str, level: int) -> str:
+    """The ancestor id of ``section`` at ``level`` ("3.2.1" at level 1 is "3")."""
+    return ".".join(str(section).split(".")[:level])
+
+
+def _titles(document: Document) -> dict[str, str]:
+    return {s.id: (s.marker + s.title if s.level else "front matter") for s in document.outline.walk()}
+
+
+def directive_profile(document: Document, *, level: int = 1, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Per section at ``level``: count of each category, total, characters and rate per 1,000 characters."""
+    found = directives(document, tokenizer=tokenizer)
+    sizes = section_characters(document, level=level)
+    found = found.assign(part=found.section.map(lambda s: section_at_level(s, level)))
+    counts = found.pivot_table(index="part", columns="category", values="start", aggfunc="count", fill_value=0)
+    table = sizes.copy()
+    for category in CATEGORIES:
+        column = counts[category] if category in counts.columns else pd.Series(dtype="int64")
+        table[category] = table.section.map(column).fillna(0).astype("int64")
+    table["total"] = table[list(CATEGORIES)].sum(axis=1)
+    for category in (*CATEGORIES, "total"):
+        table[f"{category}_per_1000"] = (1000 * table[category] / table.characters.where(table.characters > 0)).round(2).fillna(0.0)
+    return table
+
+
+def directive_term_counts(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """How often each lexicon term occurs, most frequent first."""
+    found = directives(document, tokenizer=tokenizer)
+    table = found.groupby(["term", "category", "gloss"], sort=False).size().reset_index(name="count")
+    return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)

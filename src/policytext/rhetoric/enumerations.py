@@ -1,0 +1,297 @@
+"""Enumerations: numbered series from the outline ((一)(二)…, 一是/二是…) and 、-lists, with their head.
+
+Numbered series come from the document's outline, which already tells a
+marker in running text from a heading (a 一是 counts only after a sentence end
+or a colon, and only if its number continues the series). Every parent's
+children of one marker family form one series. Its ``shared_head`` is the sentence
+before the first item when that sentence announces a list (it ends with a
+colon or says 包括/如下/以下/N个方面); ``announced`` is the number it names
+(主要包括三个方面 → 3), so a series that falls short of its announcement shows.
+
+A 、-list is a run of phrases separated by 、 inside one clause. Items between
+two 、 are exact. The first item is cut from the words before it, and the
+last from the words after it, at word edges, to about the length of the exact
+items (通过|关键技术、前沿技术、颠覆性技术|等“新技术”); a last item joined by
+和/与/及/以及 is split off (成果转化、科技服务|和|科技金融). Its ``shared_head`` is
+the category named after 等 (…等|新型生产要素), and ``announced`` a count
+right after the list (高校院所、行业、区域、服务|四类…).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..outline import marker_number
+from ._base import (
+    Locator,
+    body_bounds,
+    frame,
+    span_row,
+    token_boundaries,
+    tokenizer_or_default,
+)
+from ._clauses import outline_markers, phrase_runs
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..outline import Section
+    from ..segment import Tokenizer
+
+ENUMERATION_COLUMNS = ("enumeration", "kind", "section", "sentence", "start", "end", "length", "shared_head", "announced", "items")
+ITEM_COLUMNS = ("enumeration", "item", "section", "sentence", "start", "end", "text")
+
+_ANNOUNCING = re.compile(r"[：:]\s*$|包括|如下|以下|[两二三四五六七八九十]+(?:个方面|方面|项|点)")
+_ANNOUNCED_COUNT = re.compile(r"([两二三四五六七八九十]+)(?:个|项|大|条|点|类|种|方面)")
+_JOINERS = ("以及", "和", "与", "及", "或")
+_ETC = ("等等", "等")
+_HEAD_STOPS = frozenset("的在为中是，。；：、")
+_GOVERNING = frozenset({"通过", "围绕", "包括", "具有", "发挥", "引育", "形成", "取得", "其中", "以", "为", "在", "对", "把", "向", "从", "将", "使", "让", "和", "与", "及", "以及", "或", "等", "的", "是"})
+_MAX_HEAD = 10
+# Parts of speech a category noun phrase is made of (jieba tags).
+_NOMINAL = ("n", "b", "vn", "l", "j", "a", "an", "s")
+
+
+def enumerations(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """One row per series or list: kind, span of the whole series, length, head, announced count, items joined by " | "."""
+    series = _all_series(document, tokenizer)
+    rows = []
+    locator = Locator.of(document)
+    for number, (kind, items, head, announced) in enumerate(series):
+        start, end = items[0][0], items[-1][1]
+        section, sentence = locator.where(start)
+        rows.append(
+            {
+                "enumeration": number,
+                "kind": kind,
+                "section": section,
+                "sentence": sentence,
+                "start": start,
+                "end": end,
+                "length": len(items),
+                "shared_head": head,
+                "announced": announced,
+                "items": " | ".join(document.raw[s:e] for s, e in items),
+            }
+        )
+    table = frame(rows, ENUMERATION_COLUMNS, ints=("enumeration", "sentence", "start", "end", "length"))
+    table["announced"] = table["announced"].astype("Int64")
+    return table
+
+
+def enumeration_items(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """One row per item of every enumeration, with its own span."""
+    locator = Locator.of(document)
+    rows = []
+    for number, (_, items, _, _) in enumerate(_all_series(document, tokenizer)):
+        for index, (start, end) in enumerate(items, 1):
+            rows.append(span_row(document, locator, start, end, enumeration=number, item=index))
+    return frame(rows, ITEM_COLUMNS, ints=("enumeration", "item", "sentence", "start", "end"))
+
+
+def _all_series(document: Document, tokenizer: Tokenizer | None):
+    found = list(_outline_series(document)) + list(_list_series(document, tokenizer_or_default(tokenizer)))
+    return sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1]))
+
+
+def _outline_series(document: Document):
+    raw = document.raw
+    sentences = document.sentences
+    for parent_children in _sibling_groups(document.outline.sections):
+        by_family: dict[str, list[Section]] = {}
+        for child in parent_children:
+            by_family.setdefault(child.family, []).append(child)
+        for family, members in by_family.items():
+            if len(members) < 2:
+                continue
+            items = [(m.start, max(m.heading_end, m.title_end)) for m in members]
+            before = sentences[sentences.end <= members[0].start]
+            head, announced = "", None
+            if len(before):
+                last = before.iloc[-1]
+                text = raw[int(last.start) : int(last.end)].strip()
+                if _ANNOUNCING.search(document.norm[int(last.start) : int(last.end)]):
+                    head = text
+                    announced = _count_in(document.norm[int(last.start) : int(last.end)])
+            yield family, items, head, announced
+
+
+def _sibling_groups(sections):
+    yield [s for s in sections if s.level > 0]
+    for section in sections:
+        stack = [section]
+        while stack:
+            node = stack.pop()
+            if node.children:
+                yield list(node.children)
+                stack.extend(node.children)
+
+
+def _count_in(text: str) -> int | None:
+    matches = _ANNOUNCED_COUNT.findall(text)
+    if not matches:
+        return None
+    try:
+        return marker_number(matches[-1].replace("两", "二"))
+    except ValueError:
+        return None
+
+
+def _list_series(document: Document, tokenizer: Tokenizer):
+    text = document.norm
+    start, end = body_bounds(document)
+    edges = token_boundaries(document, tokenizer)
+    for run in phrase_runs(text, start, end, markers=outline_markers(document)):
+        for pieces, exact_first, exact_last in _split_at_etc(text, run, edges):
+            items = list_items(text, pieces, edges, exact_first=exact_first, exact_last=exact_last)
+            if len(items) < 2:
+                continue
+            last_end = items[-1][1]
+            head = _head_after(text, last_end, pieces[-1][1], tokenizer)
+            announced = None
+            following = _ANNOUNCED_COUNT.match(text, last_end)
+            if following:
+                announced = _count_in(following.group())
+            yield "list", items, document.raw[head[0] : head[1]] if head else "", announced
+
+
+def _split_at_etc(text: str, run, edges: frozenset[int]):
+    """A run holding two lists (知识、技术、数据等新型生产要素替代自然资源、能源等…) split after each inner 等."""
+    current: list[tuple[int, int]] = []
+    exact_first = run.exact_first
+    for index, (s, e) in enumerate(run.pieces):
+        at = -1 if index == len(run.pieces) - 1 else _etc_at(text, s, e, edges)
+        current.append((s, e))
+        if at == -1:
+            continue
+        # This piece ends one list (cut at its 等 later) and starts the next.
+        yield current, exact_first, False
+        rest = at + (2 if text.startswith("等等", at) else 1)
+        current = [(rest, e)] if rest < e else []
+        exact_first = False
+    if current:
+        yield current, exact_first, run.exact_last
+
+
+def _etc_at(text: str, start: int, end: int, edges: frozenset[int]) -> int:
+    at = text.find("等", start, end)
+    while at != -1:
+        if at in edges and at > start:
+            return at
+        at = text.find("等", at + 1, end)
+    return -1
+
+
+def _edge_words() -> frozenset[str]:
+    # A list item does not begin with the verb or preposition that governs the
+    # list (通过|关键技术、…, 发挥|海河产业基金、…) nor run past one (…企业|为主力军).
+    from .directives import directive_lexicon
+
+    return frozenset(e.term for e in directive_lexicon() if e.category == "directive") | _GOVERNING
+
+
+def list_items(
+    text: str,
+    pieces,
+    edges: frozenset[int],
+    edge_words: frozenset[str] | None = None,
+    *,
+    exact_first: bool = False,
+    exact_last: bool = False,
+) -> list[tuple[int, int]]:
+    """The items of a 、-run: exact inner pieces, the first and last cut at word edges.
+
+    A governing word counts as an edge only if no inner item uses it: in
+    以X为Y、以Z为W the 以 and 为 belong to the items.
+    """
+    pieces = list(pieces)
+    if len(pieces) < 2:
+        return []
+    inner = pieces[1:-1]
+    if inner:
+        lengths = sorted(e - s for s, e in inner)
+        reference = lengths[len(lengths) // 2]
+    else:
+        reference = min(4, *(e - s for s, e in pieces))
+    inner_words = {_word_at(text, b, edges) for s, e in inner for b in range(s, e) if b in edges}
+    stops = (_edge_words() if edge_words is None else edge_words) - inner_words
+    first = pieces[0] if exact_first else _cut_left(text, *pieces[0], edges, reference, stops)
+    if first is None:
+        return []
+    # Verbs govern what follows them, so only function words end a last item.
+    tail = [pieces[-1]] if exact_last else _cut_right(text, *pieces[-1], edges, reference, (stops & _GOVERNING), joiners=True)
+    if not tail:
+        return []
+    return [first, *inner, *tail]
+
+
+def _cut_left(text, start: int, end: int, edges, reference: int, stops) -> tuple[int, int] | None:
+    floor = start
+    for b in range(start, end):
+        if b in edges and _word_at(text, b, edges) in stops:
+            floor = b + len(_word_at(text, b, edges))
+    candidates = [b for b in edges if floor <= b < end]
+    if not candidates:
+        return None
+    if end - floor <= reference + 1:
+        return floor, end
+    best = min(candidates, key=lambda b: (abs((end - b) - reference), end - b))
+    return best, end
+
+
+def _cut_right(text, start: int, end: int, edges, reference: int, stops, *, joiners: bool) -> list[tuple[int, int]]:
+    reach = max(2 * reference, 6)
+    for word in _ETC:
+        at = text.find(word, start, min(end, start + reach + len(word)))
+        if at > start and at in edges:
+            return [(start, at)]
+    limit = end
+    for b in range(start + 1, end):
+        if b in edges and (word := _word_at(text, b, edges)) in stops:
+            if joiners and word in _JOINERS and b - start <= reference + 3 and b + len(word) < end:
+                second = _cut_right(text, b + len(word), end, edges, reference, stops, joiners=False)
+                return [(start, b), *second[:1]]
+            limit = b
+            break
+    if limit - start <= reference + 3:
+        return [(start, limit)]
+    candidates = [b for b in edges if start < b <= limit]
+    if not candidates:
+        return []
+    best = min(candidates, key=lambda b: (abs((b - start) - reference), b - start))
+    return [(start, best)]
+
+
+def _word_at(text: str, position: int, edges) -> str:
+    end = position + 1
+    while end < len(text) and end not in edges:
+        end += 1
+    return text[position:end]
+
+
+def _word_before(text: str, position: int, edges) -> str:
+    start = position - 1
+    while start > 0 and start not in edges:
+        start -= 1
+    return text[start:position]
+
+
+def _head_after(text: str, position: int, limit: int, tokenizer: Tokenizer) -> tuple[int, int] | None:
+    """The category named after 等 that closes a list (…等|新型生产要素|替代…): nominal words up to the first verb."""
+    from .four_character import tag_table
+
+    for word in _ETC:
+        if text.startswith(word, position):
+            head_start = position + len(word)
+            tags = tag_table(tokenizer)
+            head_end = head_start
+            for token in tokenizer.tokenize(text[head_start : min(limit, head_start + _MAX_HEAD)]):
+                tag = tags.get(token.text)
+                nominal = token.text in "“”" or (token.kind == "word" and (tag is None or tag.startswith(_NOMINAL)))
+                if not nominal or token.text in _HEAD_STOPS:
+                    break
+                head_end = head_start + token.end
+            return (head_start, head_end) if head_end > head_start else None
+    return None

@@ -1,0 +1,161 @@
+"""Numbered formulas (数字化提法): 四个善作善成, 三个方面, 一核两翼多点, 1+4, 双碳, 双一流.
+
+Kinds, each a pattern on the normalised text:
+
+``counted``
+    a Chinese numeral from 两 to 十九, a measure word (个 项 大 条 类 种) and a
+    head of one to four characters: 四个善作善成, 三个方面, 十项行动,
+    两个毫不动摇. A plain count (三个城市, 两个项目) is not a formula, so the
+    phrase is kept only when it is quoted, when it announces what follows (a
+    colon or 即 after it), or when its head is no ordinary noun: a verb,
+    adjective or fixed expression in the segmenter's dictionary (确立, 维护,
+    全面, 善作善成) or a slogan or policy of the political lexicon.
+``structural``
+    a chain of numeral + one character starting with 一 and rising
+    (一核两翼多点, 一轴两带三区); a chain of 一X一Y (一带一路) only when
+    quoted, because 一心一意 and 一草一木 are idioms, not formulas.
+``abbreviation``
+    双 / 两 / 三 / 四 / 五 + one or two characters standing for a longer
+    name (双碳, 双一流, 三农): quoted on its own, or a slogan or policy term of
+    the political lexicon. Unquoted 双方, 双向 are ordinary words.
+``arithmetic``
+    numbers joined by + (1+4, 1+N, 1+3+N).
+``compound``
+    named parts joined by + (“负面清单+包干制”, 创新平台+企业孵化+产业园区).
+
+Years (2023年), statistics (23个城市: Arabic numerals are counts, not
+formulas) and outline markers (一、 （一） 一是) match none of these patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import cn2an
+import pandas as pd
+
+from ._base import HAN, Locator, body_bounds, frame, span_row, tokenizer_or_default
+from .quotations import quotation_spans
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..segment import Tokenizer
+
+FORMULA_COLUMNS = ("section", "sentence", "start", "end", "text", "kind", "number", "head", "quoted")
+KINDS = ("counted", "structural", "abbreviation", "arithmetic", "compound")
+
+_NUMERAL = "两二三四五六七八九十"
+_MEASURE = "个项大条类种"
+# 第四个 is an ordinal, 十四个 is read whole, 一个 is an article.
+COUNTED = re.compile(rf"(?<![{_NUMERAL}一百千万第几\d])(?P<number>十[一二三四五六七八九]?|[{_NUMERAL}])(?P<measure>[{_MEASURE}])")
+# Characters that cannot be the unit after a numeral in a structural slogan.
+_NOT_UNIT = f"{_NUMERAL}一多个项大条类种是批些些次年月日位"
+_UNIT = rf"[{HAN}](?<![{_NOT_UNIT}])"
+STRUCTURAL = re.compile(rf"一{_UNIT}(?:[一两二三四五六多]{_UNIT}){{1,4}}")
+ABBREVIATION = re.compile(rf"[双两三四五][{HAN}]{{1,2}}")
+ARITHMETIC = re.compile(r"(?<![\d.])\d+(?:\s*[+＋]\s*(?:\d+|[NnXx](?![A-Za-z])))+")
+COMPOUND = re.compile(rf"[{HAN}]{{2,8}}(?:[+＋][{HAN}]{{2,8}})+")
+# A head of this part of speech is a thing one can count, so N个X is a plain count.
+_NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "m", "q", "t", "s", "f", "r", "x", "eng"})
+_ANNOUNCES = re.compile(r"^[：:]|^，?即")
+_HEAD_STOP = frozenset("的地得和与及是在为了等")
+_MAX_HEAD = 4
+
+
+def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Numbered formulas in the body, one row per occurrence, with kind, numeral value and head."""
+    tokenizer = tokenizer_or_default(tokenizer)
+    text = document.norm
+    start, end = body_bounds(document)
+    quoted = {(s.start + 1, s.end - 1) for s in quotation_spans(text, start, end)}
+    slogans = {term for term, entry in tokenizer.lexicon.items() if entry.category in {"slogan", "policy"}}
+    tags = _tagger(tokenizer)
+    locator = Locator.of(document)
+    found: list[tuple[int, int, str, str, str]] = []  # start, end, kind, number, head
+
+    for match in COUNTED.finditer(text, start, end):
+        head_start = match.end()
+        head = _head(text, head_start, end, tokenizer)
+        if not head:
+            continue
+        head_end = head_start + len(head)
+        is_quoted = any(qs <= match.start() and head_end <= qe for qs, qe in quoted) and _quote_bounded(text, match.start(), head_end)
+        announces = bool(_ANNOUNCES.search(text[head_end : head_end + 2]))
+        if is_quoted or announces or head in slogans or _not_a_noun(head, tags):
+            found.append((match.start(), head_end, "counted", str(cn2an.cn2an(match["number"].replace("两", "二"), "smart")), head))
+
+    for match in STRUCTURAL.finditer(text, start, end):
+        numerals = match.group()[0::2]
+        rising = any(n not in "一" for n in numerals)
+        if rising or _quote_bounded(text, match.start(), match.end()):
+            found.append((match.start(), match.end(), "structural", "-".join(numerals), match.group()[1::2]))
+
+    for match in ABBREVIATION.finditer(text, start, end):
+        for length in (3, 2):
+            word = text[match.start() : match.start() + length]
+            if len(word) == length and (word in slogans or _quote_bounded(text, match.start(), match.start() + length)):
+                found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else str(cn2an.cn2an(word[0], "smart")), word[1:]))
+                break
+
+    for match in ARITHMETIC.finditer(text, start, end):
+        found.append((match.start(), match.end(), "arithmetic", match.group(), ""))
+    for match in COMPOUND.finditer(text, start, end):
+        span = _compound_extent(text, match.start(), match.end(), quoted)
+        if span:
+            found.append((*span, "compound", str(text[span[0] : span[1]].count("+") + text[span[0] : span[1]].count("＋") + 1), ""))
+
+    rows = []
+    for s, e, kind, number, head in _without_overlaps(found):
+        is_quoted = _quote_bounded(text, s, e)
+        rows.append(span_row(document, locator, s, e, kind=kind, number=number, head=head, quoted=is_quoted))
+    table = frame(rows, FORMULA_COLUMNS)
+    table["quoted"] = table["quoted"].astype(bool)
+    return table
+
+
+def _head(text: str, position: int, limit: int, tokenizer: Tokenizer) -> str:
+    """The words a numeral counts: whole tokens after it, up to four characters."""
+    window = text[position : min(limit, position + 12)]
+    head = ""
+    for token in tokenizer.tokenize(window):
+        if token.kind != "word" or token.text in _HEAD_STOP:
+            break
+        if len(head) + len(token.text) > _MAX_HEAD:
+            break
+        head += token.text
+    return head
+
+
+def _quote_bounded(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the whole of a quotation."""
+    return start > 0 and end < len(text) and text[start - 1] in "“‘「『" and text[end] in "”’」』"
+
+
+def _compound_extent(text: str, start: int, end: int, quoted: set[tuple[int, int]]) -> tuple[int, int] | None:
+    # Unquoted, the first and last parts run into the words around them
+    # (建立创新平台+…); quoted, the marks give the exact extent.
+    for qs, qe in quoted:
+        if qs <= start and end <= qe:
+            return qs, qe
+    return None
+
+
+def _tagger(tokenizer: Tokenizer):
+    from .four_character import _posseg
+
+    return _posseg(tokenizer)
+
+
+def _not_a_noun(head: str, tags) -> bool:
+    words = list(tags.cut(head))
+    return len(words) == 1 and words[0].flag not in _NOUN_TAGS or all(w.flag in {"v", "vn", "a", "ad", "an", "i", "l", "d"} for w in words)
+
+
+def _without_overlaps(found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    # The longer formula wins (一核两翼多点 over its 两翼; 四个善作善成 over 四个善作).
+    chosen: list[tuple[int, int, str, str, str]] = []
+    for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if all(item[1] <= other[0] or other[1] <= item[0] for other in chosen):
+            chosen.append(item)
+    return sorted(chosen)

@@ -1,0 +1,156 @@
+"""Four-character expressions (四字格): idioms and patterned four-character phrases, and their density.
+
+A four-character stretch counts when it begins and ends at word edges of the
+segmentation, holds four Chinese characters, and
+
+``idiom``
+    is a word the jieba dictionary tags ``i`` (成语): 旗帜鲜明, 因地制宜;
+``AABB`` / ``ABAB``
+    doubles its characters or its pair: 扎扎实实, 研究研究;
+``ABAC``
+    repeats its first character in third place: 善作善成, 投早投小, 做优做强, 先行先试;
+``ABCB``
+    repeats its second character in fourth place: 苦干实干;
+``frame``
+    fills a fixed four-character frame with two single characters:
+    先X后Y (先立后破), X中生Y / X中求Y (无中生有, 稳中求进), 以X促Y (以进促稳),
+    多X并举 (多措并举), 边X边Y, 既X又Y, 有X有Y, 不X不Y.
+
+Four characters that are two ordinary words side by side (科技创新, 关键技术,
+人工智能) match none of these and do not count, nor does jieba's looser
+``l`` tag (习用语), which covers plain compounds such as 自然资源 and 结构调整.
+Density is per 1,000 characters of a section's text (whitespace excluded).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._base import (
+    HAN,
+    Locator,
+    body_bounds,
+    frame,
+    span_row,
+    token_boundaries,
+    tokenizer_or_default,
+)
+from .directives import section_at_level, section_characters
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..segment import Tokenizer
+
+FOUR_CHARACTER_COLUMNS = ("section", "sentence", "start", "end", "text", "pattern")
+PATTERNS = ("idiom", "AABB", "ABAB", "ABAC", "ABCB", "frame")
+_FOUR_HAN = re.compile(rf"[{HAN}]{{4}}")
+FRAMES = re.compile(r"先.后.|.中[生求].|以.促.|多.并举|边.边.|既.又.")
+
+
+@lru_cache(maxsize=1)
+def jieba_idioms() -> frozenset[str]:
+    """Four-character words tagged ``i`` (idiom) in jieba's own dictionary."""
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    idioms = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.split()
+            if len(fields) == 3 and fields[2] == "i" and len(fields[0]) == 4:
+                idioms.add(fields[0])
+    return frozenset(idioms)
+
+
+def pattern_of(chars: str) -> str | None:
+    """The four-character pattern of ``chars`` (reduplication or frame), or ``None``."""
+    if len(chars) != 4 or not _FOUR_HAN.fullmatch(chars):
+        return None
+    a, b, c, d = chars
+    if a == b and c == d and a != c:
+        return "AABB"
+    if a == c and b == d and a != b:
+        return "ABAB"
+    if a == c and b != d and len({a, b, d}) == 3:
+        return "ABAC"
+    if b == d and a != c and len({a, b, c}) == 3:
+        return "ABCB"
+    if FRAMES.fullmatch(chars) or (a == c and a in "有不无"):
+        return "frame"
+    return None
+
+
+def four_character(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Each four-character expression of the body with its pattern, non-overlapping, in reading order."""
+    tokenizer = tokenizer_or_default(tokenizer)
+    text = document.norm
+    start, end = body_bounds(document)
+    edges = sorted(token_boundaries(document, tokenizer))
+    edge_set = set(edges)
+    idioms = jieba_idioms()
+    locator = Locator.of(document)
+    tags = tag_table(tokenizer)
+    # A doubled pattern may also close a longer lexicon word (四个善作善成,
+    # 科技自立自强): it then ends at a word edge without starting at one.
+    ends = {
+        start + token.end - 4
+        for token in tokenizer.tokenize(text[start:end])
+        if len(token.text) > 4 and token.text in tokenizer.lexicon
+    }
+    rows, taken = [], -1
+    for position in sorted(edge_set | ends):
+        if position < max(taken, start) or position + 4 > end or position + 4 not in edge_set:
+            continue
+        chars = text[position : position + 4]
+        pattern = pattern_of(chars) or ("idiom" if chars in idioms else None)
+        if position not in edge_set and pattern not in _DOUBLED:
+            continue
+        if pattern in _DOUBLED and _names(chars, tags):
+            continue
+        if pattern:
+            rows.append(span_row(document, locator, position, position + 4, pattern=pattern))
+            taken = position + 4
+    return frame(rows, FOUR_CHARACTER_COLUMNS)
+
+
+_DOUBLED = frozenset({"AABB", "ABAB", "ABAC", "ABCB"})
+_NAME_TAGS = ("nr", "ns", "nt")
+
+
+def _names(chars: str, tags) -> bool:
+    # 中共中央 and 海河海棠 repeat a character because they are (or hold) names.
+    return any((tags.get(part) or "").startswith(_NAME_TAGS) for part in (chars, chars[:2], chars[2:]))
+
+
+def tag_table(tokenizer: Tokenizer):
+    """jieba's part-of-speech tags for the tokenizer's dictionary (lexicon tags included)."""
+    return _posseg(tokenizer).word_tag_tab
+
+
+@lru_cache(maxsize=4)
+def _posseg(tokenizer: Tokenizer):
+    import jieba.posseg
+
+    # The segmenter's own jieba instance, so lexicon terms keep their tags.
+    tagger = jieba.posseg.POSTokenizer(tokenizer._jieba)
+    tagger.makesure_userdict_loaded()
+    return tagger
+
+
+def four_character_density(document: Document, *, level: int = 1, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Per section at ``level``: expressions, characters, expressions per 1,000 characters, share of text covered."""
+    found = four_character(document, tokenizer=tokenizer)
+    sizes = section_characters(document, level=level)
+    parts = found.section.map(lambda s: section_at_level(s, level))
+    counts = parts.value_counts()
+    table = sizes.copy()
+    table["expressions"] = table.section.map(counts).fillna(0).astype("int64")
+    table["per_1000"] = (1000 * table.expressions / table.characters.where(table.characters > 0)).round(2).fillna(0.0)
+    table["share_of_text"] = (4 * table.expressions / table.characters.where(table.characters > 0)).round(4).fillna(0.0)
+    table["examples"] = table.section.map(lambda s: " ".join(found[parts == s].text.head(8)))
+    return table

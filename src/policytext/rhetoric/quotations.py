@@ -1,0 +1,291 @@
+"""Quotations: every “…” (and the ‘…’ nested in it) and every 《…》 title, each with a kind.
+
+Nesting: a ‘…’ (or 『…』) inside a “…” is listed as its own row, with
+``depth`` 1 and ``parent`` set to the number of the enclosing quotation; the
+enclosing row keeps the whole span, inner marks included. So each pair of
+marks is one row, and every “…” appears exactly once.
+
+Kinds, decided in this order by rules that can be read and tested:
+
+``title``
+    in 《…》 (or 〈…〉): a document, report, journal or programme.
+``leader``
+    attributed to a leader or central body from ``data/rhetoric_leaders.tsv``:
+    the name stands before a speech verb and the opening mark
+    (习近平总书记指出：“…”), or before 关于“…”的 + 讲话/指示/论述/批示/精神
+    (习近平总书记关于“…”的重要讲话精神), or is the subject of a sentence in
+    which 提出 “…” is followed by 重要要求/重要指示/重要论述.
+``figurative``
+    the words are a metaphor listed in ``data/rhetoric_quotation_cues.tsv``
+    (书架, 货架, 细绳子, 握手, …) or end in an instrument or support that a
+    policy text only quotes as an image (…器, …石: 增量器, 放大器, 国之重器).
+``slogan``
+    a formula with a visible structure: parts joined by +, a dash or 、
+    (“投早、投小、投硬科技”, “1+4”, “负面清单+包干制”, “科技—产业—金融”),
+    a numbered formula (N个X, N项X, 一X两Y多Z), 从X到Y, a short quotation
+    with a number, or a set phrase from the cue list.
+``term``
+    any other short quotation without clause punctuation: a term or label
+    marked as such (“双一流”, “揭榜挂帅”, “卡脖子”, a name such as “细胞谷”).
+    A short quotation introduced by X发布的/公布的 is the name of something
+    published (《自然》杂志发布的“2023自然指数—科研城市”) and a term even
+    when it holds a dash or a number.
+``other``
+    a longer quotation with clause punctuation that no rule attributes
+    (quoted sentences of unnamed origin).
+
+``speaker`` records who is quoted where the text says so: the leader for the
+``leader`` kind, the clause before a speech verb and colon for other reported
+speech, and the publisher for a title introduced by X发布的/印发的《…》.
+Straight ASCII double quotes are not read: open and close look the same, so
+pairing them in scraped text is guesswork.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ._base import (
+    HAN,
+    Locator,
+    body_bounds,
+    find_terms,
+    frame,
+    leftmost_longest,
+    read_tsv,
+    span_row,
+)
+from .leaders import leader_names
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+QUOTATION_COLUMNS = (
+    "quotation", "section", "sentence", "start", "end", "text",
+    "content", "marks", "depth", "parent", "kind", "rule", "speaker",
+)
+KINDS = ("leader", "title", "figurative", "slogan", "term", "other")
+
+PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+TITLE_MARKS = frozenset("《〈")
+# A pair of marks further apart than this is a stray mark pairing with a far one.
+MAX_QUOTATION = 600
+# Longer than this, a quotation without clause punctuation is a phrase, not a label.
+MAX_TERM = 20
+
+_SENTENCE_END = "。！？!?"
+_SPEECH_VERB = r"(?:深刻指出|明确指出|指出|强调|要求|提出|明确|说|讲|表示|指示|批示|寄语|勉励|号召)"
+# Leader … 指出：“  — the name may be followed by a short adverbial (在…时) before the verb.
+_SPEECH_BEFORE = re.compile(rf"{_SPEECH_VERB}[：:，,]?$")
+_ABOUT_BEFORE = re.compile(r"关于$")
+_ABOUT_AFTER = re.compile(r"^的(?:一系列)?(?:重要)?(?:讲话|指示|论述|批示|要求|精神|部署)")
+_PROPOSED_BEFORE = re.compile(r"提出$")
+_PROPOSED_AFTER = re.compile(r"^(?:的)?重要(?:要求|指示|论述|论断|讲话)")
+_PUBLISHED_BEFORE = re.compile(rf"([{HAN}《》A-Za-z0-9]{{2,20}}?)(?:发布|印发|公布|出版)的$")
+_SPEAKER_BEFORE = re.compile(rf"([{HAN}A-Za-z]{{2,12}}?){_SPEECH_VERB}[：:，,]$")
+# A date is when something was published, not who published it.
+_NOT_PUBLISHER = re.compile(r"\d|[年月日号]$")
+# How far back a leader's name may stand from the speech verb before the marks.
+_SPEECH_REACH = 40
+
+_JOINED = re.compile(rf"[+＋—–－、]|[{HAN}]-[{HAN}]")
+_DIGITS = re.compile(r"\d")
+_FROM_TO = re.compile(rf"^从[{HAN}\w]{{1,6}}到[{HAN}\w]{{1,6}}$")
+_NUMBERED = re.compile(rf"^(?:[两二三四五六七八九十]+[个项大条类种][{HAN}]{{2,6}}|一[{HAN}][两二三四五多][{HAN}](?:[三四五多][{HAN}])?)$")
+_CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotationSpan:
+    """A pair of quotation marks in the normalised text: ``start`` is the opening mark, ``end`` is past the closing one."""
+
+    start: int
+    end: int
+    mark: str
+    depth: int
+    parent: int | None  # index of the enclosing span in the list
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[QuotationSpan]:
+    """Pairs of matching marks in ``text[start:end]``, outer before inner, in reading order.
+
+    A closing mark without its opener is ignored; an opener never closed (the
+    text is cut off, or a mark is missing) is dropped with anything opened after it.
+    """
+    end = len(text) if end is None else end
+    stack: list[tuple[int, str]] = []
+    pairs: list[tuple[int, int, str, int]] = []
+    for position in range(start, end):
+        char = text[position]
+        if char in PAIRS:
+            stack.append((position, char))
+        elif char in _CLOSERS:
+            opener = _CLOSERS[char]
+            for level in range(len(stack) - 1, -1, -1):
+                if stack[level][1] == opener:
+                    open_at = stack[level][0]
+                    del stack[level:]
+                    if position + 1 - open_at <= MAX_QUOTATION:
+                        pairs.append((open_at, position + 1, opener, level))
+                    break
+    pairs.sort()
+    spans: list[QuotationSpan] = []
+    for open_at, close_at, mark, _ in pairs:
+        parent = None
+        for index in range(len(spans) - 1, -1, -1):
+            if spans[index].start < open_at and close_at <= spans[index].end:
+                parent = index
+                break
+        depth = 0 if parent is None else spans[parent].depth + 1
+        spans.append(QuotationSpan(open_at, close_at, mark, depth, parent))
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    cue: str
+    kind: str
+    match: str
+
+
+@lru_cache(maxsize=1)
+def quotation_cues() -> tuple[Cue, ...]:
+    """The figurative and slogan cues of ``data/rhetoric_quotation_cues.tsv``."""
+    return tuple(Cue(**row) for row in read_tsv("rhetoric_quotation_cues.tsv", ("cue", "kind", "match")))
+
+
+def quotations(document: Document) -> pd.DataFrame:
+    """Every quotation and title of the body, one row per pair of marks (see the module doc for kinds)."""
+    text = document.norm
+    start, end = body_bounds(document)
+    spans = quotation_spans(text, start, end)
+    locator = Locator.of(document)
+    leaders = _leader_hits(document)
+    rows = []
+    for index, span in enumerate(spans):
+        inner_start, inner_end = span.inner
+        bare = _without_nested(text, span, spans)
+        kind, rule, speaker = classify(text, span, bare, leaders=leaders, body_start=start)
+        rows.append(
+            span_row(
+                document, locator, span.start, span.end,
+                quotation=index,
+                content=document.raw[inner_start:inner_end],
+                marks=span.mark + PAIRS[span.mark],
+                depth=span.depth,
+                parent=span.parent,
+                kind=kind,
+                rule=rule,
+                speaker=speaker,
+            )
+        )
+    table = frame(rows, QUOTATION_COLUMNS, ints=("quotation", "sentence", "start", "end", "depth"))
+    table["parent"] = table["parent"].astype("Int64")
+    return table
+
+
+def _without_nested(text: str, span: QuotationSpan, spans: list[QuotationSpan]) -> str:
+    """The quotation's words with any nested quotation (marks and all) taken out."""
+    inner_start, inner_end = span.inner
+    pieces, position = [], inner_start
+    for other in spans:
+        if other.depth == span.depth + 1 and inner_start <= other.start and other.end <= inner_end:
+            pieces.append(text[position : other.start])
+            position = other.end
+    pieces.append(text[position:inner_end])
+    return "".join(pieces)
+
+
+def _leader_hits(document: Document) -> list[tuple[int, int, str]]:
+    start, end = body_bounds(document)
+    names = {row.name: row.canonical for row in leader_names() if row.category != "local_body"}
+    return [(s, e, str(v)) for s, e, v in leftmost_longest(find_terms(document.norm[start:end], names, offset=start))]
+
+
+def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[int, int, str]], body_start: int = 0) -> tuple[str, str, str]:
+    """``(kind, rule, speaker)`` of one quotation; ``bare`` is its words without nested quotations."""
+    sentence_start = _sentence_start(text, span.start, body_start)
+    before = text[sentence_start : span.start]
+    after = text[span.end : span.end + 12]
+
+    if span.mark in TITLE_MARKS:
+        published = _PUBLISHED_BEFORE.search(before)
+        publisher = published.group(1) if published and not _NOT_PUBLISHER.search(published.group(1)) else ""
+        return "title", "title marks 《》", publisher
+
+    leader = _attributed_leader(before, after, span.start, sentence_start, leaders)
+    if leader:
+        return "leader", leader[1], leader[0]
+
+    speaker_match = _SPEAKER_BEFORE.search(before)
+    speaker = speaker_match.group(1) if speaker_match else ""
+
+    for cue in quotation_cues():
+        if cue.kind == "figurative" and _cue_matches(cue, bare):
+            return "figurative", f"figurative cue {cue.cue} ({cue.match})", speaker
+    short = len(bare) <= MAX_TERM and not _CLAUSE_PUNCT.search(bare)
+    if short and _PUBLISHED_BEFORE.search(before):
+        return "term", "name of something published (X发布的“…”)", speaker
+    if _JOINED.search(bare) and not _CLAUSE_PUNCT.search(bare):
+        return "slogan", "parts joined by + — or 、", speaker
+    if _NUMBERED.match(bare):
+        return "slogan", "numbered formula", speaker
+    if _FROM_TO.match(bare) or (_DIGITS.search(bare) and len(bare) <= 8 and not _CLAUSE_PUNCT.search(bare)):
+        return "slogan", "from-to or numeric formula", speaker
+    for cue in quotation_cues():
+        if cue.kind == "slogan" and _cue_matches(cue, bare):
+            return "slogan", f"slogan cue {cue.cue}", speaker
+    if short:
+        return "term", "short, no clause punctuation", speaker
+    return "other", "quoted words, no attribution rule", speaker
+
+
+def _cue_matches(cue: Cue, words: str) -> bool:
+    if cue.match == "exact":
+        return words == cue.cue
+    if cue.match == "suffix":
+        return len(words) > len(cue.cue) and words.endswith(cue.cue)
+    return False
+
+
+def _sentence_start(text: str, position: int, floor: int) -> int:
+    for index in range(position - 1, floor - 1, -1):
+        if text[index] in _SENTENCE_END or text[index] == "\n":
+            return index + 1
+    return floor
+
+
+def _attributed_leader(before: str, after: str, quote_start: int, sentence_start: int, leaders) -> tuple[str, str] | None:
+    """The leader a quotation is attributed to, and the rule that says so."""
+    in_sentence = [hit for hit in leaders if sentence_start <= hit[0] and hit[1] <= quote_start]
+    if not in_sentence:
+        return None
+    nearest = in_sentence[-1]
+    between = before[nearest[1] - sentence_start :]
+    if _SPEECH_BEFORE.search(between) and len(between) <= _SPEECH_REACH and "“" not in between:
+        return nearest[2], "leader + speech verb before the marks"
+    if _ABOUT_BEFORE.search(between) and _ABOUT_AFTER.search(after):
+        return nearest[2], "leader + 关于“…”的重要讲话/指示"
+    if _PROPOSED_BEFORE.search(between) and _PROPOSED_AFTER.search(after):
+        return in_sentence[0][2], "leader proposes “…” as 重要要求"
+    return None
+
+
+def quotation_counts(document: Document) -> pd.DataFrame:
+    """How many quotations of each kind, with an example of each."""
+    table = quotations(document)
+    rows = []
+    for kind in KINDS:
+        rows_of_kind = table[table.kind == kind]
+        rows.append({"kind": kind, "quotations": len(rows_of_kind), "examples": " ".join(rows_of_kind.text.head(6))})
+    return pd.DataFrame(rows, columns=["kind", "quotations", "examples"])

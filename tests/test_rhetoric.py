@@ -1,0 +1,286 @@
+"""Rhetoric detectors on short hand-written texts: each rule with a case it must find and one it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext import from_text
+from policytext.errors import PolicytextError
+from policytext.rhetoric import (
+    cooccurrence,
+    directive_profile,
+    directives,
+    dispersion,
+    enumeration_items,
+    enumerations,
+    formulas,
+    four_character,
+    four_character_density,
+    keywords,
+    kwic,
+    leader_references,
+    leader_share,
+    parallelism_members,
+    parallelisms,
+    quotations,
+    term_frequencies,
+)
+from policytext.rhetoric.four_character import pattern_of
+from policytext.rhetoric.quotations import quotation_spans
+
+
+def doc(text: str):
+    return from_text(text)
+
+
+def kinds(text: str) -> dict[str, str]:
+    table = quotations(doc(text))
+    return dict(zip(table.text, table.kind))
+
+
+# --- quotations ---------------------------------------------------------------------------
+
+
+def test_quotation_pairs_nest_and_drop_unclosed_marks():
+    text = "甲“乙‘丙’丁”戊《己》“未闭合"
+    spans = quotation_spans(text)
+    assert [(text[s.start : s.end], s.depth, s.parent) for s in spans] == [("“乙‘丙’丁”", 0, None), ("‘丙’", 1, 0), ("《己》", 0, None)]
+
+
+def test_leader_quotation_by_speech_verb_and_by_about():
+    found = quotations(doc("习近平总书记指出：“科技创新是核心要素。”我们要落实习近平总书记关于“勇争先、善作为”的重要讲话精神。"))
+    assert list(found.kind) == ["leader", "leader"]
+    assert list(found.speaker) == ["习近平", "习近平"]
+
+
+def test_leader_proposes_formula_as_important_requirement():
+    found = quotations(doc("习近平总书记亲临视察，对我省工作提出“四个善作善成”重要要求。"))
+    assert found.kind.tolist() == ["leader"]
+
+
+def test_quotation_without_a_leader_is_not_a_leader_quotation():
+    # A leader named in another sentence does not make the next quotation his.
+    found = quotations(doc("习近平总书记视察天津。我们提出“科技之为”这一目标，也讲“新质生产力的发展要靠科技创新，要靠人才。”"))
+    assert found.kind.tolist() == ["term", "other"]
+    assert set(found.speaker) == {""}
+
+
+def test_quotation_kinds_by_rule():
+    assert kinds("完善“1+4”体系，鼓励“投早、投小、投硬科技”，打通“科技—产业—金融”链条。") == {
+        "“1+4”": "slogan", "“投早、投小、投硬科技”": "slogan", "“科技—产业—金融”": "slogan"}
+    assert kinds("发挥“增量器”“放大器”作用，解开“细绳子”，从“书架”走上“货架”。") == {
+        "“增量器”": "figurative", "“放大器”": "figurative", "“细绳子”": "figurative", "“书架”": "figurative", "“货架”": "figurative"}
+    assert kinds("攻克“卡脖子”难题，建设“双一流”高校，探索“揭榜挂帅”。") == {
+        "“卡脖子”": "term", "“双一流”": "term", "“揭榜挂帅”": "term"}
+    # 器 only as the end of a longer image: the single character is not a metaphor cue.
+    assert kinds("这是“器”。") == {"“器”": "term"}
+
+
+def test_title_kind_and_publisher():
+    found = quotations(doc("世界知识产权组织发布的《2023年全球创新指数》报告显示，7月21日发布的《决定》明确了方向。"))
+    assert found.kind.tolist() == ["title", "title"]
+    assert found.speaker.tolist() == ["世界知识产权组织", ""]
+
+
+def test_nested_quotation_is_a_child_row_classified_on_its_own():
+    found = quotations(doc("“市级基金试行‘负面清单+包干制’”入选案例。"))
+    assert found.text.tolist() == ["“市级基金试行‘负面清单+包干制’”", "‘负面清单+包干制’"]
+    assert found.depth.tolist() == [0, 1]
+    assert found.parent.tolist()[1] == 0
+    # The outer one is a name, not a slogan: the + belongs to the nested quotation.
+    assert found.kind.tolist() == ["term", "slogan"]
+
+
+# --- formulas -----------------------------------------------------------------------------
+
+
+def test_formulas_of_each_kind():
+    text = "提出“四个善作善成”重要要求，主要包括三个方面：完善“一核两翼多点”布局，实施“双碳”专项，建设“双一流”高校，完善“1+4”体系，试行“负面清单+包干制”。"
+    found = formulas(doc(text))
+    assert list(zip(found.text, found.kind)) == [
+        ("四个善作善成", "counted"), ("三个方面", "counted"), ("一核两翼多点", "structural"), ("双碳", "abbreviation"),
+        ("双一流", "abbreviation"), ("1+4", "arithmetic"), ("负面清单+包干制", "compound")]
+    assert found.number.tolist()[:3] == ["4", "3", "一-两-多"]
+
+
+def test_no_formula_in_years_statistics_outline_markers_or_ordinary_words():
+    text = "一、总体要求。2023年，23个城市上榜，三个城市入选。（一）加强领导。一是加快发展；二是深化改革。双方同意双向开放，一心一意谋发展，一个时代。"
+    assert formulas(doc(text)).empty
+
+
+def test_unquoted_one_one_chain_is_an_idiom_not_a_formula():
+    assert formulas(doc("一心一意谋发展。")).empty
+    assert formulas(doc("共建“一带一路”。")).kind.tolist() == ["structural"]
+
+
+# --- enumerations -------------------------------------------------------------------------
+
+
+def test_inline_items_series_with_announcing_head():
+    text = "同志们：发展的路径主要包括三个方面：一是推动技术突破；二是促进要素配置；三是推动产业升级。"
+    found = enumerations(doc(text))
+    series = found[found.kind == "item"].iloc[0]
+    assert series.length == 3
+    assert series.announced == 3
+    assert "主要包括三个方面" in series.shared_head
+
+
+def test_comma_list_items_and_category_after_deng():
+    found = enumerations(doc("通过关键技术、前沿技术、颠覆性技术等新技术的突破，推动发展。"))
+    row = found.iloc[0]
+    assert row["items"] == "关键技术 | 前沿技术 | 颠覆性技术"
+    assert row["shared_head"] == "新技术"
+    items = enumeration_items(doc("通过关键技术、前沿技术、颠覆性技术等新技术的突破，推动发展。"))
+    assert items.text.tolist() == ["关键技术", "前沿技术", "颠覆性技术"]
+
+
+def test_last_item_joined_by_he_is_split_off():
+    found = enumerations(doc("持续做优做强成果转化、科技服务和科技金融。"))
+    assert found.iloc[0]["items"] == "成果转化 | 科技服务 | 科技金融"
+
+
+def test_outline_marker_is_not_a_list():
+    found = enumerations(doc("同志们：一、提高认识。这是第一部分。二、肯定成绩。这是第二部分。"))
+    assert "list" not in set(found.kind)
+    assert found.kind.tolist() == ["part"]
+
+
+# --- parallelism --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "template", "members"),
+    [
+        ("探索一条以前沿技术策源为牵引、以科技成果转化为抓手、以科创平台载体为支撑的特色之路。", "以_为_",
+         ["以前沿技术策源为牵引", "以科技成果转化为抓手", "以科创平台载体为支撑"]),
+        ("着力解决成果“不敢转、不愿转、不会转”难题。", "不_转", ["不敢转", "不愿转", "不会转"]),
+        ("实现快研发、快验证、快转化，推动发展。", "快_", ["快研发", "快验证", "快转化"]),
+        ("推动成果从校园走进企业、从实验室走向生产线、从“书架”走上“货架”，推进发展。", "从_走_",
+         ["从校园走进企业", "从实验室走向生产线", "从“书架”走上“货架”"]),
+        ("学在深处、谋在新处、干在实处。", "_在_处", ["学在深处", "谋在新处", "干在实处"]),
+    ],
+)
+def test_parallelism_found_by_structure(text, template, members):
+    found = parallelisms(doc(text))
+    assert found.template.tolist() == [template]
+    assert found.members.iloc[0].split(" | ") == members
+
+
+def test_clause_level_parallelism():
+    text = "以科技创新引领产业体系建设，以产业焕新推进转型升级，以城市更新优化功能布局。"
+    found = parallelisms(doc(text))
+    assert found.level.tolist() == ["clause"]
+    assert found.n_members.tolist() == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通过关键技术、前沿技术、颠覆性技术的突破。",  # shared head noun only: a list of kinds
+        "聚焦科技评价、科技激励、科研管理、成果转化。",  # 科 shared inside words, not a template
+        "人才、资金、数据。",  # no shared part at all
+        "快研发、快验证。",  # two members are not a run of three
+    ],
+)
+def test_no_parallelism_without_a_template(text):
+    assert parallelisms(doc(text)).empty
+
+
+def test_parallelism_members_report_slots():
+    members = parallelism_members(doc("着力解决成果“不敢转、不愿转、不会转”难题。"))
+    assert members.slots.tolist() == ["敢", "愿", "会"]
+
+
+# --- four-character expressions -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("chars", "pattern"),
+    [("善作善成", "ABAC"), ("投早投小", "ABAC"), ("扎扎实实", "AABB"), ("研究研究", "ABAB"), ("苦干实干", "ABCB"),
+     ("无中生有", "frame"), ("先立后破", "frame"), ("以进促稳", "frame"),
+     ("科技创新", None), ("关键技术", None), ("人工智能", None), ("新质生产", None), ("善作", None)],
+)
+def test_four_character_patterns(chars, pattern):
+    assert pattern_of(chars) == pattern
+
+
+def test_four_character_expressions_in_text_and_density():
+    document = doc("我们要旗帜鲜明地推动科技创新，投早投小，做优做强人工智能产业，使产业无中生有。")
+    found = four_character(document)
+    assert found.text.tolist() == ["旗帜鲜明", "投早投小", "做优做强", "无中生有"]
+    assert found.pattern.tolist() == ["idiom", "ABAC", "ABAC", "frame"]
+    density = four_character_density(document)
+    assert density.expressions.sum() == 4
+    assert (density.per_1000 > 0).all()
+
+
+def test_ordinary_word_pairs_are_not_four_character_expressions():
+    assert four_character(doc("科技创新、关键技术、人工智能、生产要素和自然资源。")).empty
+
+
+# --- directives ---------------------------------------------------------------------------
+
+
+def test_directive_words_counted_as_whole_words_only():
+    document = doc("要大力推动科技创新，必须坚持改革，确保落实。这很重要，主要靠要素。")
+    found = directives(document)
+    assert list(zip(found.text, found.category)) == [
+        ("要", "modal"), ("大力", "intensity"), ("推动", "directive"), ("必须", "modal"), ("坚持", "stance"),
+        ("确保", "stance"), ("落实", "directive")]
+    profile = directive_profile(document)
+    assert profile.total.sum() == 7
+    assert profile.loc[0, "total_per_1000"] == round(1000 * 7 / profile.loc[0, "characters"], 2)
+
+
+def test_no_directives_in_a_descriptive_sentence():
+    assert directives(doc("天津是一座城市。")).empty
+
+
+# --- leaders ------------------------------------------------------------------------------
+
+
+def test_leader_references_longest_name_and_share():
+    document = doc("习近平总书记强调创新。党中央、国务院作出部署。省委提出要求。这是一句话。")
+    found = leader_references(document)
+    assert list(zip(found.text, found.category)) == [
+        ("习近平总书记", "leader"), ("党中央", "central_body"), ("国务院", "central_body"), ("省委", "local_body")]
+    share = leader_share(document).set_index("cites")
+    assert share.loc["leader or central body", "sentences"] == 2
+    assert share.loc["leader or central body", "share"] == 0.5
+
+
+def test_no_leader_reference_in_plain_text():
+    assert leader_references(doc("我们推动科技创新。")).empty
+
+
+# --- keywords -----------------------------------------------------------------------------
+
+
+def test_frequencies_keywords_kwic_dispersion_cooccurrence():
+    document = doc("新质生产力是科技创新。发展新质生产力要靠科技创新。科技创新引领发展。")
+    freq = term_frequencies(document).set_index("term")["count"]
+    assert freq["新质生产力"] == 2 and freq["科技创新"] == 3
+    for method in ("tfidf", "textrank"):
+        assert {"新质生产力", "科技创新"} <= set(keywords(document, method=method, top=5).term)
+    hits = kwic(document, "科技创新", width=3)
+    assert len(hits) == 3 and hits.left.iloc[0] == "产力是"
+    # 科技 only inside 科技创新: whole-word dispersion finds none, the substring search three.
+    assert dispersion(document, ["科技"]).empty
+    assert len(dispersion(document, ["科技"], whole_words=False)) == 3
+    pairs = cooccurrence(document, ["新质生产力", "科技创新", "发展"])
+    assert pairs.set_index(["term_a", "term_b"]).loc[("新质生产力", "科技创新"), "sentences"] == 2
+
+
+def test_keywords_leave_jiebas_global_tokenizer_alone():
+    import jieba
+
+    keywords(doc("新质生产力是科技创新。"), method="tfidf")
+    assert not jieba.dt.initialized
+
+
+def test_bad_requests_are_one_line_errors():
+    document = doc("科技创新。")
+    with pytest.raises(PolicytextError):
+        keywords(document, method="bm25")
+    with pytest.raises(PolicytextError):
+        kwic(document, "  ")
