@@ -21,6 +21,7 @@ LOCK_VENV := $(CACHE)/lock-venv
 
 DOC ?=
 PYTEST_ARGS ?=
+FUZZ_EXAMPLES ?= 3000
 LAB_ARGS ?=
 
 # Keep pip, Python's tempfile, matplotlib, IPython and Jupyter inside the
@@ -48,13 +49,13 @@ _ := $(shell mkdir -p "$(TMPDIR)")
 LOCK_PIP_ENV ?= env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL \
 	-u PIP_CONSTRAINT -u PIP_NO_INDEX PIP_CONFIG_FILE=/dev/null
 
-.PHONY: help venv figures test lab lock clean distclean report check-fresh
+.PHONY: help venv figures test lab lock clean distclean report check-fresh bench fuzz
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET [DOC=path/to/speech.txt] [PYTEST_ARGS=...] [LAB_ARGS=...]"
 	@echo
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) \
-		| awk 'BEGIN {FS = ":.*?## "}; {printf "  %-10s %s\n", $$1, $$2}'
+		| awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +79,12 @@ test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline
 
 report: figures ## Export each executed notebook to HTML in reports/ (git-ignored), for sharing
 	$(BIN)/jupyter nbconvert --to html --output-dir reports build/notebooks/*.ipynb
+
+fuzz: $(STAMP) ## Long fuzz run of the whole pipeline (FUZZ_EXAMPLES=3000 by default)
+	POLICYTEXT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -m fuzz -q -p no:randomly $(PYTEST_ARGS)
+
+bench: $(STAMP) ## Benchmark against jieba and the notebooks' floor; writes benchmarks/reports/pipeline.md (a few minutes)
+	$(PY) benchmarks/bench_pipeline.py
 
 check-fresh: figures ## Rerun the main job and fail if figures/ or data/processed/ differ from what is committed
 	scripts/check-fresh

@@ -378,3 +378,14 @@ def test_compare_clauses_with_a_prebuilt_index(seed, comparison):
     table = compare_clauses(seed, build_index(comparison.reference), speech_date=date(2024, 2, 2))
     assert (table["class"] == comparison.clauses["class"]).all()
     assert table.source_id.fillna("").equals(comparison.clauses.source_id.fillna(""))
+
+
+def test_keyness_of_a_speech_without_words_is_empty_not_an_error():
+    """Found by the fuzz run: a body of punctuation and digits has no tokens to compare."""
+    from policytext import from_text
+    from policytext.compare.keyness import keyness, log_ratio
+    from policytext.reference import load_reference
+
+    assert log_ratio(1, 2, 0, 10) == 0.0
+    table = keyness(from_text("2。，“”12%"), load_reference())
+    assert len(table) == 0 or (table.speech == 0).all()

@@ -34,8 +34,9 @@ def test_the_guard_really_blocks(no_network):
 
 
 @pytest.mark.parametrize("command", [name for name in cli.COMMANDS if name != "run"])
-def test_every_command_runs_offline(no_network, capsys, command):
-    code = cli.main([command, str(SEED)])
+def test_every_command_runs_offline(no_network, capsys, tmp_path, command):
+    extra = ["--out", str(tmp_path / "out"), "--workers", "1"] if command == "corpus" else []
+    code = cli.main([command, str(SEED), *extra])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert captured.out.strip()

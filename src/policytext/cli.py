@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from .errors import PolicytextError
 
-COMMANDS = ("outline", "tokens", "indicators", "compare", "run")
+COMMANDS = ("outline", "tokens", "rhetoric", "indicators", "compare", "corpus", "run")
 
 
 def build_parser() -> argparse.ArgumentParser:

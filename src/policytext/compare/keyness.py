@@ -44,7 +44,9 @@ def log_likelihood(a: int, b: int, c: int, d: int) -> float:
 
 
 def log_ratio(a: int, b: int, c: int, d: int) -> float:
-    """log₂ of (a/c) / (b/d), with 0.5 for a zero count."""
+    """log₂ of (a/c) / (b/d), with 0.5 for a zero count; 0 when either side has no tokens."""
+    if c <= 0 or d <= 0:
+        return 0.0
     return math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
 
 
@@ -83,6 +85,9 @@ def keyness(
             if p.level in levels:
                 central.update(tokenizer.words(d.norm[p.start : p.end]))
     c, d_total = sum(speech.values()), sum(central.values())
+    if not c or not d_total:
+        # Nothing to compare: a speech (or corpus) without a single content word.
+        return pd.DataFrame(columns=list(KEYNESS_COLUMNS))
     rows = []
     for word in set(speech) | set(central):
         a, b = speech[word], central[word]

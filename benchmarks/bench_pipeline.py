@@ -1,0 +1,303 @@
+"""Benchmark: the bundle's speed against the cost it cannot avoid, measured in one run.
+
+A script, not a test: ``make bench`` (``python benchmarks/bench_pipeline.py``).
+Writes ``benchmarks/reports/pipeline.md`` with:
+
+1. Throughput of the full per-document analysis (load, outline, segmentation,
+   rhetoric, indicators) on about 5 MB of real text, as a ratio to plain
+   ``jieba.lcut`` on the same texts in the same run (target: at least 0.5),
+   with the time of each stage and a profile of where the time goes.
+2. The main job (all notebooks, warm environment) against its floor: one
+   kernel per notebook that only imports what the notebook imports (target: at
+   most 2×), with the time of each notebook.
+3. Peak memory (maximum resident set size) of each.
+4. The comparison's scaling with the size of the central corpus
+   (``bench_compare.py``), included.
+
+Each measurement runs in a subprocess of its own so that its peak memory is
+its own. The texts are the government work reports and congress reports in
+``../shared/corpora/`` where present (read in place, never copied into the
+repository); otherwise the seed and the samples repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import platform
+import pstats
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+WORK = ROOT / ".cache" / "bench"
+REPORT = ROOT / "benchmarks" / "reports" / "pipeline.md"
+TARGET_BYTES = 5 * 1024 * 1024
+THROUGHPUT_TARGET = 0.5
+MAIN_JOB_TARGET = 2.0
+STAGES = ("load", "outline", "segmentation", "rhetoric", "indicators")
+
+
+# --- the texts ------------------------------------------------------------------------------
+
+
+def prepare_texts() -> tuple[list[Path], str]:
+    """Write about 5 MB of real text as one file per document under .cache/bench/texts."""
+    folder = WORK / "texts"
+    folder.mkdir(parents=True, exist_ok=True)
+    texts: list[str] = []
+    sources = [CORPORA / "government_work_reports.jsonl", CORPORA / "cpc_congress_reports.jsonl"]
+    if all(p.is_file() for p in sources):
+        for source in sources:
+            with source.open(encoding="utf-8") as handle:
+                texts += [json.loads(line)["content"] for line in handle if line.strip()]
+        origin = "the government work reports and CPC congress reports in ../shared/corpora/"
+    else:
+        base = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "raw").rglob("*.txt"))]
+        origin = "the seed and the samples in data/raw/, repeated (../shared/corpora/ is absent)"
+        while sum(len(t.encode()) for t in texts) < TARGET_BYTES:
+            texts += base
+    chosen, size = [], 0
+    for text in texts:
+        if size >= TARGET_BYTES:
+            break
+        if sum(c.isspace() for c in text) == len(text):
+            continue
+        chosen.append(text)
+        size += len(text.encode())
+    for old in folder.glob("*.txt"):
+        old.unlink()
+    paths = []
+    for number, text in enumerate(chosen):
+        path = folder / f"{number:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths, origin
+
+
+# --- phases, each run in its own subprocess -------------------------------------------------
+
+
+def phase_jieba(paths: list[Path]) -> dict:
+    import jieba
+
+    from policytext.paths import cache_dir
+
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(cache_dir("jieba"))  # plain jieba, but its cache stays in the project
+    tokenizer.initialize()
+    start = time.perf_counter()
+    tokens = sum(len(tokenizer.lcut(text)) for text in texts)
+    return {"seconds": time.perf_counter() - start, "tokens": tokens}
+
+
+def analyse(path: Path, timings: dict[str, float]) -> None:
+    from policytext import indicators, load, rhetoric
+    from policytext.segment import default_tokenizer
+
+    clock = time.perf_counter
+    t = clock()
+    document = load(path)
+    timings["load"] += clock() - t
+    t = clock()
+    document.sentences
+    timings["outline"] += clock() - t
+    t = clock()
+    default_tokenizer().tokenize(document.norm[document.body_start : document.body_end])
+    timings["segmentation"] += clock() - t
+    t = clock()
+    rhetoric.rhetoric_tables(document)
+    timings["rhetoric"] += clock() - t
+    t = clock()
+    indicators.extract(document)
+    timings["indicators"] += clock() - t
+
+
+def phase_analysis(paths: list[Path], profile: bool) -> dict:
+    from policytext.segment import default_tokenizer
+
+    default_tokenizer()  # its dictionary load is a one-off, like jieba's initialize() in the baseline
+    timings = dict.fromkeys(STAGES, 0.0)
+    failures = 0
+    start = time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    for path in paths:
+        try:
+            analyse(path, timings)
+        except Exception:  # noqa: BLE001 - a benchmark counts failures instead of stopping
+            failures += 1
+    if profiler:
+        profiler.disable()
+    result = {"seconds": time.perf_counter() - start, "stages": timings, "failures": failures}
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+        result["profile"] = out.getvalue()
+    return result
+
+
+def phase_notebooks(floor: bool) -> dict:
+    """Run each notebook (or its floor: a kernel that only imports) and time it."""
+    import nbformat
+
+    from policytext.runner import default_notebooks, run_notebooks
+
+    out = WORK / ("floor" if floor else "main")
+    times = {}
+    for notebook in default_notebooks():
+        target = notebook
+        if floor:
+            source = nbformat.read(notebook, as_version=4)
+            imports = [
+                line for cell in source.cells if cell.cell_type == "code"
+                for line in cell.source.splitlines() if line.startswith(("import ", "from "))
+            ]
+            floor_nb = nbformat.v4.new_notebook()
+            floor_nb.metadata = source.metadata
+            params = next(c for c in source.cells if "parameters" in c.get("metadata", {}).get("tags", []))
+            floor_nb.cells = [nbformat.v4.new_code_cell(params.source, metadata={"tags": ["parameters"]}),
+                              nbformat.v4.new_code_cell("\n".join(imports))]
+            target = out / "source" / notebook.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(floor_nb, target)
+        start = time.perf_counter()
+        run_notebooks(notebooks=[target], figures_dir=out / "figures", processed_dir=out / "processed",
+                      executed_dir=out / "executed", progress=False)
+        times[notebook.name] = time.perf_counter() - start
+    return {"seconds": sum(times.values()), "notebooks": times}
+
+
+def run_phase(name: str, *args: str) -> dict:
+    """Run one phase in a fresh interpreter; return its result with its peak memory."""
+    command = [sys.executable, str(Path(__file__)), "--phase", name, *args]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        raise SystemExit(f"bench: phase {name} failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def peak_mib() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024  # Linux reports KiB
+
+
+# --- report ---------------------------------------------------------------------------------
+
+
+def report(texts: dict, jieba_result: dict, analysis: dict, main_job: dict, floor: dict, compare_md: str) -> str:
+    characters, size = texts["characters"], texts["bytes"]
+    ratio = jieba_result["seconds"] / analysis["seconds"]
+    job_ratio = main_job["seconds"] / floor["seconds"]
+    lines = [
+        "# Benchmark: the pipeline against the cost it cannot avoid",
+        "",
+        f"Measured in one run by `make bench` on {platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {texts['cores']} cores. Each measurement ran in a subprocess of its own.",
+        "",
+        "## 1. Per-document analysis against plain jieba",
+        "",
+        f"Texts: {texts['documents']} documents, {characters:,} characters ({size / 2**20:.1f} MB), from {texts['origin']}.",
+        "",
+        "| what | seconds | characters per second | peak memory (MiB) |",
+        "|---|---|---|---|",
+        f"| `jieba.lcut` (baseline) | {jieba_result['seconds']:.2f} | {characters / jieba_result['seconds']:,.0f} | {jieba_result['peak_mib']:.0f} |",
+        f"| full analysis (load, outline, segmentation, rhetoric, indicators) | {analysis['seconds']:.2f} | {characters / analysis['seconds']:,.0f} | {analysis['peak_mib']:.0f} |",
+        "",
+        f"**Throughput ratio (analysis ÷ jieba): {ratio:.2f}** — target at least {THROUGHPUT_TARGET}: "
+        + ("met." if ratio >= THROUGHPUT_TARGET else "**not met**."),
+        "",
+        "Time by stage:",
+        "",
+        "| stage | seconds | share | × jieba |",
+        "|---|---|---|---|",
+    ]
+    for stage, seconds in analysis["stages"].items():
+        lines.append(f"| {stage} | {seconds:.2f} | {seconds / analysis['seconds']:.0%} | {seconds / jieba_result['seconds']:.2f} |")
+    if analysis["failures"]:
+        lines += ["", f"{analysis['failures']} documents raised an error and were skipped."]
+    if ratio < THROUGHPUT_TARGET and "profile" in analysis:
+        lines += ["", "Where the time goes (cProfile, cumulative, the 25 costliest calls):", "", "```", analysis["profile"].strip(), "```"]
+    lines += [
+        "",
+        "## 2. The main job against its floor",
+        "",
+        "The floor runs, for each notebook, a kernel that only executes the notebook's parameters and import lines.",
+        "",
+        "| notebook | main job (s) | floor (s) | ratio |",
+        "|---|---|---|---|",
+    ]
+    for name, seconds in main_job["notebooks"].items():
+        base = floor["notebooks"][name]
+        lines.append(f"| {name} | {seconds:.1f} | {base:.1f} | {seconds / base:.2f} |")
+    lines += [
+        f"| **all** | **{main_job['seconds']:.1f}** | **{floor['seconds']:.1f}** | **{job_ratio:.2f}** |",
+        "",
+        f"Peak memory: main job {main_job['peak_mib']:.0f} MiB, floor {floor['peak_mib']:.0f} MiB (largest process, kernels included).",
+        "",
+        f"**Main job ÷ floor: {job_ratio:.2f}** — target at most {MAIN_JOB_TARGET}: " + ("met." if job_ratio <= MAIN_JOB_TARGET else "**not met**."),
+        "",
+        "## 3. Comparison with national phrasing: scaling with the central corpus",
+        "",
+        compare_md.split("\n", 2)[2].strip() if compare_md.count("\n") >= 2 else compare_md,
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--phase", choices=("jieba", "analysis", "main", "floor"))
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+    if args.phase:
+        paths = sorted((WORK / "texts").glob("*.txt"))
+        if args.phase == "jieba":
+            result = phase_jieba(paths)
+        elif args.phase == "analysis":
+            result = phase_analysis(paths, args.profile)
+        else:
+            result = phase_notebooks(floor=args.phase == "floor")
+        result["peak_mib"] = peak_mib()
+        print(json.dumps(result))
+        return 0
+
+    import os
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_compare
+
+    paths, origin = prepare_texts()
+    raw = [p.read_text(encoding="utf-8") for p in paths]
+    texts = {"documents": len(paths), "characters": sum(map(len, raw)), "bytes": sum(len(t.encode()) for t in raw),
+             "origin": origin, "cores": os.cpu_count()}
+    print(f"bench: {texts['documents']} documents, {texts['bytes'] / 2**20:.1f} MB", file=sys.stderr)
+    jieba_result = run_phase("jieba")
+    print(f"bench: jieba {jieba_result['seconds']:.1f} s", file=sys.stderr)
+    analysis = run_phase("analysis")
+    print(f"bench: analysis {analysis['seconds']:.1f} s", file=sys.stderr)
+    if jieba_result["seconds"] / analysis["seconds"] < THROUGHPUT_TARGET:
+        analysis["profile"] = run_phase("analysis", "--profile")["profile"]
+    run_phase("main")  # warm-up: fonts, jieba cache and bytecode are built once, as on a user's machine
+    main_job = run_phase("main")
+    floor = run_phase("floor")
+    print(f"bench: main job {main_job['seconds']:.1f} s, floor {floor['seconds']:.1f} s", file=sys.stderr)
+    bench_compare.main([])
+    compare_md = bench_compare.REPORT.read_text(encoding="utf-8") if bench_compare.REPORT.is_file() else "(not run)"
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(report(texts, jieba_result, analysis, main_job, floor, compare_md), encoding="utf-8")
+    print(f"bench: report written to {REPORT.relative_to(ROOT)}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

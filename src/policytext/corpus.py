@@ -1,0 +1,233 @@
+"""Many speeches at once: one profile row per document, detail tables beside it.
+
+Each document is analysed on its own (load, outline, rhetoric, indicators,
+comparison with the central corpus), so the work spreads over processes; a
+document that cannot be read becomes a row with its one-line error instead of
+stopping the batch. Rows come back in input order whatever the worker count,
+so the table is the same with one worker or many.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError, PolicytextError
+from .output import write_table
+from .paths import document_id
+
+SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx"})
+PROFILE_COLUMNS = [
+    "document", "doc_id", "title", "characters", "sections", "truncated", "redactions",
+    "leader_references_per_1000", "directives_per_1000", "four_character_per_1000",
+    "indicators", "indicators_per_1000", "central_reuse", "verbatim_reuse", "top_keywords", "error",
+]
+TOP_KEYWORDS = 5
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One document's profile row and its detail tables (empty when it could not be read)."""
+
+    profile: dict
+    details: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files named, plus the readable files (.txt, .html, .docx) under folders named, in a stable order."""
+    paths: list[Path] = []
+    for item in map(Path, inputs):
+        if item.is_dir():
+            found = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != "README.md")
+            paths.extend(found)
+        elif item.is_file():
+            paths.append(item)
+        else:
+            raise InputError(f"{item}: no such file or folder")
+    if not paths:
+        raise InputError("no documents to analyse (.txt, .html or .docx)")
+    return list(dict.fromkeys(paths))
+
+
+@lru_cache(maxsize=4)
+def _reference(path: str | None):
+    """The central corpus, loaded once per worker process."""
+    from .reference import load_reference
+
+    return load_reference(path)
+
+
+def analyse_document(path: Path, *, reference: str | None = None) -> DocumentResult:
+    """Profile one document; a bad input becomes a row carrying its error."""
+    from . import indicators, rhetoric
+    from .compare import compare
+    from .document import load
+
+    path = Path(path)
+    base = {"document": str(path), "doc_id": "", "error": ""}
+    try:
+        base["doc_id"] = document_id(path)
+        document = load(path)
+    except (PolicytextError, OSError) as exc:
+        return DocumentResult({**{c: None for c in PROFILE_COLUMNS}, **base, "error": str(exc)})
+
+    characters = sum(not c.isspace() for c in document.body)
+    per_1000 = (lambda n: round(1000 * n / characters, 2)) if characters else (lambda n: 0.0)
+    leaders = rhetoric.leader_references(document)
+    directive_rows = rhetoric.directives(document)
+    four_character = rhetoric.four_character(document)
+    claims = indicators.extract(document)
+    comparison = compare(document, _reference(reference))
+    coverage = comparison.coverage(level=1)
+    whole = coverage[coverage.section == "all"].iloc[0] if len(coverage) else None
+    top = rhetoric.keywords(document, top=TOP_KEYWORDS)
+    # A collector's provenance title beats a guess from the first line (which may be a byline).
+    outline_title = document.outline.title.text if document.outline.title else ""
+    title = document.provenance.get("title") or outline_title or document.page_title or ""
+    profile = {
+        **base,
+        "title": title,
+        "characters": characters,
+        "sections": sum(1 for s in document.outline.walk() if s.level > 0),
+        "truncated": document.truncated,
+        "redactions": len(document.redactions),
+        "leader_references_per_1000": per_1000(len(leaders)),
+        "directives_per_1000": per_1000(len(directive_rows)),
+        "four_character_per_1000": per_1000(len(four_character)),
+        "indicators": len(claims),
+        "indicators_per_1000": per_1000(len(claims)),
+        "central_reuse": float(whole.share_reused) if whole is not None else 0.0,
+        "verbatim_reuse": float(whole.share_verbatim) if whole is not None else 0.0,
+        "top_keywords": "、".join(top.term),
+    }
+    details = {
+        "outline": document.outline.sections_frame(),
+        "indicators": claims,
+        "leader_references": leaders,
+        "directive_profile": rhetoric.directive_profile(document),
+        "reuse_coverage": coverage,
+        "keywords": top,
+    }
+    return DocumentResult(profile, details)
+
+
+def _analyse(args: tuple[Path, str | None]) -> DocumentResult:
+    path, reference = args
+    return analyse_document(path, reference=reference)
+
+
+def analyse_corpus(
+    paths: Sequence[Path],
+    *,
+    workers: int | None = None,
+    reference: str | Path | None = None,
+    progress: bool = True,
+) -> list[DocumentResult]:
+    """Analyse every document, over ``workers`` processes (default: all cores), in input order."""
+    from tqdm.auto import tqdm
+
+    workers = max(1, workers or os.cpu_count() or 1)
+    reference = str(reference) if reference is not None else None
+    jobs = [(Path(p), reference) for p in paths]
+    bar = dict(total=len(jobs), desc="documents", unit="doc", disable=not progress)
+    if workers == 1 or len(jobs) == 1:
+        return [_analyse(job) for job in tqdm(jobs, **bar)]
+    # Each worker loads jieba's dictionary and the central corpus once; chunks
+    # keep the per-task overhead small when there are hundreds of documents.
+    chunk = max(1, len(jobs) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(tqdm(pool.map(_analyse, jobs, chunksize=chunk), **bar))
+
+
+def profiles_frame(results: Sequence[DocumentResult]) -> pd.DataFrame:
+    return pd.DataFrame([r.profile for r in results], columns=PROFILE_COLUMNS)
+
+
+def write_corpus(results: Sequence[DocumentResult], *, outdir: Path) -> list[Path]:
+    """``outdir/corpus_documents.csv`` and ``outdir/<doc-id>/<table>.csv`` for each readable document."""
+    outdir = Path(outdir)
+    written = [write_table(profiles_frame(results), "corpus_documents", outdir=outdir)]
+    seen: set[str] = set()
+    for result in results:
+        doc_id = result.profile["doc_id"]
+        if not result.details or doc_id in seen:
+            continue  # the same file listed twice: one folder
+        seen.add(doc_id)
+        for name, table in result.details.items():
+            written.append(write_table(table, name, outdir=outdir / doc_id))
+    return written
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    from .overview import shorten
+
+    return [shorten(t or d, 16) for t, d in zip(frame.title.fillna(""), frame.doc_id.fillna(""))]
+
+
+def plot_reuse(frame: pd.DataFrame):
+    """Share of each speech's clause characters reused from central texts, verbatim and in all."""
+    import matplotlib.pyplot as plt
+
+    data = frame[frame.error == ""][["doc_id", "title", "central_reuse", "verbatim_reuse"]].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.5))
+    y = range(len(data))
+    ax.barh(y, data.central_reuse * 100, color="#9ecae9", label="all reuse (verbatim, near-verbatim, paraphrase)")
+    ax.barh(y, data.verbatim_reuse * 100, color="#c0392b", label="verbatim 原文照录")
+    ax.set_yticks(list(y), _labels(data), fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("% of the speech's clause characters")
+    ax.set_title("Central wording reused, by document")
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    fig.tight_layout()
+    return fig, data
+
+
+def plot_rhetoric_profile(frame: pd.DataFrame):
+    """Directive language, four-character expressions and leader references per 1,000 characters."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    columns = {
+        "directives_per_1000": "directive words 指令性用语",
+        "four_character_per_1000": "four-character expressions 四字格",
+        "leader_references_per_1000": "leader references 领导人",
+    }
+    data = frame[frame.error == ""][["doc_id", "title", *columns]].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(data) + 1.8))
+    height = 0.8 / len(columns)
+    for k, (column, label) in enumerate(columns.items()):
+        ax.barh(np.arange(len(data)) + k * height, data[column], height=height, label=label)
+    ax.set_yticks(np.arange(len(data)) + height, _labels(data), fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("per 1,000 characters")
+    ax.set_title("Rhetoric profile, by document")
+    ax.legend(fontsize=7, frameon=False, loc="lower right")
+    fig.tight_layout()
+    return fig, data
+
+
+def plot_indicator_density(frame: pd.DataFrame):
+    """Quantitative claims per 1,000 characters, with the count on each bar."""
+    import matplotlib.pyplot as plt
+
+    data = frame[frame.error == ""][["doc_id", "title", "characters", "indicators", "indicators_per_1000", "redactions"]].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.5))
+    ax.barh(range(len(data)), data.indicators_per_1000, color="#54a24b")
+    for i, row in data.iterrows():
+        ax.text(row.indicators_per_1000, i, f" {int(row.indicators)} claims, {int(row.redactions)} redactions", va="center", fontsize=7)
+    ax.set_yticks(range(len(data)), _labels(data), fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("quantitative claims per 1,000 characters")
+    ax.set_title("How much each speech argues with numbers")
+    ax.margins(x=0.35)
+    fig.tight_layout()
+    return fig, data

@@ -1,0 +1,83 @@
+"""The corpus view: one profile row per document, the same with one worker or two, bad files as rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from policytext import InputError, cli
+from policytext.corpus import PROFILE_COLUMNS, analyse_corpus, collect_paths, profiles_frame, write_corpus
+
+from .conftest import ROOT, SEED
+
+SAMPLES = ROOT / "data" / "raw" / "samples"
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    bad = folder / "broken.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    return [SEED, *sorted(SAMPLES.glob("*.txt")), bad]
+
+
+@pytest.fixture(scope="module")
+def profiles(documents):
+    return profiles_frame(analyse_corpus(documents, workers=1, progress=False))
+
+
+def test_collect_paths_expands_folders_in_a_stable_order(tmp_path):
+    paths = collect_paths([SAMPLES, SEED, SEED])
+    assert paths == [*sorted(SAMPLES.glob("*.txt")), SEED]  # duplicates once, provenance notes skipped
+    with pytest.raises(InputError, match="no such file"):
+        collect_paths([tmp_path / "absent"])
+    with pytest.raises(InputError, match="no documents"):
+        collect_paths([tmp_path])
+
+
+def test_profile_of_the_seed(profiles):
+    seed = profiles.iloc[0]
+    assert list(profiles.columns) == PROFILE_COLUMNS
+    assert seed.error == "" and seed.truncated
+    assert (seed.redactions, seed.indicators, seed.sections) == (28, 29, 28)
+    assert 0 < seed.verbatim_reuse <= seed.central_reuse < 1
+    assert seed.top_keywords.split("、")[0] == "新质生产力"
+    assert seed.doc_id.startswith("777doc-12864340")
+
+
+def test_a_bad_file_is_a_row_with_its_error(profiles):
+    broken = profiles.iloc[-1]
+    assert "binary" in broken.error
+    assert pd.isna(broken.characters) and pd.isna(broken.indicators)
+    assert (profiles.error.iloc[:-1] == "").all()
+
+
+def test_two_workers_give_the_same_table(documents, profiles):
+    parallel = profiles_frame(analyse_corpus(documents, workers=2, progress=False))
+    pd.testing.assert_frame_equal(parallel, profiles)
+
+
+def test_cli_writes_profiles_and_detail_tables(tmp_path, capsys, documents):
+    out = tmp_path / "out"
+    code = cli.main(["corpus", str(SEED), str(documents[-1]), "--out", str(out), "--workers", "1"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "skipped" in captured.err and "broken.txt" in captured.err
+    table = out / "corpus_documents.csv"
+    assert table.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert len(pd.read_csv(table, encoding="utf-8-sig")) == 2
+    doc_folder = next(p for p in out.iterdir() if p.is_dir())
+    assert {p.name for p in doc_folder.glob("*.csv")} >= {"indicators.csv", "reuse_coverage.csv", "outline.csv"}
+
+
+def test_cli_fails_when_nothing_can_be_read(tmp_path, capsys, documents):
+    code = cli.main(["corpus", str(documents[-1]), "--out", str(tmp_path / "out"), "--workers", "1"])
+    assert code == 2
+    assert "no document could be analysed" in capsys.readouterr().err
+
+
+def test_write_corpus_is_deterministic(tmp_path, documents):
+    results = analyse_corpus(documents[:2], workers=1, progress=False)
+    first = write_corpus(results, outdir=tmp_path / "a")
+    second = write_corpus(results, outdir=tmp_path / "b")
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
