@@ -27,7 +27,7 @@ def profiles(documents):
 
 
 def test_collect_paths_expands_folders_in_a_stable_order(tmp_path):
-    paths = collect_paths([SAMPLES, SEED, SEED])
+    paths = collect_paths([SAMPLES, SEED, SEED, SEED.parent / ".." / "raw" / SEED.name])
     assert paths == [*sorted(SAMPLES.glob("*.txt")), SEED]  # duplicates once, provenance notes skipped
     with pytest.raises(InputError, match="no such file"):
         collect_paths([tmp_path / "absent"])

@@ -52,7 +52,10 @@ def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
             raise InputError(f"{item}: no such file or folder")
     if not paths:
         raise InputError("no documents to analyse (.txt, .html or .docx)")
-    return list(dict.fromkeys(paths))
+    unique: dict[Path, Path] = {}
+    for path in paths:
+        unique.setdefault(path.resolve(), path)  # the same file named twice (relative and absolute) once
+    return list(unique.values())
 
 
 @lru_cache(maxsize=4)
