@@ -359,3 +359,17 @@ def test_no_file_written_to_tmpdir(tmp_path, monkeypatch):
     assert list(tmp.iterdir()) == []
     assert tempfile.tempdir is None, "tempfile.gettempdir() was consulted"
     assert [p.name for p in (cache / "jieba").glob("jieba*.cache")], list(cache.rglob("*"))
+
+
+def test_remembered_segmentation_is_forgotten_when_a_word_is_added():
+    """Long texts are remembered per tokenizer; adding a word must not serve the old cut."""
+    from policytext.segment import Tokenizer
+
+    tokenizer = Tokenizer()
+    text = "我们要推动量子纠缠通信产业发展。" * 30
+    before = tokenizer.tokenize(text)
+    assert tokenizer.tokenize(text) == before
+    assert tokenizer.tokenize(text) is not tokenizer.tokenize(text)  # callers get their own list
+    tokenizer.add_word("量子纠缠通信")
+    assert "量子纠缠通信" in {t.text for t in tokenizer.tokenize(text)}
+    assert "量子纠缠通信" not in {t.text for t in before}

@@ -62,6 +62,10 @@ _JIEBA_CACHE_FILE = f"jieba-{jieba.__version__}.cache"
 # Slogans longer than this are sentences being quoted, not set phrases.
 MAX_QUOTED = 15
 
+# Texts at least this long are remembered (the last few per tokenizer).
+_MEMO_MIN_LENGTH = 256
+_MEMO_SIZE = 4
+
 # jieba's suggest_freq gives an unseen term frequency 1: enough to beat its own
 # split, but any neighbouring dictionary word then steals a character
 # (科技|金融服务|体系, 原始|创新能力). A floor near a middling dictionary word
@@ -231,6 +235,7 @@ class Tokenizer:
         entries = load_lexicon(lexicon)
         self._stopwords = load_stopwords(stopwords)
         self._jieba = _new_jieba_tokenizer()
+        self._memo: dict[tuple[str, bool], tuple[Token, ...]] = {}
         self._entries: dict[str, LexiconEntry] = {}
         for entry in entries:
             self._add(entry)
@@ -265,6 +270,7 @@ class Tokenizer:
         self._add(LexiconEntry(term, category, _parse_freq("" if freq is None else str(freq), where), pos))
 
     def _add(self, entry: LexiconEntry) -> None:
+        self._memo.clear()  # a new word changes how remembered texts are cut
         # Context can still win against the floor; audit_lexicon finds where.
         freq = entry.freq
         if freq is None:
@@ -283,6 +289,20 @@ class Tokenizer:
         """
         if not isinstance(text, str):
             raise TypeError(f"tokenize expects str, got {type(text).__name__}")
+        if len(text) < _MEMO_MIN_LENGTH:
+            return self._tokenize(text, keep_quoted)
+        # The analyses all segment the same body (rhetoric alone asks five
+        # times): remember the last few long texts, per tokenizer.
+        key = (text, keep_quoted)
+        tokens = self._memo.pop(key, None)
+        if tokens is None:
+            tokens = tuple(self._tokenize(text, keep_quoted))
+        self._memo[key] = tokens
+        while len(self._memo) > _MEMO_SIZE:
+            self._memo.pop(next(iter(self._memo)))
+        return list(tokens)
+
+    def _tokenize(self, text: str, keep_quoted: bool) -> list[Token]:
         pattern = _PROTECTED_WITH_QUOTES if keep_quoted else _PROTECTED
         tokens: list[Token] = []
         position = 0

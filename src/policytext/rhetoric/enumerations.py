@@ -232,7 +232,7 @@ def _cut_left(text, start: int, end: int, edges, reference: int, stops) -> tuple
     for b in range(start, end):
         if b in edges and _word_at(text, b, edges) in stops:
             floor = b + len(_word_at(text, b, edges))
-    candidates = [b for b in edges if floor <= b < end]
+    candidates = [b for b in range(floor, end) if b in edges]
     if not candidates:
         return None
     if end - floor <= reference + 1:
@@ -257,7 +257,7 @@ def _cut_right(text, start: int, end: int, edges, reference: int, stops, *, join
             break
     if limit - start <= reference + 3:
         return [(start, limit)]
-    candidates = [b for b in edges if start < b <= limit]
+    candidates = [b for b in range(start + 1, limit + 1) if b in edges]
     if not candidates:
         return []
     best = min(candidates, key=lambda b: (abs((b - start) - reference), b - start))

@@ -235,7 +235,7 @@ def _open_start(text, piece, settled, sequence, edges) -> tuple[int, int] | None
     for b in range(s, anchor):
         if b in edges and _word_at(text, b, edges) in _STOP_WORDS | FUNCTION_CHARS:
             floor = b + len(_word_at(text, b, edges))
-    candidates = [b for b in edges if floor <= b < anchor]
+    candidates = [b for b in range(floor, anchor) if b in edges]
     if not candidates:
         return None
     best = min(candidates, key=lambda b: (abs((anchor - b) - reference), anchor - b))
@@ -266,7 +266,7 @@ def _open_end(text, piece, settled, sequence, edges) -> tuple[int, int] | None:
             break
     if limit - anchor <= reference + 1:
         return s, limit
-    candidates = [b for b in edges if anchor < b <= limit] or [limit]
+    candidates = [b for b in range(anchor + 1, limit + 1) if b in edges] or [limit]
     best = min(candidates, key=lambda b: (abs((b - anchor) - reference), b - anchor))
     return s, best
 
