@@ -248,6 +248,15 @@ class Tokenizer:
         return self._hmm
 
     @property
+    def jieba(self) -> jieba.Tokenizer:
+        """The jieba tokenizer this object owns (dictionary + lexicon), for jieba.analyse and jieba.posseg.
+
+        Read it, don't add words to it directly: use :meth:`add_word`, which
+        also forgets remembered segmentations.
+        """
+        return self._jieba
+
+    @property
     def lexicon_terms(self) -> tuple[str, ...]:
         """The terms kept whole, in lexicon order (words added later at the end)."""
         return tuple(self._entries)

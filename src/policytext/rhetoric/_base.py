@@ -147,7 +147,7 @@ def word_test(tokenizer: Tokenizer):
     """A function telling whether a string is a word of the tokenizer's dictionary (jieba's or the lexicon)."""
     # Tokenizer exposes no dictionary lookup; its jieba instance holds the
     # frequencies (FREQ) that jieba itself consults.
-    frequencies = tokenizer._jieba.FREQ
+    frequencies = tokenizer.jieba.FREQ
     lexicon = tokenizer.lexicon
 
     def is_word(word: str) -> bool:

@@ -137,7 +137,7 @@ def _posseg(tokenizer: Tokenizer):
     import jieba.posseg
 
     # The segmenter's own jieba instance, so lexicon terms keep their tags.
-    tagger = jieba.posseg.POSTokenizer(tokenizer._jieba)
+    tagger = jieba.posseg.POSTokenizer(tokenizer.jieba)
     tagger.makesure_userdict_loaded()
     return tagger
 

@@ -66,8 +66,8 @@ def _tfidf(tokenizer: Tokenizer):
     # Loading the IDF table takes a moment, so one extractor per tokenizer;
     # extract_tags does not change it.
     extractor = jieba.analyse.TFIDF()
-    extractor.tokenizer = tokenizer._jieba
-    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer._jieba)
+    extractor.tokenizer = tokenizer.jieba
+    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer.jieba)
     extractor.stop_words = set(extractor.STOP_WORDS) | set(tokenizer.stopwords)
     return extractor
 
