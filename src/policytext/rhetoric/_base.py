@@ -93,6 +93,17 @@ def read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     return _read_tsv(name, columns)
 
 
+def read_entries(name: str, entry_type, columns: tuple[str, ...], *, categories: tuple[str, ...]) -> tuple:
+    """A lexicon table as ``entry_type`` records whose ``category`` must be one of ``categories``."""
+    from ..errors import PolicytextError
+
+    entries = tuple(entry_type(**row) for row in read_tsv(name, columns))
+    for entry in entries:
+        if entry.category not in categories:
+            raise PolicytextError(f"{name}: unknown category {entry.category!r} for {getattr(entry, columns[0])}")
+    return entries
+
+
 @lru_cache(maxsize=16)
 def _read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
     try:

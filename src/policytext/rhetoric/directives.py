@@ -24,7 +24,7 @@ from ._base import (
     find_terms,
     frame,
     leftmost_longest,
-    read_tsv,
+    read_entries,
     span_row,
     token_boundaries,
     tokenizer_or_default,
@@ -48,13 +48,7 @@ class DirectiveTerm:
 @lru_cache(maxsize=1)
 def directive_lexicon() -> tuple[DirectiveTerm, ...]:
     """The terms of ``data/rhetoric_directives.tsv``."""
-    from ..errors import PolicytextError
-
-    entries = tuple(DirectiveTerm(**row) for row in read_tsv("rhetoric_directives.tsv", ("term", "category", "gloss")))
-    for entry in entries:
-        if entry.category not in CATEGORIES:
-            raise PolicytextError(f"rhetoric_directives.tsv: unknown category {entry.category!r} for {entry.term}")
-    return entries
+    return read_entries("rhetoric_directives.tsv", DirectiveTerm, ("term", "category", "gloss"), categories=CATEGORIES)
 
 
 def directive_terms() -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from ._base import (
     find_terms,
     frame,
     leftmost_longest,
-    read_tsv,
+    read_entries,
     span_row,
 )
 
@@ -44,13 +44,7 @@ class LeaderName:
 @lru_cache(maxsize=1)
 def leader_names() -> tuple[LeaderName, ...]:
     """The names of ``data/rhetoric_leaders.tsv``."""
-    from ..errors import PolicytextError
-
-    names = tuple(LeaderName(**row) for row in read_tsv("rhetoric_leaders.tsv", ("name", "category", "canonical")))
-    for entry in names:
-        if entry.category not in CATEGORIES:
-            raise PolicytextError(f"rhetoric_leaders.tsv: unknown category {entry.category!r} for {entry.name}")
-    return names
+    return read_entries("rhetoric_leaders.tsv", LeaderName, ("name", "category", "canonical"), categories=CATEGORIES)
 
 
 def leader_references(document: Document) -> pd.DataFrame:
