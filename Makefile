@@ -83,8 +83,9 @@ report: figures ## Export each executed notebook to HTML in reports/ (git-ignore
 fuzz: $(STAMP) ## Long fuzz run of the whole pipeline (FUZZ_EXAMPLES=3000 by default)
 	POLICYTEXT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -m fuzz -q -p no:randomly $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Benchmark against jieba and the notebooks' floor; writes benchmarks/reports/pipeline.md (a few minutes)
+bench: $(STAMP) ## Benchmarks: pipeline vs jieba and the notebooks' floor, corpus with 1 and 2 workers (reports in benchmarks/reports/)
 	$(PY) benchmarks/bench_pipeline.py
+	$(PY) benchmarks/bench_corpus.py
 
 check-fresh: figures ## Rerun the main job and fail if figures/ or data/processed/ differ from what is committed
 	scripts/check-fresh

@@ -7,6 +7,7 @@ leave data/raw untouched, and write nothing to the home folder or /tmp.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import os
 import subprocess
 import sys
@@ -56,3 +57,28 @@ def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
     assert [p for p in home.rglob("*")] == [], "files written to the home folder"
     new_in_tmp = (set(os.listdir(TMP)) if TMP.is_dir() else set()) - tmp_before
     assert not new_in_tmp, f"files written to /tmp: {sorted(new_in_tmp)}"
+
+
+@pytest.mark.slow
+def test_another_document_gets_its_own_folders_and_leaves_the_defaults_alone():
+    from policytext.paths import document_id
+
+    sample = ROOT / "data" / "raw" / "samples" / "local_05.txt"
+    doc_id = document_id(sample)
+    own = [ROOT / "figures" / doc_id, ROOT / "data" / "processed" / doc_id, ROOT / "build" / "notebooks" / doc_id]
+    defaults_before = {folder: _tree_digest(ROOT / folder) for folder in ("figures", "data/processed")}
+    policytext = Path(sys.executable).with_name("policytext")
+    try:
+        result = subprocess.run([str(policytext), "run", "--doc", str(sample)], cwd=ROOT, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stderr[-2000:]
+        figures = own[0]
+        notebooks = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+        assert {p.name[:3] for p in figures.glob("*.png")} == {n.name[:3] for n in notebooks}
+        assert f"Document: `{doc_id}`" in (figures / "README.md").read_text(encoding="utf-8")
+        assert (own[1] / "outline.csv").is_file() and (own[1] / "indicators.csv").is_file()
+        for folder, digest in defaults_before.items():
+            now = {k: v for k, v in _tree_digest(ROOT / folder).items() if not k.startswith(doc_id)}
+            assert now == digest, f"default outputs in {folder} changed"
+    finally:
+        for folder in own:
+            shutil.rmtree(folder, ignore_errors=True)
