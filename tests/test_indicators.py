@@ -262,3 +262,12 @@ def test_cli_bad_path_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["indicators", str(tmp_path / "missing.txt")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err
+
+
+def test_an_ill_formed_chinese_numeral_is_not_a_claim_and_not_a_crash():
+    """Found by the benchmark on the 1950s government work reports: 一千千 is no number for cn2an."""
+    from policytext import from_text
+    from policytext.indicators import extract
+
+    rows = extract(from_text("我们要建设一千千米铁路,粮食产量增长12%。"))
+    assert list(rows.raw) == ["增长12%"]

@@ -26,8 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterator
 
-import cn2an
-
+from .numerals import to_number
 from .spans import Span
 
 if TYPE_CHECKING:
@@ -99,10 +98,10 @@ def _heading_end_pattern() -> re.Pattern[str]:
     return re.compile(rf"的(?:{heads})(?![和与及、，,])")
 
 
-@lru_cache(maxsize=256)
-def marker_number(numeral: str) -> int:
-    """Chinese or Arabic numeral of a marker as an int (cn2an handles 十一, 二十 …)."""
-    return int(numeral) if numeral.isdigit() else int(cn2an.cn2an(numeral, "smart"))
+def marker_number(numeral: str) -> int | None:
+    """Chinese or Arabic numeral of a marker as an int (十一, 二十 …); None for a run like 十十."""
+    number = to_number(numeral)
+    return int(number) if number is not None and number == int(number) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +369,8 @@ def _candidates(body: _Body, scan_from: int) -> list[tuple[int, int, MarkerFamil
             if body.in_boilerplate(pos) or body.depth_at(pos) > 0:
                 continue
             number = marker_number(m.group("num"))
+            if number is None:
+                continue
             paragraph_start = body.paragraph_start(pos, scan_from)
             if paragraph_start or _boundary_before(body.text, pos, scan_from, family, number):
                 found.append((pos, m.end(), family, number, paragraph_start))

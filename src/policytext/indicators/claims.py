@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import cn2an
 
+from ..numerals import to_number
 from ..redaction import REDACTION, REDACTION_PATTERN
 from . import resources as res
 from .naming import name_claim
@@ -232,7 +232,10 @@ def _sentence_claims(text: str, *, protected: list[tuple[int, int]]) -> list[_Fo
     for m in _core_pattern().finditer(text):
         if any(s < m.end() and m.start() < e for s, e in protected):
             continue
-        claim = _read(m, text, clauses, found)
+        try:
+            claim = _read(m, text, clauses, found)
+        except IllFormedNumeral:
+            continue  # 一千千 and the like: a typo or a name, not a figure
         if claim is not None:
             found.append(claim)
     pending: list[str] = []
@@ -398,13 +401,15 @@ def _lead_words(lead: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=512)
+class IllFormedNumeral(ValueError):
+    """A run of numeral characters that is not a number (一千千)."""
+
+
 def _number(text: str) -> float:
-    if text[0].isdigit():
-        return float(text.replace(",", ""))
-    if text[0] in "十百千":
-        text = "一" + text  # cn2an reads 一百 but not 百
-    return float(cn2an.cn2an(text, "smart"))
+    value = to_number(text)
+    if value is None:
+        raise IllFormedNumeral(text)
+    return value
 
 
 def _kind(claim: _Found) -> str:

@@ -133,10 +133,7 @@ def _count_in(text: str) -> int | None:
     matches = _ANNOUNCED_COUNT.findall(text)
     if not matches:
         return None
-    try:
-        return marker_number(matches[-1].replace("两", "二"))
-    except ValueError:
-        return None
+    return marker_number(matches[-1].replace("两", "二"))
 
 
 def _list_series(document: Document, tokenizer: Tokenizer):

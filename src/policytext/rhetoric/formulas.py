@@ -32,9 +32,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import cn2an
 import pandas as pd
 
+from ..numerals import to_number
 from ._base import HAN, Locator, body_bounds, frame, span_row, tokenizer_or_default
 from .quotations import quotation_spans
 
@@ -83,7 +83,7 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
         is_quoted = any(qs <= match.start() and head_end <= qe for qs, qe in quoted) and _quote_bounded(text, match.start(), head_end)
         announces = bool(_ANNOUNCES.search(text[head_end : head_end + 2]))
         if is_quoted or announces or head in slogans or _not_a_noun(head, tags):
-            found.append((match.start(), head_end, "counted", str(cn2an.cn2an(match["number"].replace("两", "二"), "smart")), head))
+            found.append((match.start(), head_end, "counted", _count(match["number"]), head))
 
     for match in STRUCTURAL.finditer(text, start, end):
         numerals = match.group()[0::2]
@@ -95,7 +95,7 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
         for length in (3, 2):
             word = text[match.start() : match.start() + length]
             if len(word) == length and (word in slogans or _quote_bounded(text, match.start(), match.start() + length)):
-                found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else str(cn2an.cn2an(word[0], "smart")), word[1:]))
+                found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
                 break
 
     for match in ARITHMETIC.finditer(text, start, end):
@@ -159,3 +159,9 @@ def _without_overlaps(found: list[tuple[int, int, str, str, str]]) -> list[tuple
         if all(item[1] <= other[0] or other[1] <= item[0] for other in chosen):
             chosen.append(item)
     return sorted(chosen)
+
+
+def _count(numeral: str) -> str:
+    """The number of a counted formula as text (四 → "4"); the numeral itself if it is no number."""
+    value = to_number(numeral)
+    return str(int(value)) if value is not None and value == int(value) else numeral
