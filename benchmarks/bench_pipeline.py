@@ -173,7 +173,21 @@ def phase_notebooks(floor: bool) -> dict:
         run_notebooks(notebooks=[target], figures_dir=out / "figures", processed_dir=out / "processed",
                       executed_dir=out / "executed", progress=False)
         times[notebook.name] = time.perf_counter() - start
-    return {"seconds": sum(times.values()), "notebooks": times}
+    return {"seconds": sum(times.values()), "notebooks": times, "cells": slowest_cells(out / "executed")}
+
+
+def slowest_cells(folder: Path, *, top: int = 12) -> list[tuple[float, str, str]]:
+    """Where the notebooks' time goes: papermill records each cell's duration in the executed copy."""
+    import nbformat
+
+    cells = []
+    for path in sorted(folder.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            duration = cell.get("metadata", {}).get("papermill", {}).get("duration")
+            if duration:
+                first = next((line for line in cell.source.splitlines() if line.strip()), "")
+                cells.append((round(duration, 2), path.name, first[:80]))
+    return sorted(cells, reverse=True)[:top]
 
 
 def run_phase(name: str, *args: str) -> dict:
@@ -246,9 +260,19 @@ def report(texts: dict, jieba_result: dict, analysis: dict, main_job: dict, floo
         "",
         f"**Main job ÷ floor: {job_ratio:.2f}** — target at most {MAIN_JOB_TARGET}: " + ("met." if job_ratio <= MAIN_JOB_TARGET else "**not met**."),
         "",
+        "The slowest cells of the main job (papermill's durations):",
+        "",
+        "| seconds | notebook | cell |",
+        "|---|---|---|",
+        *(f"| {seconds:.2f} | {name} | `{first.replace('|', '¦')}` |" for seconds, name, first in main_job["cells"]),
+        "",
         "## 3. Comparison with national phrasing: scaling with the central corpus",
         "",
         compare_md.split("\n", 2)[2].strip() if compare_md.count("\n") >= 2 else compare_md,
+        "",
+        "## What was done, and what is left",
+        "",
+        "See `benchmarks/README.md` for the optimisation log: what each change bought and where the remaining time is.",
         "",
     ]
     return "\n".join(lines)
