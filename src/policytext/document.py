@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, TypeVar
 
 from . import boilerplate as _boilerplate
 from .formats import read_text
@@ -31,6 +32,7 @@ _TERMINAL = "。！？!?；;.…"
 _CLOSERS = "”’」』）)》】\"'"
 _PREVIEW_ELLIPSIS = re.compile(r"(?<![。！？!?；;.…])(?:\.{3,}|…{1,2})$")
 PROVENANCE_SUFFIX = ".provenance.json"
+T = TypeVar("T")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -95,6 +97,17 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.raw[start:end])
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A value computed from this document once, then reused (analyses share intermediate results).
+
+        Kept on the instance, like the cached properties, so it lives and dies
+        with the document; the document itself never changes.
+        """
+        store = self.__dict__.setdefault("_derived", {})
+        if key not in store:
+            store[key] = compute()
+        return store[key]
 
 
 def detect_truncation(body: str, *, offset: int = 0) -> Truncation:

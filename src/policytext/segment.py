@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
@@ -255,6 +255,13 @@ class Tokenizer:
         also forgets remembered segmentations.
         """
         return self._jieba
+
+    @cached_property
+    def pos_tagger(self) -> jieba.posseg.POSTokenizer:
+        """A part-of-speech tagger on this tokenizer's dictionary, built once (it loads jieba's tag table)."""
+        import jieba.posseg
+
+        return jieba.posseg.POSTokenizer(self._jieba)
 
     @property
     def lexicon_terms(self) -> tuple[str, ...]:

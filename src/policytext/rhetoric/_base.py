@@ -81,8 +81,14 @@ def tokenizer_or_default(tokenizer: Tokenizer | None) -> Tokenizer:
 def token_boundaries(document: Document, tokenizer: Tokenizer) -> frozenset[int]:
     """Raw offsets where a token of the body starts or ends (matching uses word edges)."""
     start, end = body_bounds(document)
+    return _token_boundaries(document.norm, start, end, tokenizer)
+
+
+@lru_cache(maxsize=8)
+def _token_boundaries(norm: str, start: int, end: int, tokenizer: Tokenizer) -> frozenset[int]:
+    # Five detectors ask for the same body's edges; str caches its hash, so the key is cheap.
     edges = {start, end}
-    for token in tokenizer.tokenize(document.norm[start:end]):
+    for token in tokenizer.tokenize(norm[start:end]):
         edges.add(start + token.start)
         edges.add(start + token.end)
     return frozenset(edges)

@@ -92,8 +92,14 @@ def enumeration_items(document: Document, *, tokenizer: Tokenizer | None = None)
 
 
 def _all_series(document: Document, tokenizer: Tokenizer | None):
-    found = list(_outline_series(document)) + list(_list_series(document, tokenizer_or_default(tokenizer)))
-    return sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1]))
+    tokenizer = tokenizer_or_default(tokenizer)
+    # enumerations() and enumeration_items() both need every series: find them once per document.
+    return document.derived(("enumeration series", tokenizer), lambda: _find_series(document, tokenizer))
+
+
+def _find_series(document: Document, tokenizer: Tokenizer):
+    found = list(_outline_series(document)) + list(_list_series(document, tokenizer))
+    return tuple(sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1])))
 
 
 def _outline_series(document: Document):

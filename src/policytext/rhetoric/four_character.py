@@ -134,10 +134,8 @@ def tag_table(tokenizer: Tokenizer):
 
 @lru_cache(maxsize=4)
 def _posseg(tokenizer: Tokenizer):
-    import jieba.posseg
-
     # The segmenter's own jieba instance, so lexicon terms keep their tags.
-    tagger = jieba.posseg.POSTokenizer(tokenizer.jieba)
+    tagger = tokenizer.pos_tagger
     tagger.makesure_userdict_loaded()
     return tagger
 

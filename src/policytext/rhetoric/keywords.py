@@ -61,13 +61,12 @@ def term_frequencies(document: Document, *, tokenizer: Tokenizer | None = None, 
 @lru_cache(maxsize=4)
 def _tfidf(tokenizer: Tokenizer):
     import jieba.analyse
-    import jieba.posseg
 
     # Loading the IDF table takes a moment, so one extractor per tokenizer;
     # extract_tags does not change it.
     extractor = jieba.analyse.TFIDF()
     extractor.tokenizer = tokenizer.jieba
-    extractor.postokenizer = jieba.posseg.POSTokenizer(tokenizer.jieba)
+    extractor.postokenizer = tokenizer.pos_tagger
     extractor.stop_words = set(extractor.STOP_WORDS) | set(tokenizer.stopwords)
     return extractor
 

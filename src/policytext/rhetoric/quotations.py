@@ -116,12 +116,19 @@ class QuotationSpan:
         return self.start + 1, self.end - 1
 
 
-def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[QuotationSpan]:
+@lru_cache(maxsize=16)
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> tuple[QuotationSpan, ...]:
     """Pairs of matching marks in ``text[start:end]``, outer before inner, in reading order.
 
     A closing mark without its opener is ignored; an opener never closed (the
     text is cut off, or a mark is missing) is dropped with anything opened after it.
+    Remembered for the last few texts: quotations, formulas and the clause
+    splitter all ask for the same body's spans.
     """
+    return tuple(_quotation_spans(text, start, end))
+
+
+def _quotation_spans(text: str, start: int, end: int | None) -> list[QuotationSpan]:
     end = len(text) if end is None else end
     stack: list[tuple[int, str]] = []
     pairs: list[tuple[int, int, str, int]] = []
