@@ -38,11 +38,15 @@ class Locator:
 
     @classmethod
     def of(cls, document: Document) -> Locator:
-        frame = document.sentences
+        # Every detector locates its rows; build the lookup once per document.
+        return document.derived(("rhetoric", "locator"), lambda: cls._build(document.sentences))
+
+    @classmethod
+    def _build(cls, frame) -> Locator:
         return cls(
-            tuple(int(v) for v in frame.start),
-            tuple(int(v) for v in frame.sentence),
-            tuple(str(v) for v in frame.section),
+            tuple(frame.start.tolist()),
+            tuple(frame.sentence.tolist()),
+            tuple(str(v) for v in frame.section.tolist()),
         )
 
     def where(self, offset: int) -> tuple[str, int]:
@@ -87,11 +91,8 @@ def token_boundaries(document: Document, tokenizer: Tokenizer) -> frozenset[int]
 @lru_cache(maxsize=8)
 def _token_boundaries(norm: str, start: int, end: int, tokenizer: Tokenizer) -> frozenset[int]:
     # Five detectors ask for the same body's edges; str caches its hash, so the key is cheap.
-    edges = {start, end}
-    for token in tokenizer.tokenize(norm[start:end]):
-        edges.add(start + token.start)
-        edges.add(start + token.end)
-    return frozenset(edges)
+    # The tokens tile the body, so their starts and the body's end are all the edges.
+    return frozenset([start + token.start for token in tokenizer.tokenize(norm[start:end])] + [start, end])
 
 
 def read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:

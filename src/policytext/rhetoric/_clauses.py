@@ -7,7 +7,9 @@ phrase around it. A 《title》 is opaque: a 、 inside it separates nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .quotations import TITLE_MARKS, quotation_spans
 
@@ -83,10 +85,14 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
             runs.append(Run(name, tuple(pieces), exact, exact))
         pieces.clear()
 
-    for position in range(start, end):
+    # Only separators, boundaries, bounding marks and markers change the state:
+    # visit those offsets rather than every character of the body.
+    pattern = _event_pattern(outer | inner)
+    events = {match.start() for match in pattern.finditer(text, start, end)}
+    events.update(at for at in bounding if start <= at < end)
+    events.update(at for at in markers if start <= at < end)
+    for position in sorted(events - opaque if opaque else events):
         char = text[position]
-        if position in opaque:
-            continue
         if position in bounding or position in markers or char in outer:
             close_piece(position)
             close_run(bounding.get(position) == "close")
@@ -100,8 +106,33 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
     return runs
 
 
+@lru_cache(maxsize=8)
+def _event_pattern(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+
+
 def outline_markers(document) -> frozenset[int]:
     """Offsets covered by the outline's markers (一、 （一） 一是 1.)."""
+    return document.derived(("rhetoric", "outline_markers"), lambda: _outline_markers(document))
+
+
+def body_phrase_runs(document) -> tuple[Run, ...]:
+    """:func:`phrase_runs` of the document's body, computed once per document (lists and parallelism share them)."""
+    return document.derived(
+        ("rhetoric", "phrase_runs"),
+        lambda: tuple(phrase_runs(document.norm, document.body_start, document.body_end, markers=outline_markers(document))),
+    )
+
+
+def body_clause_runs(document) -> tuple[Run, ...]:
+    """:func:`clause_runs` of the document's body, computed once per document."""
+    return document.derived(
+        ("rhetoric", "clause_runs"),
+        lambda: tuple(clause_runs(document.norm, document.body_start, document.body_end, markers=outline_markers(document))),
+    )
+
+
+def _outline_markers(document) -> frozenset[int]:
     offsets: set[int] = set()
     for section in document.outline.walk():
         if section.level > 0:

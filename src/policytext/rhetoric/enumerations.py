@@ -27,13 +27,12 @@ import pandas as pd
 from ..outline import marker_number
 from ._base import (
     Locator,
-    body_bounds,
     frame,
     span_row,
     token_boundaries,
     tokenizer_or_default,
 )
-from ._clauses import outline_markers, phrase_runs
+from ._clauses import body_phrase_runs
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -144,9 +143,8 @@ def _count_in(text: str) -> int | None:
 
 def _list_series(document: Document, tokenizer: Tokenizer):
     text = document.norm
-    start, end = body_bounds(document)
     edges = token_boundaries(document, tokenizer)
-    for run in phrase_runs(text, start, end, markers=outline_markers(document)):
+    for run in body_phrase_runs(document):
         for pieces, exact_first, exact_last in _split_at_etc(text, run, edges):
             items = list_items(text, pieces, edges, exact_first=exact_first, exact_last=exact_last)
             if len(items) < 2:

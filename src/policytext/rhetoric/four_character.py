@@ -67,6 +67,7 @@ def jieba_idioms() -> frozenset[str]:
     return frozenset(idioms)
 
 
+@lru_cache(maxsize=16384)
 def pattern_of(chars: str) -> str | None:
     """The four-character pattern of ``chars`` (reduplication or frame), or ``None``."""
     if len(chars) != 4 or not _FOUR_HAN.fullmatch(chars):
@@ -90,8 +91,7 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
     tokenizer = tokenizer_or_default(tokenizer)
     text = document.norm
     start, end = body_bounds(document)
-    edges = sorted(token_boundaries(document, tokenizer))
-    edge_set = set(edges)
+    edge_set = token_boundaries(document, tokenizer)
     idioms = jieba_idioms()
     locator = Locator.of(document)
     tags = tag_table(tokenizer)
@@ -102,9 +102,11 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
         for token in tokenizer.tokenize(text[start:end])
         if len(token.text) > 4 and token.text in tokenizer.lexicon
     }
+    # Only offsets four characters before a word edge can start an expression.
+    candidates = (edge_set | ends) & {edge - 4 for edge in edge_set}
     rows, taken = [], -1
-    for position in sorted(edge_set | ends):
-        if position < max(taken, start) or position + 4 > end or position + 4 not in edge_set:
+    for position in sorted(candidates):
+        if position < max(taken, start) or position + 4 > end:
             continue
         chars = text[position : position + 4]
         pattern = pattern_of(chars) or ("idiom" if chars in idioms else None)

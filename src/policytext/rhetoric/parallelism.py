@@ -32,20 +32,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ._base import (
     Locator,
-    body_bounds,
     frame,
     span_row,
     token_boundaries,
     tokenizer_or_default,
     word_test,
 )
-from ._clauses import Run, clause_runs, outline_markers, phrase_runs
+from ._clauses import Run, body_clause_runs, body_phrase_runs
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -111,12 +111,10 @@ def find_groups(document: Document, *, min_members: int = MIN_MEMBERS, tokenizer
         raise PolicytextError(f"min_members must be at least 2, got {min_members}")
     tokenizer = tokenizer_or_default(tokenizer)
     text = document.norm
-    start, end = body_bounds(document)
     edges = token_boundaries(document, tokenizer)
-    markers = outline_markers(document)
     is_word = word_test(tokenizer)
     groups: list[Group] = []
-    for level, runs in (("phrase", phrase_runs(text, start, end, markers=markers)), ("clause", clause_runs(text, start, end, markers=markers))):
+    for level, runs in (("phrase", body_phrase_runs(document)), ("clause", body_clause_runs(document))):
         for run in runs:
             groups.extend(_groups_in_run(text, run, edges, level, min_members, is_word))
     unique = {group.members: group for group in groups}
@@ -157,6 +155,10 @@ def fit(
         return None
     texts = [text[s:e] for s, e in pieces]
     prefix = _common_prefix(texts[1:] if loose_left else texts)
+    # Every member but a loose first one starts where its piece starts, and a
+    # clause template must be a shared start: without one, nothing to align.
+    if level == "clause" and not prefix:
+        return None
     suffix = _common_suffix(texts[:-1] if loose_right else texts)
     members: list[tuple[int, int] | None] = list(pieces)
     if loose_left:
@@ -404,11 +406,19 @@ def _common_sequence(texts: list[str]) -> str:
     """Characters common to all texts in the same order (pairwise matching blocks, folded)."""
     sequence = texts[0]
     for other in texts[1:]:
-        matcher = SequenceMatcher(None, sequence, other, autojunk=False)
-        sequence = "".join(sequence[a : a + size] for a, _, size in matcher.get_matching_blocks())
+        sequence = _matched(sequence, other)
         if not sequence:
             break
     return sequence
+
+
+@lru_cache(maxsize=4096)
+def _matched(sequence: str, other: str) -> str:
+    # A run is tried as pieces i..j for j from its end down: each fold for a
+    # shorter stretch is a step of the longest one's, so remembering the
+    # pairwise steps makes all but the first fold free.
+    matcher = SequenceMatcher(None, sequence, other, autojunk=False)
+    return "".join(sequence[a : a + size] for a, _, size in matcher.get_matching_blocks())
 
 
 def _common_prefix(texts: list[str]) -> str:

@@ -73,6 +73,7 @@ KINDS = ("leader", "title", "figurative", "slogan", "term", "other")
 
 PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
 _CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS)) + "]")
 TITLE_MARKS = frozenset("《〈")
 # A pair of marks further apart than this is a stray mark pairing with a far one.
 MAX_QUOTATION = 600
@@ -132,8 +133,8 @@ def _quotation_spans(text: str, start: int, end: int | None) -> list[QuotationSp
     end = len(text) if end is None else end
     stack: list[tuple[int, str]] = []
     pairs: list[tuple[int, int, str, int]] = []
-    for position in range(start, end):
-        char = text[position]
+    for match in _MARK.finditer(text, start, end):
+        position, char = match.start(), match.group()
         if char in PAIRS:
             stack.append((position, char))
         elif char in _CLOSERS:
