@@ -306,3 +306,16 @@ def test_wordcloud_warns_like_matplotlib_on_missing_glyph(monkeypatch):
 def test_wordcloud_without_words_is_a_policytext_error():
     with pytest.raises(PolicytextError):
         figures.wordcloud({"": 3.0, "新质生产力": 0})
+
+
+@pytest.mark.parametrize("layout_scale", [1, 2, 3])
+def test_wordcloud_layout_scale_keeps_the_image_size(monkeypatch, layout_scale):
+    monkeypatch.delenv(figures.FONT_ENV, raising=False)
+    cloud = figures.wordcloud(FREQUENCIES, width=420, height=240, seed=3, layout_scale=layout_scale)
+    assert _pixels(cloud).shape == (240, 420, 3)
+    assert {word for (word, _), *_ in cloud.layout_} == set(FREQUENCIES)
+
+
+def test_wordcloud_layout_scale_below_one_is_a_policytext_error():
+    with pytest.raises(PolicytextError, match="layout_scale"):
+        figures.wordcloud(FREQUENCIES, layout_scale=0)

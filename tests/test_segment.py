@@ -373,3 +373,98 @@ def test_remembered_segmentation_is_forgotten_when_a_word_is_added():
     tokenizer.add_word("量子纠缠通信")
     assert "量子纠缠通信" in {t.text for t in tokenizer.tokenize(text)}
     assert "量子纠缠通信" not in {t.text for t in before}
+
+
+# -- one jieba pass, the same cut as segmenting each gap ------------------------
+
+
+def _cut_gap_by_gap(tokenizer: Tokenizer, text: str, keep_quoted: bool) -> list[tuple[str, int, int, str]]:
+    """The definition the single masked pass must equal: jieba on each gap between protected spans alone."""
+    from policytext.segment import _PROTECTED, _PROTECTED_WITH_QUOTES, _kind_of
+
+    pattern = _PROTECTED_WITH_QUOTES if keep_quoted else _PROTECTED
+    out, position = [], 0
+
+    def gap(start: int, end: int) -> None:
+        for word, s, e in tokenizer.jieba.tokenize(text[start:end], HMM=tokenizer.hmm):
+            out.append((word, start + s, start + e, _kind_of(word)))
+
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start > position:
+            gap(position, start)
+        if match.lastgroup == "quoted":
+            out += [(text[start], start, start + 1, "punct"), (text[start + 1 : end - 1], start + 1, end - 1, "quoted"),
+                    (text[end - 1], end - 1, end, "punct")]
+        else:
+            out.append((match.group(), start, end, match.lastgroup))
+        position = end
+    if position < len(text):
+        gap(position, len(text))
+    return out
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXT, keep_quoted=st.booleans())
+def test_one_pass_cuts_like_each_gap_alone(tokenizer, text, keep_quoted):
+    assert [tuple(t) for t in tokenizer.tokenize(text, keep_quoted=keep_quoted)] == _cut_gap_by_gap(tokenizer, text, keep_quoted)
+
+
+@pytest.mark.parametrize("text", ["新质\x00生产力1900亿元\x00××", "\x00", "增长79.8%\x00\x00“双碳”"])
+def test_a_nul_in_the_text_does_not_confuse_the_mask(tokenizer, text):
+    # The mask character is NUL; a real one in the input must come back as itself.
+    for keep_quoted in (False, True):
+        tokens = tokenizer.tokenize(text, keep_quoted=keep_quoted)
+        assert_tiles(text, tokens)
+        assert [tuple(t) for t in tokens] == _cut_gap_by_gap(tokenizer, text, keep_quoted)
+
+
+def test_one_pass_cuts_the_seed_like_each_gap_alone(tokenizer):
+    for keep_quoted in (False, True):
+        assert [tuple(t) for t in tokenizer.tokenize(SEED_TEXT, keep_quoted=keep_quoted)] == _cut_gap_by_gap(tokenizer, SEED_TEXT, keep_quoted)
+
+
+# -- resources from the project cache --------------------------------------------
+
+
+def test_tag_table_from_the_cache_is_jiebas_own(tmp_path, monkeypatch):
+    import jieba.posseg
+
+    from policytext import segment
+
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path))
+    segment.jieba_word_tags.cache_clear()
+    try:
+        built = dict(segment.jieba_word_tags())  # parses dict.txt and writes the cache
+        written = list((tmp_path / "jieba").glob("*tags*.marshal"))
+        assert len(written) == 1
+        segment.jieba_word_tags.cache_clear()
+        assert dict(segment.jieba_word_tags()) == built  # read back from the cache
+        reference = jieba.posseg.POSTokenizer(jieba.Tokenizer())  # jieba's own parse of the same file
+        assert reference.word_tag_tab == built
+    finally:
+        segment.jieba_word_tags.cache_clear()
+
+
+def test_pos_tagger_has_jiebas_tags_and_the_lexicons():
+    tagger = Tokenizer().pos_tagger
+    tagger.makesure_userdict_loaded()
+    # 发展 from jieba's dict.txt, 新质生产力 with the lexicon's nz
+    assert [tuple(pair) for pair in tagger.cut("发展新质生产力")] == [("发展", "vn"), ("新质生产力", "nz")]
+    # each tagger has its own copy: the lexicon's tags never reach the shared table
+    from policytext.segment import jieba_word_tags
+
+    assert "新质生产力" not in jieba_word_tags()
+
+
+def test_unreadable_dictionary_cache_falls_back_to_jieba(tmp_path, monkeypatch):
+    from policytext import segment
+
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path))
+    broken = tmp_path / "jieba" / segment._JIEBA_CACHE_FILE
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b"not a marshal file")
+    tokenizer = Tokenizer()
+    assert [t.text for t in tokenizer.tokenize("发展新质生产力")] == ["发展", "新质生产力"]
+    assert broken.stat().st_size > 1_000_000  # jieba rebuilt it
+    assert Tokenizer().tokenize("发展新质生产力") == tokenizer.tokenize("发展新质生产力")  # and it is read the fast way

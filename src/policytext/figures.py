@@ -174,8 +174,13 @@ def wordcloud(
     height: int = 900,
     seed: int = 0,
     max_words: int = 150,
+    layout_scale: int = 2,
 ) -> WordCloud:
     """A word cloud of ``frequencies`` (word → weight) in the Chinese font; the same input and seed give the same image.
+
+    The image is ``width`` × ``height`` pixels; the words are placed on a grid
+    ``layout_scale`` times coarser (wordcloud's ``scale``), which makes the
+    layout, the slow part, about three times faster at 2 with the same output size.
 
     Words are placed as given, never re-split into "collocations" (that
     heuristic pairs English words and mangles segmented Chinese). A character
@@ -189,10 +194,13 @@ def wordcloud(
         raise PolicytextError("a word cloud needs at least one word with a positive frequency")
     path = font_path()
     _warn_missing_glyphs("".join(words), path)
+    if layout_scale < 1:
+        raise PolicytextError(f"layout_scale must be at least 1, got {layout_scale}")
     cloud = WordCloud(
         font_path=str(path),
-        width=width,
-        height=height,
+        width=max(1, round(width / layout_scale)),
+        height=max(1, round(height / layout_scale)),
+        scale=layout_scale,
         random_state=seed,
         max_words=max_words,
         collocations=False,

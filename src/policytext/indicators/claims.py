@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -198,7 +199,7 @@ def find_claims(document: Document) -> list[Claim]:
         if row.kind == "boilerplate":
             continue
         start, end = int(row.start), int(row.end)
-        protected = [(s - start, e - start) for s, e in markers if start <= s < end]
+        protected = [(s - start, e - start) for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
         for found in _sentence_claims(norm[start:end], protected=protected):
             s, e = start + found.start, start + found.end
             claims.append(
@@ -225,7 +226,8 @@ def find_claims(document: Document) -> list[Claim]:
 
 
 def _marker_spans(document: Document) -> list[tuple[int, int]]:
-    return [(s.start, s.start + len(s.marker)) for s in document.outline.walk() if s.marker]
+    # Sorted, so that each sentence finds its own markers by bisection.
+    return sorted((s.start, s.start + len(s.marker)) for s in document.outline.walk() if s.marker)
 
 
 # --- one sentence ---------------------------------------------------------------------------

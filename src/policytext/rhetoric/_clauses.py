@@ -78,6 +78,9 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
         pieces.append((s, e))
 
     def close_run(exact_last: bool) -> None:
+        if len(pieces) < 2:  # most clauses hold no separator at all
+            pieces.clear()
+            return
         nonempty = [p for p in pieces if p[1] > p[0]]
         if len(nonempty) >= 2 and len(nonempty) == len(pieces):
             # The marks give exact edges only when the quotation is the whole run.

@@ -48,7 +48,9 @@ KINDS = ("counted", "structural", "abbreviation", "arithmetic", "compound")
 _NUMERAL = "两二三四五六七八九十"
 _MEASURE = "个项大条类种"
 # 第四个 is an ordinal, 十四个 is read whole, 一个 is an article.
-COUNTED = re.compile(rf"(?<![{_NUMERAL}一百千万第几\d])(?P<number>十[一二三四五六七八九]?|[{_NUMERAL}])(?P<measure>[{_MEASURE}])")
+# The lookahead lets re skip offsets that hold no numeral (a leading lookbehind
+# otherwise makes it try the whole pattern at every offset).
+COUNTED = re.compile(rf"(?=[{_NUMERAL}])(?<![{_NUMERAL}一百千万第几\d])(?P<number>十[一二三四五六七八九]?|[{_NUMERAL}])(?P<measure>[{_MEASURE}])")
 # Characters that cannot be the unit after a numeral in a structural slogan.
 _NOT_UNIT = f"{_NUMERAL}一多个项大条类种是批些些次年月日位"
 _UNIT = rf"[{HAN}](?<![{_NOT_UNIT}])"
@@ -98,9 +100,11 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
                 found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
                 break
 
-    for match in ARITHMETIC.finditer(text, start, end):
+    # Both need a plus sign, which most speeches never use: no scan without one.
+    has_plus = text.find("+", start, end) != -1 or text.find("＋", start, end) != -1
+    for match in ARITHMETIC.finditer(text, start, end) if has_plus else ():
         found.append((match.start(), match.end(), "arithmetic", match.group(), ""))
-    for match in COMPOUND.finditer(text, start, end):
+    for match in COMPOUND.finditer(text, start, end) if has_plus else ():
         span = _compound_extent(text, match.start(), match.end(), quoted)
         if span:
             found.append((*span, "compound", str(text[span[0] : span[1]].count("+") + text[span[0] : span[1]].count("＋") + 1), ""))

@@ -24,7 +24,6 @@ Density is per 1,000 characters of a section's text (whitespace excluded).
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -50,21 +49,16 @@ FOUR_CHARACTER_COLUMNS = ("section", "sentence", "start", "end", "text", "patter
 PATTERNS = ("idiom", "AABB", "ABAB", "ABAC", "ABCB", "frame")
 _FOUR_HAN = re.compile(rf"[{HAN}]{{4}}")
 FRAMES = re.compile(r"先.后.|.中[生求].|以.促.|多.并举|边.边.|既.又.")
+# First characters of FRAMES (边.边. repeats its first character).
+_FRAME_FIRST = frozenset("先以多既")
 
 
 @lru_cache(maxsize=1)
 def jieba_idioms() -> frozenset[str]:
     """Four-character words tagged ``i`` (idiom) in jieba's own dictionary."""
-    import jieba
+    from ..segment import jieba_word_tags
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    idioms = set()
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            fields = line.split()
-            if len(fields) == 3 and fields[2] == "i" and len(fields[0]) == 4:
-                idioms.add(fields[0])
-    return frozenset(idioms)
+    return frozenset(word for word, tag in jieba_word_tags().items() if tag == "i" and len(word) == 4)
 
 
 @lru_cache(maxsize=16384)
@@ -109,7 +103,14 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
         if position < max(taken, start) or position + 4 > end:
             continue
         chars = text[position : position + 4]
-        pattern = pattern_of(chars) or ("idiom" if chars in idioms else None)
+        # Every pattern but an idiom repeats a character or opens a frame
+        # (先…后…, 以…促…, …中求…): most candidates are settled without pattern_of.
+        if chars[0] == chars[1] or chars[0] == chars[2] or chars[1] == chars[3] or chars[0] in _FRAME_FIRST or chars[1] == "中":
+            pattern = pattern_of(chars) or ("idiom" if chars in idioms else None)
+        elif chars in idioms:
+            pattern = "idiom"
+        else:
+            continue
         if position not in edge_set and pattern not in _DOUBLED:
             continue
         if pattern in _DOUBLED and _names(chars, tags):
