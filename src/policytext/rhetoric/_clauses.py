@@ -121,17 +121,18 @@ def outline_markers(document) -> frozenset[int]:
 
 def body_phrase_runs(document) -> tuple[Run, ...]:
     """:func:`phrase_runs` of the document's body, computed once per document (lists and parallelism share them)."""
-    return document.derived(
-        ("rhetoric", "phrase_runs"),
-        lambda: tuple(phrase_runs(document.norm, document.body_start, document.body_end, markers=outline_markers(document))),
-    )
+    return _body_runs(document, phrase_runs)
 
 
 def body_clause_runs(document) -> tuple[Run, ...]:
     """:func:`clause_runs` of the document's body, computed once per document."""
+    return _body_runs(document, clause_runs)
+
+
+def _body_runs(document, split) -> tuple[Run, ...]:
     return document.derived(
-        ("rhetoric", "clause_runs"),
-        lambda: tuple(clause_runs(document.norm, document.body_start, document.body_end, markers=outline_markers(document))),
+        ("rhetoric", split.__name__),
+        lambda: tuple(split(document.norm, document.body_start, document.body_end, markers=outline_markers(document))),
     )
 
 
