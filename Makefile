@@ -100,11 +100,11 @@ lock: ## Regenerate requirements.lock from pyproject.toml (dependencies + test e
 	$(LOCK_PIP_ENV) "$(LOCK_VENV)/bin/python" -m pip install --upgrade pip
 	"$(LOCK_VENV)/bin/python" -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; print("\n".join(p["dependencies"] + p["optional-dependencies"]["test"]))' \
 		> "$(LOCK_VENV)/requirements.in"
-	$(LOCK_PIP_ENV) "$(LOCK_VENV)/bin/python" -m pip install -r "$(LOCK_VENV)/requirements.in"
+	$(LOCK_PIP_ENV) "$(LOCK_VENV)/bin/python" -m pip install -r "$(LOCK_VENV)/requirements.in" -c lock-constraints.txt
 	{ \
 		echo "# Exact versions of policytext's dependencies and its test extra, with everything they pull in."; \
 		echo "# Made by \`make lock\`: pyproject.toml's [project] dependencies + [test] extra installed into a fresh venv"; \
-		echo "# from the default package index only (local pip config ignored), then \`pip freeze --exclude policytext\`."; \
+		echo "# from the default package index only (local pip config ignored), within lock-constraints.txt, then \`pip freeze --exclude policytext\`."; \
 		echo "# Resolved on $$("$(LOCK_VENV)/bin/python" -c 'import platform; print("Python", platform.python_version(), platform.system(), platform.machine())'), $$(date -u +%Y-%m-%d). Do not edit by hand."; \
 		"$(LOCK_VENV)/bin/python" -m pip freeze --exclude policytext; \
 	} > requirements.lock.tmp

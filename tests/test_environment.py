@@ -162,3 +162,27 @@ def test_lock_pins_each_dependency_within_pyprojects_specifier(name):
     assert requirement.specifier.contains(Version(pins[name]), prereleases=True), (
         f"requirements.lock pins {name}=={pins[name]}, outside pyproject.toml's {requirement.specifier}: run `make lock`"
     )
+
+
+def test_every_locked_version_installs_on_the_oldest_python_the_project_admits():
+    """A pin whose Requires-Python excludes 3.11.0–3.11.4 breaks `make` on Debian 12 (Python 3.11.2).
+
+    Read from the metadata of what the venv installed from the lock, so no network is needed;
+    lock-constraints.txt holds the upper bounds that keep `make lock` within it.
+    """
+    from importlib import metadata
+
+    floor = Version(str(SpecifierSet(_pyproject()["project"]["requires-python"])).lstrip(">=~= ") + ".0")
+    oldest = {Version(f"{floor.major}.{floor.minor}.{micro}") for micro in range(0, 5)}
+    excluded = []
+    for name, version in _lock().items():
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue  # not installed here (platform markers); nothing to read
+        if canonicalize_name(dist.metadata["Name"]) != name or dist.version != version:
+            continue  # the venv is not from this lock (a local upgrade); the pin cannot be checked here
+        spec = dist.metadata.get("Requires-Python")
+        if spec and not all(SpecifierSet(spec).contains(python) for python in oldest):
+            excluded.append(f"{name}=={version} (Requires-Python {spec})")
+    assert not excluded, f"pins that exclude Python {floor.major}.{floor.minor}.0–4: {excluded}"
