@@ -20,7 +20,7 @@ from . import boilerplate as _boilerplate
 from .formats import read_text
 from .errors import InputError
 from .normalize import normalize
-from .redaction import REDACTION
+from .redaction import REDACTION_SCAN
 from .spans import Span
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class Document:
     def redactions(self) -> tuple[Span, ...]:
         return tuple(
             Span(self.body_start + m.start(), self.body_start + m.end(), m.group(), "redaction")
-            for m in REDACTION.finditer(self.body)
+            for m in REDACTION_SCAN.finditer(self.body)
         )
 
     @cached_property

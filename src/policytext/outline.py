@@ -184,28 +184,28 @@ class Outline:
         return titles
 
     def sentences_frame(self) -> pd.DataFrame:
-        import pandas as pd
+        from .frames import columns_frame
 
         titles = self.path_titles()
         depth = max((s.level for s in self.walk()), default=0)
         levels = {s.id: s.level for s in self.walk()}
-        rows = []
-        for number, sentence in enumerate(self.sentences):
-            path = titles.get(sentence.section, ())
-            row = {
-                "sentence": number,
-                "section": sentence.section,
-                "level": levels.get(sentence.section, 0),
-                "kind": sentence.kind,
-                "paragraph": sentence.paragraph,
-            }
-            for level in range(1, max(depth, 3) + 1):
-                row[f"title_{level}"] = path[level - 1] if level <= len(path) else ""
-            row.update(text=self.raw[sentence.start : sentence.end], start=sentence.start, end=sentence.end)
-            rows.append(row)
-        columns = ["sentence", "section", "level", "kind", "paragraph"]
-        columns += [f"title_{level}" for level in range(1, max(depth, 3) + 1)] + ["text", "start", "end"]
-        return pd.DataFrame(rows, columns=columns)
+        sentences, raw = self.sentences, self.raw
+        # Column by column: a long speech has tens of thousands of sentences.
+        sections = [sentence.section for sentence in sentences]
+        paths = [titles.get(section, ()) for section in sections]
+        data: dict[str, list] = {
+            "sentence": list(range(len(sentences))),
+            "section": sections,
+            "level": [levels.get(section, 0) for section in sections],
+            "kind": [sentence.kind for sentence in sentences],
+            "paragraph": [sentence.paragraph for sentence in sentences],
+        }
+        for level in range(1, max(depth, 3) + 1):
+            data[f"title_{level}"] = [path[level - 1] if level <= len(path) else "" for path in paths]
+        data["text"] = [raw[sentence.start : sentence.end] for sentence in sentences]
+        data["start"] = [sentence.start for sentence in sentences]
+        data["end"] = [sentence.end for sentence in sentences]
+        return columns_frame(data)
 
     def sections_frame(self) -> pd.DataFrame:
         import pandas as pd

@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+from .scanning import FirstCharacterScan
+
 _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
 REDACTION_PATTERN = rf"[×✕╳＊○□]{{2,}}|\*{{3,}}|(?<![{_LATIN}])[XxＸｘ]{{2,}}(?![{_LATIN}])"
 REDACTION = re.compile(REDACTION_PATTERN)
+#: The characters a redaction can start with (a character-class body).
+REDACTION_FIRST = "×✕╳＊○□*XxＸｘ"
+#: :data:`REDACTION` searched from those characters only: the same matches, faster on a long body.
+REDACTION_SCAN = FirstCharacterScan(REDACTION, REDACTION_FIRST)

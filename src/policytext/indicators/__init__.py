@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..frames import records_frame
 from .claims import COLUMNS, KINDS, Claim, find_claims
 
 if TYPE_CHECKING:
@@ -17,13 +18,13 @@ if TYPE_CHECKING:
 
     from ..document import Document
 
+_DTYPES = {"value": "float64", "value_normalised": "float64", "redacted": "bool",
+           "sentence": "int64", "start": "int64", "end": "int64"}
+
 __all__ = ["COLUMNS", "KINDS", "Claim", "extract", "find_claims"]
 
 
 def extract(document: Document) -> pd.DataFrame:
     """One row per quantitative claim, in reading order, with the columns of :data:`COLUMNS`."""
-    import pandas as pd
-
     rows = [claim.as_dict() for claim in find_claims(document)]
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    return frame.astype({"value": float, "value_normalised": float, "redacted": bool, "sentence": int, "start": int, "end": int})
+    return records_frame(rows, COLUMNS, dtypes=_DTYPES)

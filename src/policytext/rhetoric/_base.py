@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import PolicytextError
+from ..frames import records_frame
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -69,11 +70,7 @@ def span_row(document: Document, locator: Locator, start: int, end: int, **extra
 
 def frame(rows: list[dict], columns: tuple[str, ...] | list[str], *, ints: tuple[str, ...] = ("sentence", "start", "end")) -> pd.DataFrame:
     """Rows as a DataFrame with fixed columns, typed the same whether or not there are rows."""
-    table = pd.DataFrame(rows, columns=list(columns))
-    for column in ints:
-        if column in table.columns:
-            table[column] = table[column].astype("int64")
-    return table
+    return records_frame(rows, columns, dtypes=dict.fromkeys(ints, "int64"))
 
 
 def tokenizer_or_default(tokenizer: Tokenizer | None) -> Tokenizer:

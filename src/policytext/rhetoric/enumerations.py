@@ -20,6 +20,8 @@ right after the list (高校院所、行业、区域、服务|四类…).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -104,6 +106,8 @@ def _find_series(document: Document, tokenizer: Tokenizer):
 def _outline_series(document: Document):
     raw = document.raw
     sentences = document.sentences
+    # Sentences tile the document in order, so those ending before a point are a prefix.
+    starts, ends = sentences.start.tolist(), sentences.end.tolist()
     for parent_children in _sibling_groups(document.outline.sections):
         by_family: dict[str, list[Section]] = {}
         for child in parent_children:
@@ -112,14 +116,13 @@ def _outline_series(document: Document):
             if len(members) < 2:
                 continue
             items = [(m.start, max(m.heading_end, m.title_end)) for m in members]
-            before = sentences[sentences.end <= members[0].start]
+            before = bisect_right(ends, members[0].start)
             head, announced = "", None
-            if len(before):
-                last = before.iloc[-1]
-                text = raw[int(last.start) : int(last.end)].strip()
-                if _ANNOUNCING.search(document.norm[int(last.start) : int(last.end)]):
-                    head = text
-                    announced = _count_in(document.norm[int(last.start) : int(last.end)])
+            if before:
+                start, end = starts[before - 1], ends[before - 1]
+                if _ANNOUNCING.search(document.norm[start:end]):
+                    head = raw[start:end].strip()
+                    announced = _count_in(document.norm[start:end])
             yield family, items, head, announced
 
 
@@ -185,6 +188,7 @@ def _etc_at(text: str, start: int, end: int, edges: frozenset[int]) -> int:
     return -1
 
 
+@lru_cache(maxsize=1)
 def _edge_words() -> frozenset[str]:
     # A list item does not begin with the verb or preposition that governs the
     # list (通过|关键技术、…, 发挥|海河产业基金、…) nor run past one (…企业|为主力军).

@@ -1,0 +1,50 @@
+"""Tables from rows: the one way the analyses turn their findings into pandas tables.
+
+``pandas.DataFrame(list_of_dicts)`` checks every row's keys one value at a
+time and is the costliest step of a detector on a long speech; gathering each
+column as a list first, and handing pandas whole columns, gives the same table
+about three times faster.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def records_frame(
+    rows: Sequence[Mapping[str, object]],
+    columns: Iterable[str],
+    *,
+    dtypes: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """``rows`` as a table with exactly ``columns``, in that order.
+
+    A key missing from a row reads as NaN, as in ``pandas.DataFrame(rows, columns=...)``.
+    """
+    data = {column: [row.get(column, math.nan) for row in rows] for column in columns}
+    return columns_frame(data, dtypes=dtypes)
+
+
+def columns_frame(data: Mapping[str, Sequence[object]], *, dtypes: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Equal-length columns (name → values) as a table; each column named in ``dtypes`` of that type even when empty.
+
+    Without rows every other column is of the object dtype, as pandas makes it
+    from no records, so a table's types do not depend on what pandas guesses from nothing.
+    """
+    import numpy as np
+    import pandas as pd
+
+    arrays: dict[str, object] = {}
+    for column, values in data.items():
+        if dtypes and column in dtypes:
+            arrays[column] = np.asarray(values, dtype=dtypes[column])
+        elif len(values) == 0:
+            arrays[column] = np.array([], dtype=object)
+        else:
+            arrays[column] = values
+    return pd.DataFrame(arrays, columns=list(data))
