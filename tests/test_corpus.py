@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from policytext import InputError, cli
+from policytext import InputError, cli, corpus
 from policytext.corpus import PROFILE_COLUMNS, analyse_corpus, collect_paths, profiles_frame, write_corpus
 
 from .conftest import ROOT, SEED
@@ -52,9 +52,36 @@ def test_a_bad_file_is_a_row_with_its_error(profiles):
     assert (profiles.error.iloc[:-1] == "").all()
 
 
-def test_two_workers_give_the_same_table(documents, profiles):
+def test_two_workers_give_the_same_table(documents, profiles, monkeypatch):
+    monkeypatch.setattr(corpus, "MIN_BYTES_PER_WORKER", 1)  # these few small files would otherwise run in-process
+    assert corpus.worker_count(documents, 2) == 2
     parallel = profiles_frame(analyse_corpus(documents, workers=2, progress=False))
     pd.testing.assert_frame_equal(parallel, profiles)
+
+
+def test_a_small_corpus_runs_in_this_process(documents, monkeypatch):
+    class NoPool:
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("a worker pool was started for a few kilobytes")
+
+    monkeypatch.setattr(corpus, "ProcessPoolExecutor", NoPool)
+    assert corpus.worker_count(documents, 2) == 1
+    results = analyse_corpus(documents[:2], workers=2, progress=False)
+    assert [r.profile["error"] for r in results] == ["", ""]
+
+
+def test_worker_count_grows_with_the_input(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "MIN_BYTES_PER_WORKER", 100)
+    files = []
+    for number in range(4):
+        path = tmp_path / f"{number}.txt"
+        path.write_bytes(b"x" * 150)
+        files.append(path)
+    assert corpus.worker_count(files, 8) == 4  # 600 bytes: four workers' worth, one per file at most
+    assert corpus.worker_count(files[:1], 8) == 1
+    assert corpus.worker_count(files, 2) == 2  # never more than asked
+    assert corpus.worker_count([tmp_path / "missing.txt", *files[:1]], 8) == 1
+    assert corpus.worker_count([], 4) == 1
 
 
 def test_cli_writes_profiles_and_detail_tables(tmp_path, capsys, documents):

@@ -29,6 +29,8 @@ PROFILE_COLUMNS = [
     "indicators", "indicators_per_1000", "central_reuse", "verbatim_reuse", "top_keywords", "error",
 ]
 TOP_KEYWORDS = 5
+#: Input per worker process below which fewer processes are used (see :func:`worker_count`).
+MIN_BYTES_PER_WORKER = 384 * 1024
 
 
 @dataclass(frozen=True)
@@ -132,20 +134,41 @@ def analyse_corpus(
     reference: str | Path | None = None,
     progress: bool = True,
 ) -> list[DocumentResult]:
-    """Analyse every document, over ``workers`` processes (default: all cores), in input order."""
+    """Analyse every document, over at most ``workers`` processes (default: all cores), in input order.
+
+    A small corpus is analysed in this process: see :func:`worker_count`.
+    """
     from tqdm.auto import tqdm
 
-    workers = max(1, workers or os.cpu_count() or 1)
     reference = str(reference) if reference is not None else None
     jobs = [(Path(p), reference) for p in paths]
+    workers = worker_count([path for path, _ in jobs], workers)
     bar = dict(total=len(jobs), desc="documents", unit="doc", disable=not progress)
-    if workers == 1 or len(jobs) == 1:
+    if workers == 1:
         return [_analyse(job) for job in tqdm(jobs, **bar)]
     # Each worker loads jieba's dictionary and the central corpus once; chunks
     # keep the per-task overhead small when there are hundreds of documents.
     chunk = max(1, len(jobs) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(tqdm(pool.map(_analyse, jobs, chunksize=chunk), **bar))
+
+
+def worker_count(paths: Sequence[Path], workers: int | None = None) -> int:
+    """How many processes to analyse ``paths`` with: at most ``workers`` (default: all cores).
+
+    A worker process pays a start-up of its own (libraries, jieba's dictionary,
+    the central corpus) worth about a few hundred kilobytes of analysis, so each
+    one must get at least :data:`MIN_BYTES_PER_WORKER` of input: the seed and
+    the three samples run faster in one process than in two.
+    """
+    wanted = max(1, workers or os.cpu_count() or 1)
+    size = 0
+    for path in paths:
+        try:
+            size += Path(path).stat().st_size
+        except OSError:
+            continue  # unreadable: its error row costs nothing
+    return max(1, min(wanted, len(paths), size // MIN_BYTES_PER_WORKER))
 
 
 def profiles_frame(results: Sequence[DocumentResult]) -> pd.DataFrame:

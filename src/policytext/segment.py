@@ -368,7 +368,7 @@ class Tokenizer:
             ends = list(accumulate(map(len, words)))
             starts = [0, *ends[:-1]]
             # tuple.__new__ straight from C: half the cost of calling Token(...) per word.
-            cut = list(map(_TUPLE_NEW, repeat(Token), zip(words, starts, ends, map(_kind_of, words))))
+            cut = list(map(_TUPLE_NEW, repeat(Token), zip(words, starts, ends, map(_KINDS.__getitem__, words))))
         if not matches:
             return cut
         # Each masked character came back as a token of its own: swap each
@@ -418,7 +418,21 @@ class Tokenizer:
         ]
 
 
-@lru_cache(maxsize=65536)
+class _KindMemo(dict):
+    """Word → kind, filled on first sight: a plain dict lookup per token, mapped from C."""
+
+    def __missing__(self, word: str) -> TokenKind:
+        if len(self) >= _KIND_MEMO_SIZE:
+            self.clear()  # a bound, not an LRU: a corpus's vocabulary rarely reaches it
+        kind = self[word] = _kind_of(word)
+        return kind
+
+
+_KIND_MEMO_SIZE = 200_000
+# A memo of a pure function (a word's kind never changes), shared by every tokenizer.
+_KINDS = _KindMemo()
+
+
 def _kind_of(word: str) -> TokenKind:
     if word.isspace():
         return "space"

@@ -12,7 +12,7 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("corpus", help="analyse many documents: a profile row each, plus detail tables")
     parser.add_argument("inputs", nargs="+", help="files (.txt, .html, .docx) or folders holding them")
     parser.add_argument("--out", type=Path, required=True, help="folder for corpus_documents.csv and <doc-id>/ tables")
-    parser.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
+    parser.add_argument("--workers", type=int, default=None, help="processes to use at most (default: all cores; a small corpus runs in one)")
     parser.add_argument("--reference", default=None, help="central corpus folder or JSON-lines file (default data/reference)")
     parser.set_defaults(handler=run)
 
