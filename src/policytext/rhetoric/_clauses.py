@@ -69,25 +69,11 @@ def clause_runs(text: str, start: int, end: int, *, markers: frozenset[int] = fr
 
 def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) -> list[Run]:
     runs: list[Run] = []
+    # Pieces of the current clause before its last one, unstripped: most
+    # clauses hold no separator and end without ever being split or stripped.
     pieces: list[tuple[int, int]] = []
     piece_start = start
     exact_first = False
-
-    def close_piece(at: int) -> None:
-        s, e = _strip(text, piece_start, at)
-        pieces.append((s, e))
-
-    def close_run(exact_last: bool) -> None:
-        if len(pieces) < 2:  # most clauses hold no separator at all
-            pieces.clear()
-            return
-        nonempty = [p for p in pieces if p[1] > p[0]]
-        if len(nonempty) >= 2 and len(nonempty) == len(pieces):
-            # The marks give exact edges only when the quotation is the whole run.
-            exact = exact_first and exact_last
-            runs.append(Run(name, tuple(pieces), exact, exact))
-        pieces.clear()
-
     # Only separators, boundaries, bounding marks and markers change the state:
     # visit those offsets rather than every character of the body.
     pattern = _event_pattern(outer | inner)
@@ -97,16 +83,27 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
     for position in sorted(events - opaque if opaque else events):
         char = text[position]
         if position in bounding or position in markers or char in outer:
-            close_piece(position)
-            close_run(bounding.get(position) == "close")
+            if pieces:
+                pieces.append((piece_start, position))
+                _close_run(runs, text, pieces, name, exact_first, bounding.get(position) == "close")
+                pieces = []
             piece_start = position + 1
             exact_first = bounding.get(position) == "open"
         elif char in inner:
-            close_piece(position)
+            pieces.append((piece_start, position))
             piece_start = position + 1
-    close_piece(end)
-    close_run(False)
+    if pieces:
+        pieces.append((piece_start, end))
+        _close_run(runs, text, pieces, name, exact_first, False)
     return runs
+
+
+def _close_run(runs: list[Run], text: str, pieces: list[tuple[int, int]], name: str, exact_first: bool, exact_last: bool) -> None:
+    stripped = tuple(_strip(text, s, e) for s, e in pieces)
+    if all(e > s for s, e in stripped):
+        # The marks give exact edges only when the quotation is the whole run.
+        exact = exact_first and exact_last
+        runs.append(Run(name, stripped, exact, exact))
 
 
 @lru_cache(maxsize=8)

@@ -51,6 +51,9 @@ _FOUR_HAN = re.compile(rf"[{HAN}]{{4}}")
 FRAMES = re.compile(r"先.后.|.中[生求].|以.促.|多.并举|边.边.|既.又.")
 # First characters of FRAMES (边.边. repeats its first character).
 _FRAME_FIRST = frozenset("先以多既")
+# Where a patterned expression may start (the test at the top of the loop in
+# four_character, as a lookahead): a repeated character or a frame's fixed one.
+_MAY_PATTERN = re.compile(r"(?=(.)\1|(.).\2|.(.).\3|[先以多既]|.中)", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -96,11 +99,15 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
         for token in tokenizer.tokenize(text[start:end])
         if len(token.text) > 4 and token.text in tokenizer.lexicon
     }
+    # Every pattern but an idiom repeats a character or opens a frame: one
+    # scan in C finds where. An idiom must start and end at word edges.
+    possible = {match.start() for match in _MAY_PATTERN.finditer(text, start, end)}
+    possible.update(p for p in edge_set if p + 4 in edge_set and text[p : p + 4] in idioms)
     # Only offsets four characters before a word edge can start an expression.
-    candidates = (edge_set | ends) & {edge - 4 for edge in edge_set}
-    rows, taken = [], -1
-    for position in sorted(candidates):
-        if position < max(taken, start) or position + 4 > end:
+    candidates = sorted(p for p in possible if p + 4 in edge_set and (p in edge_set or p in ends))
+    rows, floor = [], start
+    for position in candidates:
+        if position < floor or position + 4 > end:
             continue
         chars = text[position : position + 4]
         # Every pattern but an idiom repeats a character or opens a frame
@@ -117,7 +124,7 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
             continue
         if pattern:
             rows.append(span_row(document, locator, position, position + 4, pattern=pattern))
-            taken = position + 4
+            floor = position + 4
     return frame(rows, FOUR_CHARACTER_COLUMNS)
 
 

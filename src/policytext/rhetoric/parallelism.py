@@ -124,9 +124,18 @@ def find_groups(document: Document, *, min_members: int = MIN_MEMBERS, tokenizer
 def _groups_in_run(text: str, run: Run, edges: frozenset[int], level: str, min_members: int, is_word) -> list[Group]:
     pieces = list(run.pieces)
     found: list[Group] = []
+    # A clause template is a shared start (fit rejects clauses without one):
+    # only stretches whose clauses open with the same character are tried.
+    firsts = [text[s] for s, _ in pieces] if level == "clause" else None
     i = 0
     while i <= len(pieces) - min_members:
-        for j in range(len(pieces) - 1, i + min_members - 2, -1):
+        last = len(pieces) - 1
+        if firsts:
+            k = i + 1 if i == 0 and not run.exact_first else i  # a loose first piece may open otherwise
+            last = k
+            while last + 1 < len(pieces) and firsts[last + 1] == firsts[k]:
+                last += 1
+        for j in range(last, i + min_members - 2, -1):
             loose_left = i == 0 and not run.exact_first
             loose_right = j == len(pieces) - 1 and not run.exact_last
             group = fit(text, pieces[i : j + 1], edges, loose_left=loose_left, loose_right=loose_right, level=level, min_members=min_members, is_word=is_word)

@@ -1,0 +1,109 @@
+"""The detectors' shortcuts find exactly what testing every candidate one by one finds.
+
+four_character scans for repeated characters and frames in C and tests idioms
+only at word edges; parallelism tries only the stretches of clauses that open
+with the same character. Each is checked here against the plain definition on
+generated texts built from the pieces those rules are about.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from policytext import from_text
+from policytext.rhetoric import four_character
+from policytext.rhetoric import parallelism as P
+from policytext.rhetoric._base import token_boundaries, word_test
+from policytext.rhetoric._clauses import body_clause_runs, body_phrase_runs
+from policytext.rhetoric.four_character import _DOUBLED, _names, jieba_idioms, pattern_of, tag_table
+from policytext.segment import default_tokenizer
+
+_PIECES = [
+    "扎扎实实", "研究研究", "善作善成", "投早投小", "苦干实干", "先立后破", "稳中求进", "以进促稳", "多措并举",
+    "边学边改", "既要又要", "有进有退", "不折不扣", "因地制宜", "旗帜鲜明", "实事求是", "中共中央", "科技自立自强",
+    "四个善作善成", "新质生产力", "发展", "创新", "推动", "坚持", "加快", "建设", "中国", "中国式现代化",
+    "，", "、", "。", "；", "：", "“", "”", "要", "的", "和", "是", "在", "有", "不", "先", "后", "中", "以", "促",
+]
+_TEXT = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
+_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _four_character_one_by_one(document, tokenizer) -> list[tuple[int, str]]:
+    """The definition: every four characters between word edges, in order, non-overlapping."""
+    text, start, end = document.norm, document.body_start, document.body_end
+    edges = token_boundaries(document, tokenizer)
+    lexicon_ends = {
+        start + token.end - 4
+        for token in tokenizer.tokenize(text[start:end])
+        if len(token.text) > 4 and token.text in tokenizer.lexicon
+    }
+    idioms, tags = jieba_idioms(), tag_table(tokenizer)
+    found, floor = [], start
+    for position in range(start, end - 3):
+        if position < floor or position + 4 not in edges:
+            continue
+        chars = text[position : position + 4]
+        pattern = pattern_of(chars) or ("idiom" if chars in idioms else None)
+        if pattern is None:
+            continue
+        if position not in edges and (pattern not in _DOUBLED or position not in lexicon_ends):
+            continue
+        if pattern in _DOUBLED and _names(chars, tags):
+            continue
+        found.append((position, pattern))
+        floor = position + 4
+    return found
+
+
+@_SETTINGS
+@given(body=_TEXT)
+def test_four_character_equals_testing_every_stretch(body):
+    tokenizer = default_tokenizer()
+    document = from_text("同志们：\n" + body)
+    table = four_character(document)
+    assert list(zip(table.start.tolist(), table.pattern.tolist())) == _four_character_one_by_one(document, tokenizer)
+
+
+def _groups_trying_every_stretch(text, run, edges, level, min_members, is_word):
+    """_groups_in_run without the shared-start shortcut: every stretch, longest first."""
+    pieces, found, i = list(run.pieces), [], 0
+    while i <= len(pieces) - min_members:
+        for j in range(len(pieces) - 1, i + min_members - 2, -1):
+            group = P.fit(text, pieces[i : j + 1], edges, loose_left=i == 0 and not run.exact_first,
+                          loose_right=j == len(pieces) - 1 and not run.exact_last, level=level,
+                          min_members=min_members, is_word=is_word)
+            if group:
+                found.append(group)
+                i = j + 1
+                break
+        else:
+            i += 1
+    return found
+
+
+_WORDS = ["创新", "发展", "科技", "产业", "人才", "为", "引领", "支撑", "的", "、", "改革"]
+# Clauses open with one of a few words, so that runs of clauses sharing a start (the templates) are common.
+_CLAUSE = st.tuples(st.sampled_from(["坚持", "推动", "以", "加快"]), st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4)).map(
+    lambda parts: parts[0] + "".join(parts[1])
+)
+_CLAUSES = st.lists(_CLAUSE, min_size=2, max_size=8).map(lambda clauses: "，".join(clauses) + "。")
+
+
+@_SETTINGS
+@given(sentences=st.lists(_CLAUSES, min_size=1, max_size=3))
+def test_parallelism_equals_trying_every_stretch(sentences):
+    tokenizer = default_tokenizer()
+    document = from_text("同志们：\n" + "".join(sentences))
+    text, edges, is_word = document.norm, token_boundaries(document, tokenizer), word_test(tokenizer)
+    for level, runs in (("phrase", body_phrase_runs(document)), ("clause", body_clause_runs(document))):
+        for run in runs:
+            groups = P._groups_in_run(text, run, edges, level, P.MIN_MEMBERS, is_word)
+            assert groups == _groups_trying_every_stretch(text, run, edges, level, P.MIN_MEMBERS, is_word)
+            event(f"{level} groups found: {bool(groups)}")
+
+
+def test_the_generated_clauses_do_form_clause_groups():
+    # The property above is only worth something if its texts hold clause-level groups.
+    document = from_text("同志们：\n坚持创新引领，坚持人才支撑，坚持改革发展。")
+    assert (P.parallelisms(document).level == "clause").any()
