@@ -16,7 +16,13 @@ from policytext.rhetoric import four_character
 from policytext.rhetoric import parallelism as P
 from policytext.rhetoric._base import token_boundaries, word_test
 from policytext.rhetoric._clauses import body_clause_runs, body_phrase_runs
-from policytext.rhetoric.four_character import _DOUBLED, _names, jieba_idioms, pattern_of, tag_table
+from policytext.rhetoric.four_character import (
+    _DOUBLED,
+    _names,
+    jieba_idioms,
+    pattern_of,
+    tag_table,
+)
 from policytext.segment import default_tokenizer
 
 _PIECES = [
