@@ -6,6 +6,8 @@ import hashlib
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policytext import InputError, from_text, load
 from policytext.boilerplate import classify_line, split_page
@@ -170,6 +172,24 @@ def test_normalisation_keeps_offsets():
     norm = normalize(text)
     assert len(norm) == len(text)
     assert norm.startswith("（一）高科技性。黄坤明：“发展”，2,157.8亿元；38.5%")
+
+
+def _normalize_by_definition(text: str) -> str:
+    # Every character through the full-width table, then each ASCII mark with Chinese on either side.
+    import re
+
+    from policytext import normalize as module
+
+    text = text.translate(str.maketrans(module._FULL_TO_ASCII)).replace("(", "（").replace(")", "）")
+    cjk = module._CJK
+    text = re.sub(rf"(?<=[{cjk}])[,:;!?]|[,:;!?](?=[{cjk}])", lambda m: module._TO_FULL_WIDTH[m.group()], text)
+    return module.to_simplified(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("，,:：;；!！?？()（）中國发展ａＡ１２３．％　 \n.,2x") + ["\uff01", "\uff5e", "\u3000"]), max_size=30))
+def test_normalisation_equals_its_definition(text):
+    assert normalize(text) == _normalize_by_definition(text)
 
 
 def test_collapse_whitespace_maps_back():

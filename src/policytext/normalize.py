@@ -20,7 +20,9 @@ import opencc
 _CJK = r"\u3400-\u9fff\uf900-\ufaff“”‘’《》、。，：；！？（）×"
 # ASCII punctuation counts as Chinese punctuation only next to Chinese text,
 # so 2,157.8 and 12:30 keep their ASCII forms.
-_ASCII_PUNCT_IN_CHINESE = re.compile(rf"(?<=[{_CJK}])[,:;!?]|[,:;!?](?=[{_CJK}])")
+# (The mark first, then a look back or ahead: a pattern that opens with a
+# character class lets re skip straight to the marks.)
+_ASCII_PUNCT_IN_CHINESE = re.compile(rf"[,:;!?](?:(?<=[{_CJK}].)|(?=[{_CJK}]))")
 _TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 # Full-width digits, letters and arithmetic signs become ASCII; full-width
 # punctuation that Chinese prose uses stays full-width.
@@ -31,6 +33,9 @@ _FULL_TO_ASCII = {
     if chr(code) not in _KEEP_FULL_WIDTH
 }
 _FULL_TO_ASCII["\u3000"] = "\u3000"  # ideographic space stays: it separates paragraphs
+_FULL_TO_ASCII_TABLE = str.maketrans(_FULL_TO_ASCII)
+# str.translate looks every character up; full-width forms are rare, so only their runs are translated.
+_FULL_WIDTH_RUN = re.compile("[" + re.escape("".join(sorted(_FULL_TO_ASCII))) + "]+")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -55,7 +60,7 @@ def to_simplified(text: str) -> str:
 def normalize(text: str, *, script: bool = True, width: bool = True) -> str:
     """A copy of *text* with the same length, normalised for matching."""
     if width:
-        text = text.translate(str.maketrans(_FULL_TO_ASCII))
+        text = _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_TO_ASCII_TABLE), text)
         text = text.replace("(", "（").replace(")", "）")
         text = _ASCII_PUNCT_IN_CHINESE.sub(lambda m: _TO_FULL_WIDTH[m.group()], text)
     if script:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, islice, repeat
 from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -365,10 +365,10 @@ class Tokenizer:
         # reference cycles, so the collector is paused while they are made.
         with _collector_paused():
             words = self._jieba.lcut(masked, HMM=self._hmm)
-            ends = list(accumulate(map(len, words)))
-            starts = [0, *ends[:-1]]
+            # Word i spans bounds[i]:bounds[i + 1].
+            bounds = list(accumulate(map(len, words), initial=0))
             # tuple.__new__ straight from C: half the cost of calling Token(...) per word.
-            cut = list(map(_TUPLE_NEW, repeat(Token), zip(words, starts, ends, map(_KINDS.__getitem__, words))))
+            cut = list(map(_TUPLE_NEW, repeat(Token), zip(words, bounds, islice(bounds, 1, None), map(_KINDS.__getitem__, words))))
         if not matches:
             return cut
         # Each masked character came back as a token of its own: swap each
@@ -377,7 +377,7 @@ class Tokenizer:
         index = 0
         for match in matches:
             start, end = match.span()
-            first = bisect_left(starts, start, index)
+            first = bisect_left(bounds, start, index)
             tokens.extend(cut[index:first])
             index = first + (end - start)
             kind = match.lastgroup

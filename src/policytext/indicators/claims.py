@@ -235,9 +235,11 @@ def _marker_spans(document: Document) -> list[tuple[int, int]]:
 
 
 def _sentence_claims(text: str, *, protected: list[tuple[int, int]]) -> list[_Found]:
-    candidates = list(_core_pattern().finditer(text))
+    # Most sentences state no figure (三个方面 counts, it does not measure):
+    # without a candidate that could be one, skip the clause and time scans.
+    candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text)]
     if not candidates:
-        return []  # most sentences state no figure: skip the clause and time scans
+        return []
     clauses = _clause_starts(text)
     times = _time_expressions(text, clauses)
     protected = protected + [(t[0], t[1]) for t in times]
@@ -317,18 +319,11 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     if m["top"] or m["strong"] or m["rank"]:
         return _read_ranking(m, before, after_char, base)
 
+    if _never_a_quantity(m, text):
+        return None
     num, redacted = m["num"], bool(REDACTION.fullmatch(m["num"]))
     num_start = m.start("num")
-    previous = text[num_start - 1 : num_start]
-    if previous == "." or (previous.isascii() and previous.isalnum()):
-        return None
     rest = text[m.end() : m.end() + 1]
-    if rest.isascii() and rest.isalpha():
-        return None  # 5G, C919
-    if _NOT_QUANTITY_AFTER.match(text, m.end("inner") if m["inner"] else m.end("num")) and not m["base"]:
-        return None
-    if m["base"] == "个" and _DURATION_AFTER.match(text, m.end("unit")):
-        return None  # 3个月, 5个季度
     unit = m["unit"] or ""
     spec = units.get(m["base"]) if m["base"] else None
     mult = mults.get(m["mult"] or m["bare"] or "", 1.0)
@@ -339,11 +334,7 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     if redacted:
         if not unit and not (value_context and rest in _BOUNDARY):
             return None
-    elif not num[0].isdigit():
-        # Chinese numerals count things in rhetoric (三个方面); only measures and magnitudes are figures.
-        if not unit or not (m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth"))):
-            return None
-    elif not unit and not value_context:
+    elif num[0].isdigit() and not unit and not value_context:
         return None
     value = math.nan if redacted else _number(num)
     claim = _Found(
@@ -360,6 +351,29 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     if m["after"]:
         claim.qualifiers.append(res.cue_table("after")[m["after"]].label)
     return claim
+
+
+def _never_a_quantity(m: re.Match, text: str) -> bool:
+    """Whether a quantity candidate is rejected whatever its sentence says around it."""
+    if not m["qty"]:
+        return False
+    num = m["num"]
+    num_start = m.start("num")
+    previous = text[num_start - 1 : num_start]
+    if previous == "." or (previous.isascii() and previous.isalnum()):
+        return True
+    rest = text[m.end() : m.end() + 1]
+    if rest.isascii() and rest.isalpha():
+        return True  # 5G, C919
+    if _NOT_QUANTITY_AFTER.match(text, m.end("inner") if m["inner"] else m.end("num")) and not m["base"]:
+        return True
+    if m["base"] == "个" and _DURATION_AFTER.match(text, m.end("unit")):
+        return True  # 3个月, 5个季度
+    if num[0].isdigit() or REDACTION.fullmatch(num):
+        return False
+    # Chinese numerals count things in rhetoric (三个方面); only measures and magnitudes are figures.
+    spec = res.units().get(m["base"]) if m["base"] else None
+    return not m["unit"] or not (m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth")))
 
 
 def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Found | None:

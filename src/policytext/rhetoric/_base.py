@@ -52,9 +52,11 @@ class Locator:
 
     def where(self, offset: int) -> tuple[str, int]:
         """``(section, sentence)`` of the sentence that contains ``offset``."""
-        index = max(bisect_right(self.starts, offset) - 1, 0)
-        if not self.starts:
-            return "0", 0
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            if not self.starts:
+                return "0", 0
+            index = 0
         return self.sections[index], self.sentences[index]
 
 

@@ -99,7 +99,10 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
 
 
 def _close_run(runs: list[Run], text: str, pieces: list[tuple[int, int]], name: str, exact_first: bool, exact_last: bool) -> None:
-    stripped = tuple(_strip(text, s, e) for s, e in pieces)
+    # Pieces rarely have spaces at their edges: test the two ends before stripping.
+    stripped = tuple(
+        _strip(text, s, e) if s < e and (text[s].isspace() or text[e - 1].isspace()) else (s, e) for s, e in pieces
+    )
     if all(e > s for s, e in stripped):
         # The marks give exact edges only when the quotation is the whole run.
         exact = exact_first and exact_last
