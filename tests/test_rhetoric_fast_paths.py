@@ -93,7 +93,16 @@ _WORDS = ["创新", "发展", "科技", "产业", "人才", "为", "引领", "�
 _CLAUSE = st.tuples(st.sampled_from(["坚持", "推动", "以", "加快"]), st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4)).map(
     lambda parts: parts[0] + "".join(parts[1])
 )
-_CLAUSES = st.lists(_CLAUSE, min_size=2, max_size=8).map(lambda clauses: "，".join(clauses) + "。")
+# 、-lists whose items often share a start or an end (新产业、新模式、新动能; 科技创新、制度创新).
+_ITEM = st.one_of(
+    st.tuples(st.sampled_from(["新", "高", "强"]), st.sampled_from(["产业", "模式", "动能", "科技", "人才"])).map("".join),
+    st.tuples(st.sampled_from(["科技", "制度", "管理", "人才"]), st.sampled_from(["创新", "改革", "支撑"])).map("".join),
+    st.sampled_from(_WORDS[:5]),
+)
+_LIST = st.tuples(st.sampled_from(["推动", "加快", "坚持"]), st.lists(_ITEM, min_size=2, max_size=6)).map(
+    lambda parts: parts[0] + "、".join(parts[1])
+)
+_CLAUSES = st.lists(st.one_of(_CLAUSE, _LIST), min_size=2, max_size=8).map(lambda clauses: "，".join(clauses) + "。")
 
 
 @_SETTINGS
@@ -109,7 +118,7 @@ def test_parallelism_equals_trying_every_stretch(sentences):
             event(f"{level} groups found: {bool(groups)}")
 
 
-def test_the_generated_clauses_do_form_clause_groups():
-    # The property above is only worth something if its texts hold clause-level groups.
-    document = from_text("同志们：\n坚持创新引领，坚持人才支撑，坚持改革发展。")
-    assert (P.parallelisms(document).level == "clause").any()
+def test_the_generated_texts_do_form_groups_of_both_levels():
+    # The property above is only worth something if its texts hold groups.
+    document = from_text("同志们：\n坚持创新引领，坚持人才支撑，坚持改革发展。推动新产业、新模式、新动能。")
+    assert set(P.parallelisms(document).level) == {"clause", "phrase"}

@@ -124,16 +124,24 @@ def find_groups(document: Document, *, min_members: int = MIN_MEMBERS, tokenizer
 def _groups_in_run(text: str, run: Run, edges: frozenset[int], level: str, min_members: int, is_word) -> list[Group]:
     pieces = list(run.pieces)
     found: list[Group] = []
-    # A clause template is a shared start (fit rejects clauses without one):
-    # only stretches whose clauses open with the same character are tried.
-    firsts = [text[s] for s, _ in pieces] if level == "clause" else None
+    # Only stretches that can share a template are tried (fit would reject the
+    # others, at more cost): a clause template is a shared start, so clauses
+    # must open with the same character; every member holds the template's
+    # fixed characters, so phrases must have a character in common.
+    if level == "clause":
+        firsts = [text[s] for s, _ in pieces]
+    else:
+        characters = [set(text[s:e]) for s, e in pieces]
     i = 0
     while i <= len(pieces) - min_members:
-        last = len(pieces) - 1
-        if firsts:
+        if level == "clause":
             k = i + 1 if i == 0 and not run.exact_first else i  # a loose first piece may open otherwise
             last = k
             while last + 1 < len(pieces) and firsts[last + 1] == firsts[k]:
+                last += 1
+        else:
+            last, common = i, characters[i]
+            while last + 1 < len(pieces) and (common := common & characters[last + 1]):
                 last += 1
         for j in range(last, i + min_members - 2, -1):
             loose_left = i == 0 and not run.exact_first
