@@ -111,7 +111,7 @@ def analyse(path: Path, timings: dict[str, float]) -> None:
     document.sentences
     timings["outline"] += clock() - t
     t = clock()
-    default_tokenizer().tokenize(document.norm[document.body_start : document.body_end])
+    default_tokenizer().segment(document.norm[document.body_start : document.body_end])
     timings["segmentation"] += clock() - t
     t = clock()
     rhetoric.rhetoric_tables(document)

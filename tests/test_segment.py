@@ -247,6 +247,27 @@ def test_tokens_tile_arbitrary_text(tokenizer, text, keep_quoted):
             assert tokens[i - 1].kind == tokens[i + 1].kind == "punct"
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXT, keep_quoted=st.booleans())
+def test_segmentation_is_the_tokens_in_compact_form(tokenizer, text, keep_quoted):
+    segmentation = tokenizer.segment(text, keep_quoted=keep_quoted)
+    assert "".join(segmentation.words) == text
+    assert segmentation.bounds[0] == 0 and segmentation.bounds[-1] == len(text)
+    assert len(segmentation.bounds) == len(segmentation.words) + 1 == len(segmentation.kinds) + 1
+    assert all(text[a:b] == word for word, a, b in zip(segmentation.words, segmentation.bounds, segmentation.bounds[1:]))
+    assert segmentation.tokens() == tokenizer.tokenize(text, keep_quoted=keep_quoted)
+
+
+def test_a_long_text_is_segmented_once_until_a_word_is_added():
+    tokenizer = Tokenizer()
+    text = SEED_TEXT[:2000]
+    first = tokenizer.segment(text)
+    assert tokenizer.segment(text) is first  # remembered: the analyses share one cut of the body
+    assert tokenizer.segment(text, keep_quoted=True) is not first
+    tokenizer.add_word("天开高教")
+    assert tokenizer.segment(text) is not first  # a new word may cut the text differently
+
+
 @pytest.mark.parametrize("path", real_text_files(), ids=lambda p: p.name)
 @pytest.mark.parametrize("keep_quoted", [False, True])
 def test_tokens_tile_real_files(tokenizer, path, keep_quoted):

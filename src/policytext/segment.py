@@ -40,6 +40,7 @@ __all__ = [
     "AUDIT_COLUMNS",
     "LEXICON_CATEGORIES",
     "LexiconEntry",
+    "Segmentation",
     "Token",
     "TokenKind",
     "Tokenizer",
@@ -138,6 +139,26 @@ _PROTECTED_WITH_QUOTES_SCAN = FirstCharacterScan(
 # (jieba.re_han_default); a term with any other character can never come out
 # as one token, so such a lexicon entry is a mistake in the file.
 _JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """A text cut into words, kept compact: word ``i`` is ``text[bounds[i]:bounds[i + 1]]``.
+
+    The analyses share one per body (:meth:`Tokenizer.segment`). A long
+    speech has hundreds of thousands of words: as three flat tuples they are
+    four objects the garbage collector soon stops visiting, where as many
+    :class:`Token` objects would be walked by every full collection.
+    """
+
+    words: tuple[str, ...]
+    bounds: tuple[int, ...]  # one more than words: 0, then each word's end
+    kinds: tuple[TokenKind, ...]
+
+    def tokens(self) -> list[Token]:
+        """The words as :class:`Token` objects."""
+        # tuple.__new__ straight from C: half the cost of calling Token(...) per word.
+        return list(map(_TUPLE_NEW, repeat(Token), zip(self.words, self.bounds, islice(self.bounds, 1, None), self.kinds)))
 
 
 class Token(NamedTuple):
@@ -253,7 +274,7 @@ class Tokenizer:
         entries = load_lexicon(lexicon)
         self._stopwords = load_stopwords(stopwords)
         self._jieba = _new_jieba_tokenizer()
-        self._memo: dict[tuple[str, bool], tuple[Token, ...]] = {}
+        self._memo: dict[tuple[str, bool], Segmentation] = {}
         self._entries: dict[str, LexiconEntry] = {}
         for entry in entries:
             self._add(entry)
@@ -324,24 +345,29 @@ class Tokenizer:
         digits) and redaction runs (××, ***) are single tokens. With
         ``keep_quoted`` the content of a short quotation (“投早、投小、投硬科技”,
         up to :data:`MAX_QUOTED` characters) is one ``"quoted"`` token between
-        its two quote-mark tokens.
+        its two quote-mark tokens. :meth:`segment` gives the same cut without
+        making an object per token.
         """
+        return self.segment(text, keep_quoted=keep_quoted).tokens()
+
+    def segment(self, text: str, *, keep_quoted: bool = False) -> Segmentation:
+        """The cut of :meth:`tokenize`, as a compact :class:`Segmentation` (what the analyses share)."""
         if not isinstance(text, str):
             raise TypeError(f"tokenize expects str, got {type(text).__name__}")
         if len(text) < _MEMO_MIN_LENGTH:
-            return self._tokenize(text, keep_quoted)
+            return self._segment(text, keep_quoted)
         # The analyses all segment the same body (rhetoric alone asks five
         # times): remember the last few long texts, per tokenizer.
         key = (text, keep_quoted)
-        tokens = self._memo.pop(key, None)
-        if tokens is None:
-            tokens = tuple(self._tokenize(text, keep_quoted))
-        self._memo[key] = tokens
+        segmentation = self._memo.pop(key, None)
+        if segmentation is None:
+            segmentation = self._segment(text, keep_quoted)
+        self._memo[key] = segmentation
         while len(self._memo) > _MEMO_SIZE:
             self._memo.pop(next(iter(self._memo)))
-        return list(tokens)
+        return segmentation
 
-    def _tokenize(self, text: str, keep_quoted: bool) -> list[Token]:
+    def _segment(self, text: str, keep_quoted: bool) -> Segmentation:
         scan = _PROTECTED_WITH_QUOTES_SCAN if keep_quoted else _PROTECTED_SCAN
         matches = list(scan.finditer(text))
         # One jieba pass over the whole text, with every protected span masked
@@ -359,36 +385,16 @@ class Tokenizer:
             masked = "".join(pieces)
         else:
             masked = text
-        # A long text makes hundreds of thousands of small objects, and each
-        # batch of them sets off the cyclic collector, which walks every live
-        # container: a third of jieba's own time. Words and tokens hold no
-        # reference cycles, so the collector is paused while they are made.
+        # A long text makes hundreds of thousands of words, and each batch of
+        # new objects sets off the cyclic collector, which walks every live
+        # container; the words hold no reference cycles, so it is paused here.
         with _collector_paused():
             words = self._jieba.lcut(masked, HMM=self._hmm)
-            # Word i spans bounds[i]:bounds[i + 1].
-            bounds = list(accumulate(map(len, words), initial=0))
-            # tuple.__new__ straight from C: half the cost of calling Token(...) per word.
-            cut = list(map(_TUPLE_NEW, repeat(Token), zip(words, bounds, islice(bounds, 1, None), map(_KINDS.__getitem__, words))))
-        if not matches:
-            return cut
-        # Each masked character came back as a token of its own: swap each
-        # protected span's run of them for the protected token(s).
-        tokens: list[Token] = []
-        index = 0
-        for match in matches:
-            start, end = match.span()
-            first = bisect_left(bounds, start, index)
-            tokens.extend(cut[index:first])
-            index = first + (end - start)
-            kind = match.lastgroup
-            if kind == "quoted":
-                tokens.append(Token(text[start], start, start + 1, "punct"))
-                tokens.append(Token(text[start + 1 : end - 1], start + 1, end - 1, "quoted"))
-                tokens.append(Token(text[end - 1], end - 1, end, "punct"))
+            if matches:
+                words, kinds = _unmask(text, words, matches)
             else:
-                tokens.append(Token(match.group(), start, end, kind))  # type: ignore[arg-type]
-        tokens.extend(cut[index:])
-        return tokens
+                kinds = list(map(_KINDS.__getitem__, words))
+            return Segmentation(tuple(words), tuple(accumulate(map(len, words), initial=0)), tuple(kinds))
 
     def words(
         self,
@@ -409,12 +415,11 @@ class Tokenizer:
             kinds.add("number")
         if keep_redactions:
             kinds.add("redaction")
+        segmentation = self.segment(text)
         return [
-            token.text
-            for token in self.tokenize(text)
-            if token.kind in kinds
-            and len(token.text) >= min_length
-            and not (drop_stopwords and token.text in self._stopwords)
+            word
+            for word, kind in zip(segmentation.words, segmentation.kinds)
+            if kind in kinds and len(word) >= min_length and not (drop_stopwords and word in self._stopwords)
         ]
 
 
@@ -431,6 +436,30 @@ class _KindMemo(dict):
 _KIND_MEMO_SIZE = 200_000
 # A memo of a pure function (a word's kind never changes), shared by every tokenizer.
 _KINDS = _KindMemo()
+
+
+def _unmask(text: str, words: list[str], matches: list[re.Match[str]]) -> tuple[list[str], list[TokenKind]]:
+    """jieba's words of the masked text with each protected span's run of mask characters swapped back."""
+    # Each masked character came back as a word of its own.
+    bounds = list(accumulate(map(len, words), initial=0))
+    out: list[str] = []
+    kinds: list[TokenKind] = []
+    index = 0
+    for match in matches:
+        start, end = match.span()
+        first = bisect_left(bounds, start, index)
+        out += words[index:first]
+        kinds += map(_KINDS.__getitem__, words[index:first])
+        index = first + (end - start)
+        if match.lastgroup == "quoted":
+            out += (text[start], text[start + 1 : end - 1], text[end - 1])
+            kinds += ("punct", "quoted", "punct")
+        else:
+            out.append(match.group())
+            kinds.append(match.lastgroup)  # type: ignore[arg-type]
+    out += words[index:]
+    kinds += map(_KINDS.__getitem__, words[index:])
+    return out, kinds
 
 
 def _kind_of(word: str) -> TokenKind:

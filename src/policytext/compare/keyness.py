@@ -75,10 +75,12 @@ def keyness(
     keep = set(tokenizer.words(body))
     speech = Counter()
     first: dict[str, tuple[int, int]] = {}
-    for token in tokenizer.tokenize(body):
-        if token.text in keep and token.kind == "word":
-            speech[token.text] += 1
-            first.setdefault(token.text, (document.body_start + token.start, document.body_start + token.end))
+    segmentation = tokenizer.segment(body)
+    bounds = segmentation.bounds
+    for word, word_start, word_end, kind in zip(segmentation.words, bounds, bounds[1:], segmentation.kinds):
+        if word in keep and kind == "word":
+            speech[word] += 1
+            first.setdefault(word, (document.body_start + word_start, document.body_start + word_end))
     central = Counter()
     for d in reference.documents:
         for p in d.parts:

@@ -90,8 +90,8 @@ def token_boundaries(document: Document, tokenizer: Tokenizer) -> frozenset[int]
 @lru_cache(maxsize=8)
 def _token_boundaries(norm: str, start: int, end: int, tokenizer: Tokenizer) -> frozenset[int]:
     # Five detectors ask for the same body's edges; str caches its hash, so the key is cheap.
-    # The tokens tile the body, so their starts and the body's end are all the edges.
-    return frozenset([start + token.start for token in tokenizer.tokenize(norm[start:end])] + [start, end])
+    # The words tile the body, so their bounds (0, then each word's end) are all the edges.
+    return frozenset(map(start.__add__, tokenizer.segment(norm[start:end]).bounds))
 
 
 def read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:

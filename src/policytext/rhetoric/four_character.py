@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress, islice
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -94,11 +95,11 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
     tags = tag_table(tokenizer)
     # A doubled pattern may also close a longer lexicon word (四个善作善成,
     # 科技自立自强): it then ends at a word edge without starting at one.
-    ends = {
-        start + token.end - 4
-        for token in tokenizer.tokenize(text[start:end])
-        if len(token.text) > 4 and token.text in tokenizer.lexicon
-    }
+    segmentation = tokenizer.segment(text[start:end])
+    # (The words longer than four characters picked out in C: a body has tens of thousands of words.)
+    words, word_ends = segmentation.words, islice(segmentation.bounds, 1, None)
+    longer = compress(zip(words, word_ends), map((4).__lt__, map(len, words)))
+    ends = {start + word_end - 4 for word, word_end in longer if word in tokenizer.lexicon}
     # Every pattern but an idiom repeats a character or opens a frame: one
     # scan in C finds where. An idiom must start and end at word edges.
     possible = {match.start() for match in _MAY_PATTERN.finditer(text, start, end)}

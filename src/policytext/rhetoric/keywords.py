@@ -45,11 +45,12 @@ def term_frequencies(document: Document, *, tokenizer: Tokenizer | None = None, 
     start = document.body_start
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for token in tokenizer.tokenize(body_norm(document)):
-        if token.kind != "word" or len(token.text) < 2 or token.text in tokenizer.stopwords or not _HAN_WORD.search(token.text):
+    segmentation = tokenizer.segment(body_norm(document))
+    for word, word_start, kind in zip(segmentation.words, segmentation.bounds, segmentation.kinds):
+        if kind != "word" or len(word) < 2 or word in tokenizer.stopwords or not _HAN_WORD.search(word):
             continue
-        counts[token.text] += 1
-        first.setdefault(token.text, start + token.start)
+        counts[word] += 1
+        first.setdefault(word, start + word_start)
     rows = [
         {"term": term, "count": count, "category": tokenizer.lexicon[term].category if term in tokenizer.lexicon else "", "first_start": first[term]}
         for term, count in sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
