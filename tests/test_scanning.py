@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext import segment
+from policytext import outline, segment
 from policytext.redaction import REDACTION_SCAN
 from policytext.scanning import FirstCharacterScan
 
@@ -18,11 +18,13 @@ SCANS = {
     "segment protected": segment._PROTECTED_SCAN,
     "segment protected with quotes": segment._PROTECTED_WITH_QUOTES_SCAN,
     "redaction": REDACTION_SCAN,
+    "paragraph gap": outline._PARAGRAPH_GAP_SCAN,
+    "sentence break": outline._SENTENCE_BREAK_SCAN,
 }
 # Every character the scanned patterns care about, before and after a match
 # (Latin letters next to digits or X, dots inside numbers, each kind of space and quote).
 _SPECIAL = list("××✕╳＊○□***XxＸｘAbＡｂ0123456789０１２３４５６７８９.．,，%％‰亿億元万年家项个百分点")
-_SPECIAL += list("“”「」『』‘’、。！？；：（）+- \t\r\n\u3000\u00a0")
+_SPECIAL += list("“”「」『』‘’、。！？；：（）+- \t\r\n\u3000\u00a0!?…")
 _TEXT = st.lists(
     st.one_of(
         st.text(st.sampled_from(_SPECIAL), max_size=8),

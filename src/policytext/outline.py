@@ -27,6 +27,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Iterator
 
 from .numerals import to_number
+from .scanning import FirstCharacterScan
 from .spans import Span
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ _STRONG_BEFORE = frozenset("。！？!?；;")
 _ENUM_BEFORE = frozenset("：:")
 _ENUM_CONTINUE_BEFORE = frozenset("，,")
 _PARAGRAPH_GAP = re.compile(r"\n[\s\u3000]*|[ \t\u3000]{2,}|\u3000")
+# re skips ahead only for a pattern that opens with a class; these alternations do not.
+_PARAGRAPH_GAP_SCAN = FirstCharacterScan(_PARAGRAPH_GAP, "\n \t\u3000")
 _ADDRESS = r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学)|女士们|先生们|朋友们|老师们|同学们)"
 SALUTATION = re.compile(rf"{_ADDRESS}(?:[、，,\s]*{_ADDRESS})*\s*[：:]")
 MAX_HEADING = 80
@@ -274,7 +277,7 @@ def build_outline(document: Document) -> Outline:
     """Parse the body of *document* into an :class:`Outline`."""
     start, end = document.body_start, document.body_end
     text = document.norm
-    gaps = [(start + m.start(), start + m.end()) for m in _PARAGRAPH_GAP.finditer(text[start:end])]
+    gaps = [m.span() for m in _PARAGRAPH_GAP_SCAN.finditer(text, start, end)]
     interior = [b for b in document.boilerplate if start <= b.start and b.end <= end]
     body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps})
     body.depth_positions, body.depth_values = _quote_depth(body)
@@ -545,13 +548,14 @@ def _split_sentences(body: _Body, sections, title: Span | None, salutation: Span
 
 
 _SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]+|\n")
+_SENTENCE_BREAK_SCAN = FirstCharacterScan(_SENTENCE_BREAK, re.escape("".join(sorted(SENTENCE_END))) + "\n")
 
 
 def _sentence_spans(body: _Body, a: int, b: int) -> Iterator[tuple[int, int]]:
     """Sentences of a run of running text: cut after 。！？ outside quotes and at line breaks."""
     text = body.text
     begin = a
-    for m in _SENTENCE_BREAK.finditer(text, a, b):
+    for m in _SENTENCE_BREAK_SCAN.finditer(text, a, b):
         if m.group() == "\n":
             cut = m.start()
         else:

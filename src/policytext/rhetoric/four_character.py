@@ -29,6 +29,7 @@ from functools import lru_cache
 from itertools import compress, islice
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from ._base import (
@@ -52,9 +53,7 @@ _FOUR_HAN = re.compile(rf"[{HAN}]{{4}}")
 FRAMES = re.compile(r"先.后.|.中[生求].|以.促.|多.并举|边.边.|既.又.")
 # First characters of FRAMES (边.边. repeats its first character).
 _FRAME_FIRST = frozenset("先以多既")
-# Where a patterned expression may start (the test at the top of the loop in
-# four_character, as a lookahead): a repeated character or a frame's fixed one.
-_MAY_PATTERN = re.compile(r"(?=(.)\1|(.).\2|.(.).\3|[先以多既]|.中)", re.DOTALL)
+_FRAME_FIRST_CODES = sorted(map(ord, _FRAME_FIRST))
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +83,21 @@ def pattern_of(chars: str) -> str | None:
     return None
 
 
+def _may_start_a_pattern(text: str, start: int, end: int) -> set[int]:
+    """Offsets in ``text[start:end]`` whose four characters repeat one or open a frame (the test in the loop of :func:`four_character`).
+
+    Every pattern but an idiom does one or the other; comparing the code
+    points as arrays settles all offsets at once instead of one by one.
+    """
+    codes = np.frombuffer(text[start:end].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    n = len(codes) - 3  # offsets with four characters before the end
+    if n <= 0:
+        return set()
+    a, b, c, d = codes[:n], codes[1 : n + 1], codes[2 : n + 2], codes[3 : n + 3]
+    may = (a == b) | (a == c) | (b == d) | np.isin(a, _FRAME_FIRST_CODES) | (b == ord("中"))
+    return set((np.flatnonzero(may) + start).tolist())
+
+
 def four_character(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Each four-character expression of the body with its pattern, non-overlapping, in reading order."""
     tokenizer = tokenizer_or_default(tokenizer)
@@ -97,13 +111,13 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
     # 科技自立自强): it then ends at a word edge without starting at one.
     segmentation = tokenizer.segment(text[start:end])
     # (The words longer than four characters picked out in C: a body has tens of thousands of words.)
-    words, word_ends = segmentation.words, islice(segmentation.bounds, 1, None)
-    longer = compress(zip(words, word_ends), map((4).__lt__, map(len, words)))
-    ends = {start + word_end - 4 for word, word_end in longer if word in tokenizer.lexicon}
-    # Every pattern but an idiom repeats a character or opens a frame: one
-    # scan in C finds where. An idiom must start and end at word edges.
-    possible = {match.start() for match in _MAY_PATTERN.finditer(text, start, end)}
-    possible.update(p for p in edge_set if p + 4 in edge_set and text[p : p + 4] in idioms)
+    longer = list(map((4).__lt__, map(len, segmentation.words)))
+    word_ends = compress(islice(segmentation.bounds, 1, None), longer)
+    ends = {start + word_end - 4 for word, word_end in zip(compress(segmentation.words, longer), word_ends) if word in tokenizer.lexicon}
+    possible = _may_start_a_pattern(text, start, end)
+    # An idiom must start and end at word edges.
+    edges = np.fromiter(edge_set, dtype=np.int64, count=len(edge_set))
+    possible.update(p for p in edges[np.isin(edges + 4, edges)].tolist() if text[p : p + 4] in idioms)
     # Only offsets four characters before a word edge can start an expression.
     candidates = sorted(p for p in possible if p + 4 in edge_set and (p in edge_set or p in ends))
     rows, floor = [], start
