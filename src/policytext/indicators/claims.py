@@ -417,7 +417,7 @@ def _with_lead(claim: _Found, lead: re.Match | None, core: int) -> _Found:
 
 
 def _lead_words(lead: str) -> list[str]:
-    words = sorted(res.cue_table("before"), key=len, reverse=True)
+    words = [cue.word for cue in res.cues_longest_first("before")]
     out, i = [], 0
     while i < len(lead):
         word = next((w for w in words if lead.startswith(w, i)), None)
@@ -449,8 +449,7 @@ def _kind(claim: _Found) -> str:
     if "share" in claim.roles:
         return "share" if unit_kind in (None, "share") else unit_kind
     phrase_kind = next(
-        (c.role for w, c in sorted(res.cue_table("phrase").items(), key=lambda x: -len(x[0]))
-         if c.role in ("share", "growth") and claim.indicator.endswith(w)),
+        (c.role for c in res.cues_longest_first("phrase") if c.role in ("share", "growth") and claim.indicator.endswith(c.word)),
         None,
     )
     if unit_kind == "share":

@@ -125,7 +125,7 @@ def _strip_front(segment: str) -> tuple[str, str, list[str]]:
 
 
 def _strip_end(segment: str) -> str:
-    tails = sorted((w for w, c in res.cue_table("phrase").items() if c.role in ("cut", "end")), key=len, reverse=True)
+    tails = [c.word for c in res.cues_longest_first("phrase") if c.role in ("cut", "end")]
     changed = True
     while changed and segment:
         changed = False

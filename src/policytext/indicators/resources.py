@@ -82,6 +82,12 @@ def _cue_table(position: str) -> MappingProxyType[str, Cue]:
     return MappingProxyType({c.word: c for c in cues() if c.position == position})
 
 
+@lru_cache(maxsize=8)
+def cues_longest_first(position: str) -> tuple[Cue, ...]:
+    """The cues of ``position``, longest word first (file order among equals), for matching the longest cue."""
+    return tuple(sorted(_cue_table(position).values(), key=lambda cue: len(cue.word), reverse=True))
+
+
 @lru_cache(maxsize=1)
 def attributes() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in _rows("indicator_attributes.tsv")), key=len, reverse=True))
