@@ -8,8 +8,8 @@ phrase around it. A 《title》 is opaque: a 、 inside it separates nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .quotations import TITLE_MARKS, quotation_spans
 
@@ -21,8 +21,7 @@ SENTENCE_BOUNDARIES = frozenset("。！？!?\n")
 _SEPARATING = frozenset("、，,；;。！？!?：:")
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Pieces of text separated by one kind of separator, as absolute ``(start, end)`` spans.
 
     The first piece may hold words before the first item (探索一条|以…为牵引)
@@ -34,6 +33,7 @@ class Run:
     pieces: tuple[tuple[int, int], ...]
     exact_first: bool = False  # the first piece starts right after a quotation mark
     exact_last: bool = False  # the last piece ends right before a quotation mark
+    # A named tuple, not a frozen dataclass: a long body has tens of thousands of runs.
 
 
 def _masks(text: str, start: int, end: int) -> tuple[set[int], dict[int, str]]:
