@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from policytext import from_text
@@ -25,6 +26,7 @@ from policytext.rhetoric import (
     quotations,
     term_frequencies,
 )
+from policytext.rhetoric.enumerations import enumeration_items_with_series
 from policytext.rhetoric.four_character import pattern_of
 from policytext.rhetoric.quotations import quotation_spans
 
@@ -137,6 +139,15 @@ def test_comma_list_items_and_category_after_deng():
 def test_last_item_joined_by_he_is_split_off():
     found = enumerations(doc("持续做优做强成果转化、科技服务和科技金融。"))
     assert found.iloc[0]["items"] == "成果转化 | 科技服务 | 科技金融"
+
+
+@pytest.mark.parametrize("text", ["同志们：\n今天开会。", "推动知识、技术、数据等新型生产要素替代自然资源、能源等传统要素。一是加强创新；二是扩大开放。"])
+def test_items_with_series_is_the_join_of_items_and_series(text):
+    document = doc(text)
+    joined = enumeration_items(document).merge(
+        enumerations(document)[["enumeration", "kind", "length", "shared_head", "announced"]], on="enumeration"
+    )
+    pd.testing.assert_frame_equal(enumeration_items_with_series(document), joined, check_exact=True)
 
 
 def test_outline_marker_is_not_a_list():

@@ -19,7 +19,6 @@ SCANS = {
     "segment protected with quotes": segment._PROTECTED_WITH_QUOTES_SCAN,
     "redaction": REDACTION_SCAN,
     "paragraph gap": outline._PARAGRAPH_GAP_SCAN,
-    "sentence break": outline._SENTENCE_BREAK_SCAN,
 }
 # Every character the scanned patterns care about, before and after a match
 # (Latin letters next to digits or X, dots inside numbers, each kind of space and quote).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,9 +43,19 @@ def columns_frame(data: Mapping[str, Sequence[object]], *, dtypes: Mapping[str, 
     arrays: dict[str, object] = {}
     for column, values in data.items():
         if dtypes and column in dtypes:
-            arrays[column] = np.asarray(values, dtype=dtypes[column])
+            dtype, nullable = _dtype(dtypes[column])
+            arrays[column] = pd.array(values, dtype=dtype) if nullable else np.asarray(values, dtype=dtype)
         elif len(values) == 0:
             arrays[column] = np.array([], dtype=object)
         else:
             arrays[column] = values
     return pd.DataFrame(arrays, columns=list(data))
+
+
+@lru_cache(maxsize=32)
+def _dtype(name: str):
+    """The dtype called ``name``, and whether it is one of pandas' own (nullable Int64) rather than numpy's."""
+    import pandas as pd
+
+    dtype = pd.api.types.pandas_dtype(name)
+    return dtype, isinstance(dtype, pd.api.extensions.ExtensionDtype)

@@ -548,14 +548,13 @@ def _split_sentences(body: _Body, sections, title: Span | None, salutation: Span
 
 
 _SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]+|\n")
-_SENTENCE_BREAK_SCAN = FirstCharacterScan(_SENTENCE_BREAK, re.escape("".join(sorted(SENTENCE_END))) + "\n")
 
 
 def _sentence_spans(body: _Body, a: int, b: int) -> Iterator[tuple[int, int]]:
     """Sentences of a run of running text: cut after 。！？ outside quotes and at line breaks."""
     text = body.text
     begin = a
-    for m in _SENTENCE_BREAK_SCAN.finditer(text, a, b):
+    for m in _SENTENCE_BREAK.finditer(text, a, b):
         if m.group() == "\n":
             cut = m.start()
         else:

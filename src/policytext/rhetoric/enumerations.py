@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..frames import records_frame
 from ..outline import marker_number
 from ._base import (
     Locator,
@@ -90,6 +91,25 @@ def enumeration_items(document: Document, *, tokenizer: Tokenizer | None = None)
         for index, (start, end) in enumerate(items, 1):
             rows.append(span_row(document, locator, start, end, enumeration=number, item=index))
     return frame(rows, ITEM_COLUMNS, ints=("enumeration", "item", "sentence", "start", "end"))
+
+
+def enumeration_items_with_series(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """:func:`enumeration_items` with each item's series columns (kind, length, shared_head, announced) beside it.
+
+    The same table as joining the two on ``enumeration``, made in one pass: the
+    report of every detector asks for it on each document.
+    """
+    locator = Locator.of(document)
+    rows = []
+    for number, (kind, items, head, announced) in enumerate(_all_series(document, tokenizer)):
+        for index, (start, end) in enumerate(items, 1):
+            rows.append(span_row(document, locator, start, end, enumeration=number, item=index, kind=kind,
+                                 length=len(items), shared_head=head, announced=announced))
+    ints = dict.fromkeys(("enumeration", "item", "sentence", "start", "end", "length"), "int64")
+    return records_frame(rows, ITEM_COLUMNS + _SERIES_COLUMNS, dtypes={**ints, "announced": "Int64"})
+
+
+_SERIES_COLUMNS = ("kind", "length", "shared_head", "announced")
 
 
 def _all_series(document: Document, tokenizer: Tokenizer | None):

@@ -11,7 +11,7 @@ import pandas as pd
 from ..output import write_table
 from ._base import Locator
 from .directives import directives
-from .enumerations import enumeration_items, enumerations
+from .enumerations import enumeration_items, enumeration_items_with_series, enumerations
 from .formulas import formulas
 from .four_character import four_character
 from .leaders import leader_references
@@ -28,15 +28,12 @@ TABLES = ("quotations", "formulas", "enumerations", "parallelisms", "four_charac
 
 def rhetoric_tables(document: Document, *, tokenizer: Tokenizer | None = None) -> dict[str, pd.DataFrame]:
     """Name → table for every detector (parallelisms one row per member, enumerations one row per item)."""
-    from .enumerations import enumerations as series
     from .parallelism import parallelism_members
 
     return {
         "quotations": quotations(document),
         "formulas": formulas(document, tokenizer=tokenizer),
-        "enumerations": enumeration_items(document, tokenizer=tokenizer).merge(
-            series(document, tokenizer=tokenizer)[["enumeration", "kind", "length", "shared_head", "announced"]], on="enumeration"
-        ),
+        "enumerations": enumeration_items_with_series(document, tokenizer=tokenizer),
         "parallelisms": parallelism_members(document, tokenizer=tokenizer),
         "four_character": four_character(document, tokenizer=tokenizer),
         "directives": directives(document, tokenizer=tokenizer),
