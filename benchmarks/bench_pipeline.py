@@ -6,10 +6,12 @@ Writes ``benchmarks/reports/pipeline.md`` with:
 1. Throughput of the full per-document analysis (load, outline, segmentation,
    rhetoric, indicators) on about 5 MB of real text, as a ratio to plain
    ``jieba.lcut`` on the same texts in the same run (target: at least 0.5),
-   with the time of each stage and a profile of where the time goes.
+   with the time of each stage and a profile of where the time goes; the
+   analysis runs three times and the median run is reported.
 2. The main job (all notebooks, warm environment) against its floor: one
    kernel per notebook that only imports what the notebook imports (target: at
-   most 2×), with the time of each notebook.
+   most 2×), with the time of each notebook split into figure cells, other
+   cells and kernel overhead.
 3. Peak memory (maximum resident set size) of each.
 4. The comparison's scaling with the size of the central corpus
    (``bench_compare.py``), included.
