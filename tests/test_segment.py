@@ -258,6 +258,12 @@ def test_segmentation_is_the_tokens_in_compact_form(tokenizer, text, keep_quoted
     assert segmentation.tokens() == tokenizer.tokenize(text, keep_quoted=keep_quoted)
 
 
+@pytest.mark.parametrize("method", ["tokenize", "segment"])
+def test_only_text_can_be_segmented(method):
+    with pytest.raises(TypeError, match="needs a str, got bytes"):
+        getattr(Tokenizer(), method)("新质生产力".encode())
+
+
 def test_a_long_text_is_segmented_once_until_a_word_is_added():
     tokenizer = Tokenizer()
     text = SEED_TEXT[:2000]

@@ -353,7 +353,7 @@ class Tokenizer:
     def segment(self, text: str, *, keep_quoted: bool = False) -> Segmentation:
         """The cut of :meth:`tokenize`, as a compact :class:`Segmentation` (what the analyses share)."""
         if not isinstance(text, str):
-            raise TypeError(f"tokenize expects str, got {type(text).__name__}")
+            raise TypeError(f"segmentation needs a str, got {type(text).__name__}")
         if len(text) < _MEMO_MIN_LENGTH:
             return self._segment(text, keep_quoted)
         # The analyses all segment the same body (rhetoric alone asks five
