@@ -442,6 +442,7 @@ def _unmask(text: str, words: list[str], matches: list[re.Match[str]]) -> tuple[
     """jieba's words of the masked text with each protected span's run of mask characters swapped back."""
     # Each masked character came back as a word of its own.
     bounds = list(accumulate(map(len, words), initial=0))
+    word_kinds = list(map(_KINDS.__getitem__, words))
     out: list[str] = []
     kinds: list[TokenKind] = []
     index = 0
@@ -449,7 +450,7 @@ def _unmask(text: str, words: list[str], matches: list[re.Match[str]]) -> tuple[
         start, end = match.span()
         first = bisect_left(bounds, start, index)
         out += words[index:first]
-        kinds += map(_KINDS.__getitem__, words[index:first])
+        kinds += word_kinds[index:first]
         index = first + (end - start)
         if match.lastgroup == "quoted":
             out += (text[start], text[start + 1 : end - 1], text[end - 1])
@@ -458,7 +459,7 @@ def _unmask(text: str, words: list[str], matches: list[re.Match[str]]) -> tuple[
             out.append(match.group())
             kinds.append(match.lastgroup)  # type: ignore[arg-type]
     out += words[index:]
-    kinds += map(_KINDS.__getitem__, words[index:])
+    kinds += word_kinds[index:]
     return out, kinds
 
 

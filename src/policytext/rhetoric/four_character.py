@@ -83,19 +83,28 @@ def pattern_of(chars: str) -> str | None:
     return None
 
 
-def _may_start_a_pattern(text: str, start: int, end: int) -> set[int]:
-    """Offsets in ``text[start:end]`` whose four characters repeat one or open a frame (the test in the loop of :func:`four_character`).
+def _code_points(text: str, start: int, end: int) -> np.ndarray:
+    """``text[start:end]`` as an array of code points, one per character."""
+    return np.frombuffer(text[start:end].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def _may_start_a_pattern(codes: np.ndarray, start: int) -> set[int]:
+    """Offsets (from ``start``) whose four characters repeat one or open a frame (the test in the loop of :func:`four_character`).
 
     Every pattern but an idiom does one or the other; comparing the code
     points as arrays settles all offsets at once instead of one by one.
     """
-    codes = np.frombuffer(text[start:end].encode("utf-32-le", "surrogatepass"), dtype="<u4")
     n = len(codes) - 3  # offsets with four characters before the end
     if n <= 0:
         return set()
     a, b, c, d = codes[:n], codes[1 : n + 1], codes[2 : n + 2], codes[3 : n + 3]
     may = (a == b) | (a == c) | (b == d) | np.isin(a, _FRAME_FIRST_CODES) | (b == ord("中"))
     return set((np.flatnonzero(may) + start).tolist())
+
+
+@lru_cache(maxsize=1)
+def _idiom_first_codes() -> np.ndarray:
+    return np.array(sorted({ord(idiom[0]) for idiom in jieba_idioms()}), dtype="<u4")
 
 
 def four_character(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
@@ -114,10 +123,13 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
     longer = list(map((4).__lt__, map(len, segmentation.words)))
     word_ends = compress(islice(segmentation.bounds, 1, None), longer)
     ends = {start + word_end - 4 for word, word_end in zip(compress(segmentation.words, longer), word_ends) if word in tokenizer.lexicon}
-    possible = _may_start_a_pattern(text, start, end)
-    # An idiom must start and end at word edges.
+    codes = _code_points(text, start, end)
+    possible = _may_start_a_pattern(codes, start)
+    # An idiom starts and ends at word edges, with a character that starts an idiom.
     edges = np.fromiter(edge_set, dtype=np.int64, count=len(edge_set))
-    possible.update(p for p in edges[np.isin(edges + 4, edges)].tolist() if text[p : p + 4] in idioms)
+    edges = edges[np.isin(edges + 4, edges)]
+    edges = edges[np.isin(codes[edges - start], _idiom_first_codes())]
+    possible.update(p for p in edges.tolist() if text[p : p + 4] in idioms)
     # Only offsets four characters before a word edge can start an expression.
     candidates = sorted(p for p in possible if p + 4 in edge_set and (p in edge_set or p in ends))
     rows, floor = [], start
