@@ -294,7 +294,10 @@ def _when(claim: _Found, times) -> tuple[str, str]:
 
 
 def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _Found | None:
-    """A candidate turned into a claim with value and unit, or None when it is not one."""
+    """A candidate turned into a claim with value and unit, or None when it is not one.
+
+    ``m`` has passed :func:`_never_a_quantity` (``_sentence_claims`` keeps only those).
+    """
     clause = _clause_of(m.start(), clauses)
     floor = max(clauses[clause], found[-1].end if found else 0)
     before = text[floor : m.start()]
@@ -319,8 +322,6 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     if m["top"] or m["strong"] or m["rank"]:
         return _read_ranking(m, before, after_char, base)
 
-    if _never_a_quantity(m, text):
-        return None
     num, redacted = m["num"], bool(REDACTION.fullmatch(m["num"]))
     num_start = m.start("num")
     rest = text[m.end() : m.end() + 1]

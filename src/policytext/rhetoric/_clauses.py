@@ -85,7 +85,8 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
         if position in bounding or position in markers or char in outer:
             if pieces:
                 pieces.append((piece_start, position))
-                _close_run(runs, text, pieces, name, exact_first, bounding.get(position) == "close")
+                if run := _run(text, pieces, name, exact_first, bounding.get(position) == "close"):
+                    runs.append(run)
                 pieces = []
             piece_start = position + 1
             exact_first = bounding.get(position) == "open"
@@ -94,19 +95,19 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
             piece_start = position + 1
     if pieces:
         pieces.append((piece_start, end))
-        _close_run(runs, text, pieces, name, exact_first, False)
+        if run := _run(text, pieces, name, exact_first, False):
+            runs.append(run)
     return runs
 
 
-def _close_run(runs: list[Run], text: str, pieces: list[tuple[int, int]], name: str, exact_first: bool, exact_last: bool) -> None:
-    # Pieces rarely have spaces at their edges: test the two ends before stripping.
-    stripped = tuple(
-        _strip(text, s, e) if s < e and (text[s].isspace() or text[e - 1].isspace()) else (s, e) for s, e in pieces
-    )
-    if all(e > s for s, e in stripped):
-        # The marks give exact edges only when the quotation is the whole run.
-        exact = exact_first and exact_last
-        runs.append(Run(name, stripped, exact, exact))
+def _run(text: str, pieces: list[tuple[int, int]], name: str, exact_first: bool, exact_last: bool) -> Run | None:
+    """The run of these pieces (stripped of spaces), or None if one of them is empty."""
+    stripped = tuple(_strip(text, s, e) for s, e in pieces)
+    if not all(e > s for s, e in stripped):
+        return None
+    # The marks give exact edges only when the quotation is the whole run.
+    exact = exact_first and exact_last
+    return Run(name, stripped, exact, exact)
 
 
 @lru_cache(maxsize=8)

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 ENUMERATION_COLUMNS = ("enumeration", "kind", "section", "sentence", "start", "end", "length", "shared_head", "announced", "items")
 ITEM_COLUMNS = ("enumeration", "item", "section", "sentence", "start", "end", "text")
+# The series' own columns that enumeration_items_with_series sets beside each item.
+_SERIES_COLUMNS = ("kind", "length", "shared_head", "announced")
 
 _ANNOUNCING = re.compile(r"[：:]\s*$|包括|如下|以下|[两二三四五六七八九十]+(?:个方面|方面|项|点)")
 _ANNOUNCED_COUNT = re.compile(r"([两二三四五六七八九十]+)(?:个|项|大|条|点|类|种|方面)")
@@ -107,9 +109,6 @@ def enumeration_items_with_series(document: Document, *, tokenizer: Tokenizer | 
                                  length=len(items), shared_head=head, announced=announced))
     ints = dict.fromkeys(("enumeration", "item", "sentence", "start", "end", "length"), "int64")
     return records_frame(rows, ITEM_COLUMNS + _SERIES_COLUMNS, dtypes={**ints, "announced": "Int64"})
-
-
-_SERIES_COLUMNS = ("kind", "length", "shared_head", "announced")
 
 
 def _all_series(document: Document, tokenizer: Tokenizer | None):
