@@ -8,6 +8,7 @@ The outline and the sentence table are built lazily on first use.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from . import boilerplate as _boilerplate
 from .formats import read_text
 from .errors import InputError
 from .normalize import normalize
+from .reading import read_input_bytes
 from .redaction import REDACTION_SCAN
 from .spans import Span
 
@@ -147,11 +149,7 @@ def load(path: str | Path, *, require_body: bool = True) -> Document:
     nothing but site boilerplate.
     """
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a text file")
-    text, encoding, found = read_text(path)
+    text, encoding, found = read_text(path)  # refuses missing files, folders, devices and oversized files
     if not text.strip():
         raise InputError(f"{path}: contains only whitespace, no text")
     document = from_text(text, encoding=encoding, path=path, provenance={**found, **read_provenance(path)})
@@ -165,9 +163,15 @@ def load(path: str | Path, *, require_body: bool = True) -> Document:
 def read_provenance(path: Path) -> dict[str, str]:
     """The provenance note stored beside a raw file, if there is one."""
     sidecar = path.with_name(path.stem + PROVENANCE_SUFFIX)
-    if not sidecar.is_file():
-        return {}
     try:
-        return {str(k): str(v) for k, v in json.loads(sidecar.read_text(encoding="utf-8")).items()}
-    except (OSError, ValueError, AttributeError):
+        if not sidecar.is_file():
+            return {}
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return {}  # a long file name leaves no room for the suffix: no note can exist
+        raise InputError(f"{sidecar}: cannot be read ({exc.strerror or exc})") from None
+    data = read_input_bytes(sidecar)
+    try:
+        return {str(k): str(v) for k, v in json.loads(data.decode("utf-8")).items()}
+    except (ValueError, AttributeError):
         raise InputError(f"{sidecar}: provenance note is not a JSON object") from None

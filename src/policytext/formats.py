@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .encoding import decode
 from .errors import InputError
+from .reading import human_size, read_input_bytes
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
@@ -28,6 +29,12 @@ _BLOCK_ELEMENTS = (
     "tr", "table", "blockquote", "pre", "center", "figure", "figcaption", "hr", "body",
 )
 _BLANK_LINES = re.compile(r"\n{2,}")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Bounds on unpacking an archive (.docx): see check_archive.
+MAX_ARCHIVE_MEMBERS = 10_000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
 
 
 def read_text(path: Path) -> tuple[str, str, dict[str, str]]:
@@ -35,20 +42,13 @@ def read_text(path: Path) -> tuple[str, str, dict[str, str]]:
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
         raise InputError(f"{path}: {suffix} files are not supported; save the speech as .txt, .html or .docx")
-    data = _read_bytes(path)
+    data = read_input_bytes(path)
     if suffix in HTML_SUFFIXES:
         return _html_text(data, path)
     if suffix in DOCX_SUFFIXES:
         return _docx_text(data, path)
     text, encoding = decode(data, source=str(path))
     return text, encoding, {}
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _html_text(data: bytes, path: Path) -> tuple[str, str, dict[str, str]]:
@@ -79,30 +79,85 @@ def _docx_text(data: bytes, path: Path) -> tuple[str, str, dict[str, str]]:
     import io
 
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
+    check_archive(data, source=str(path))
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise InputError(f"{path}: not a readable .docx (Word 2007+) file") from None
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: not a readable .docx: its XML is malformed ({_one_line(exc)})") from None
+    except Exception as exc:  # noqa: BLE001 - whatever python-docx trips on, the file is at fault
+        raise InputError(f"{path}: not a readable .docx (Word 2007+) file ({type(exc).__name__})") from None
     lines = []
     body = document.element.body
     # Paragraphs and tables in document order; python-docx lists them separately.
-    for child in body.iterchildren():
+    # Only elements: comments and processing instructions in the XML carry no text.
+    for child in body.iterchildren(tag=etree.Element):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+            lines.append(_docx_runs_text(child))
         elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = ["".join(n.text or "" for n in cell.iter() if n.tag.endswith("}t")) for cell in row.iterchildren() if cell.tag.endswith("}tc")]
-                    lines.append("\t".join(cells))
+            for row in child.iter(_W + "tr"):
+                lines.append("\t".join(_docx_runs_text(cell) for cell in row.iterchildren(_W + "tc")))
     text = _tidy_lines("\n".join(lines))
     if not text:
         raise InputError(f"{path}: the .docx file contains no text")
     properties = document.core_properties
     provenance = {key: value for key, value in (("docx_title", properties.title or ""), ("docx_author", properties.author or "")) if value}
     return text, "docx", provenance
+
+
+def _docx_runs_text(element) -> str:
+    return "".join(node.text or "" for node in element.iter(_W + "t"))
+
+
+def check_archive(data: bytes, *, source: str) -> None:
+    """Refuse a zip archive whose unpacking would be a bomb, before anything is unpacked.
+
+    The declared sizes are what :mod:`zipfile` will let a member grow to (it
+    stops at the declared size and checks the CRC), so checking them bounds
+    the memory: at most :data:`MAX_ARCHIVE_MEMBERS` members, each at most
+    :data:`MAX_MEMBER_BYTES` unpacked, :data:`MAX_ARCHIVE_BYTES` in all, and
+    none (above a mebibyte) unpacking to more than :data:`MAX_COMPRESSION_RATIO`
+    times its packed size. Real Word files stay far inside all four.
+    """
+    import io
+
+    count = _declared_member_count(data)
+    if count is not None and count > MAX_ARCHIVE_MEMBERS:
+        raise InputError(f"{source}: refused: the archive declares {count} members (at most {MAX_ARCHIVE_MEMBERS})")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise InputError(f"{source}: not a readable .docx (Word 2007+) file (not a zip archive)") from None
+    if len(members) > MAX_ARCHIVE_MEMBERS:
+        raise InputError(f"{source}: refused: the archive holds {len(members)} members (at most {MAX_ARCHIVE_MEMBERS})")
+    total = 0
+    for member in members:
+        size = member.file_size
+        total += size
+        if size > MAX_MEMBER_BYTES:
+            raise InputError(f"{source}: refused: {member.filename} unpacks to {human_size(size)} "
+                             f"(at most {human_size(MAX_MEMBER_BYTES)} a member)")
+        if size > 2**20 and size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
+            raise InputError(f"{source}: refused: {member.filename} unpacks {size // max(member.compress_size, 1)} times "
+                             f"its packed size (a zip bomb?; at most {MAX_COMPRESSION_RATIO})")
+    if total > MAX_ARCHIVE_BYTES:
+        raise InputError(f"{source}: refused: the archive unpacks to {human_size(total)} (at most {human_size(MAX_ARCHIVE_BYTES)})")
+
+
+def _declared_member_count(data: bytes) -> int | None:
+    # The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB;
+    # reading the count there spares zipfile from building a million member records first.
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 0xFFFF))
+    if at < 0 or at + 12 > len(data):
+        return None
+    return int.from_bytes(data[at + 10 : at + 12], "little")
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())[:200]
 
 
 def _tidy_lines(text: str) -> str:

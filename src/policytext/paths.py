@@ -91,5 +91,7 @@ def document_id(path: Path) -> str:
     path = Path(path)
     stem = unicodedata.normalize("NFKC", path.stem)
     slug = _UNSAFE_ID_CHARS.sub("-", stem).strip("-._")[:_ID_MAX].rstrip("-._") or "document"
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    from .reading import read_input_bytes
+
+    digest = hashlib.sha256(read_input_bytes(path)).hexdigest()[:8]
     return f"{slug}-{digest}"

@@ -33,6 +33,7 @@ import pandas as pd
 from .errors import PolicytextError
 from .normalize import Collapsed, collapse_whitespace, normalize
 from .paths import data_dir
+from .reading import read_input_bytes
 
 __all__ = [
     "FORMULATION_COLUMNS",
@@ -363,12 +364,12 @@ def default_reference_dir() -> Path:
 
 
 def _read_text(path: Path) -> str:
+    # Bounded: a reference folder may hold a symlink to a device or a huge file.
+    data = read_input_bytes(path)
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PolicytextError(f"{path}: not UTF-8 text") from None
-    except OSError as exc:
-        raise PolicytextError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def load_central_folder(folder: str | Path) -> tuple[ReferenceDocument, ...]:

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from ..document import Document, load
+from ..terminal import json_safe, printable
 
 
 def add_path(parser: argparse.ArgumentParser) -> None:
@@ -26,12 +27,21 @@ def load_document(args: argparse.Namespace) -> Document:
 
 
 def write_json(payload: Any) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=_jsonable)
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=_jsonable)
+    for chunk in encoder.iterencode(payload):
+        sys.stdout.write(json_safe(chunk))
     sys.stdout.write("\n")
 
 
 def write_csv(frame: pd.DataFrame) -> None:
-    frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    text = frame.to_csv(index=False, lineterminator="\n")
+    # On a terminal, escape codes from the input are spelled out; into a file or a pipe the data stays exact.
+    sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
+
+
+def write_text(text: str) -> None:
+    """Text for a person to read: escape codes from the input spelled out."""
+    sys.stdout.write(printable(text) + "\n")
 
 
 def records(frame: pd.DataFrame) -> list[dict]:

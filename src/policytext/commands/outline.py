@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..outline import render_tree
-from ._common import add_format, add_path, load_document, write_json
+from ._common import add_format, add_path, load_document, write_json, write_text
 
 
 def register(subparsers) -> None:
@@ -33,7 +33,7 @@ def outline_payload(document) -> dict:
 def run(args) -> int:
     document = load_document(args)
     if args.format == "text":
-        print(render_tree(document.outline))
+        write_text(render_tree(document.outline))
     else:
         write_json(outline_payload(document))
     return 0
