@@ -28,7 +28,7 @@ CATALOGUE: dict[str, tuple[bytes | None, str, str]] = {
     "whitespace only": ("  \n\t\u3000\n".encode(), "error", "whitespace"),
     "binary file": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "error", "binary"),
     "a folder": (None, "error", "folder"),
-    "undecodable bytes": (b"\x80\x81\x82\x83\xfe\xfd\xfc" * 10, "error", "no Chinese text"),
+    "undecodable bytes": (b"\x80\x81\x82\x83\xfe\xfd\xfc" * 10, "error", "cannot tell which text encoding"),
     "mixed encodings": ("".join(SEED_LINES[:3]).encode() + "".join(SEED_LINES[3:]).encode("gbk"), "warn", "mixed encodings"),
     "no structure markers": ("这是一段没有任何标题标记的讲话。我们要努力工作,推动高质量发展。".encode(), "ok", ""),
     "markers only": ("一、二、三、\n（一）（二）\n一是二是三是".encode(), "ok", ""),
