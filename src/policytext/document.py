@@ -3,6 +3,8 @@
 ``load(path)`` reads the bytes, decodes them, separates the site's
 boilerplate from the body, and records redactions and truncation, all as
 character offsets into the decoded raw text, which is kept exactly as read.
+What analyses read is :attr:`Document.view`: the normalised body without the
+document's elisions, with offset maps back to the raw text.
 The outline and the sentence table are built lazily on first use.
 """
 
@@ -24,6 +26,7 @@ from .normalize import normalize
 from .reading import read_input_bytes
 from .redaction import REDACTION_SCAN
 from .spans import Span
+from .textview import TextView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +57,9 @@ class Document:
     body_start: int
     body_end: int
     boilerplate: tuple[Span, ...]
+    # Raw spans inside the body that are not text for analysis (furniture inside
+    # the body, line-wrap breaks, inline pinyin); the raw text keeps them.
+    elisions: tuple[Span, ...] = ()
     page_title: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
@@ -70,6 +76,11 @@ class Document:
     def norm(self) -> str:
         """The raw text normalised for matching; same length, same offsets."""
         return normalize(self.raw)
+
+    @cached_property
+    def view(self) -> TextView:
+        """The text analyses read: the normalised body without the elisions, with maps back to raw offsets."""
+        return TextView.of(self.norm, self.body_start, self.body_end, self.elisions)
 
     @cached_property
     def redactions(self) -> tuple[Span, ...]:
