@@ -130,6 +130,18 @@ POSITIVE = [
     ("细分产业链增加值均实现两位数增长。", "均实现两位数增长", "magnitude", 10, "%", 10, "%", "均"),
     ("创新能力处于全国第一梯队。", "处于全国第一梯队", "tier", 1, "梯队", 1, "梯队", ""),
     ("消费价格指数为102.3。", "为102.3", "value", 102.3, "", 102.3, "", ""),
+    # Chinese numerals read whole: powers, decimals, statistics spelt out
+    ("人均国内生产总值从三万九千八百元增加到八万一千元。", "三万九千八百元", "amount", 39800, "元", 39800, "元", ""),
+    ("人均国内生产总值从三万九千八百元增加到八万一千元。", "增加到八万一千元", "amount", 81000, "元", 81000, "元", ""),
+    ("经济总量占世界经济的比重达百分之十八点五。", "达百分之十八点五", "share", 18.5, "%", 18.5, "%", "达"),
+    ("比重提高七点二个百分点。", "提高七点二个百分点", "growth", 7.2, "个百分点", 7.2, "个百分点", ""),
+    ("基本养老保险覆盖十亿四千万人。", "十亿四千万人", "count", 1.04e9, "人", 1.04e9, "人", ""),
+    ("人均预期寿命增长到七十八点二岁。", "增长到七十八点二岁", "quantity", 78.2, "岁", 78.2, "岁", ""),
+    ("全国八百三十二个贫困县全部摘帽。", "八百三十二个", "count", 832, "个", 832, "个", ""),
+    ("十四亿多人口整体迈进现代化社会。", "十四亿多", "value", 14, "亿", 1.4e9, "", "多"),
+    ("粮食总产量达到1.37万亿斤。", "达到1.37万亿斤", "quantity", 1.37, "万亿斤", 1.37e12, "斤", "达"),
+    ("研发经费达到一点三七万亿元。", "达到一点三七万亿元", "amount", 1.37, "万亿元", 1.37e12, "元", "达"),
+    ("上千万家庭受益。", "上千万", "value", 1000, "万", 1e7, "", "以上"),
 ]
 
 
@@ -193,6 +205,29 @@ def test_target_opening_is_a_qualifier():
     assert one("力争全国重点实验室突破20家。").indicator == "全国重点实验室"  # a name, not scope + noun
 
 
+def test_chinese_numeral_claims_name_what_they_count():
+    table = claims_of("全国八百三十二个贫困县全部摘帽，近一亿农村贫困人口实现脱贫，拥有九千六百多万名党员。上千万家庭受益。")
+    assert list(table.indicator) == ["贫困县", "农村贫困人口", "党员", "家庭"]
+    assert list(table.value_normalised) == [832, 1e8, 9.6e7, 1e7]
+
+
+def test_from_and_to_values_name_the_same_indicator():
+    table = claims_of("人均国内生产总值从三万九千八百元增加到八万一千元。")
+    assert list(table.indicator) == ["人均国内生产总值", "人均国内生产总值"]
+    assert list(table.value) == [39800, 81000]
+
+
+def test_a_bare_magnitude_before_a_verb_keeps_the_phrase_before_it():
+    assert one("裁减现役员额三十万胜利完成。").indicator == "裁减现役员额"
+
+
+def test_normalised_values_have_no_floating_point_artefacts(tmp_path):
+    table = claims_of("全市地区生产总值达到1073.6亿元，粮食产量1.37万亿斤。")
+    assert list(table.value_normalised) == [107360000000.0, 1370000000000.0]
+    written = write_table(table, "claims", outdir=tmp_path).read_text(encoding="utf-8-sig")
+    assert "107360000000.0" in written and "99999" not in written and "00002" not in written
+
+
 NEGATIVE = [
     "对我省工作提出“四个善作善成”重要要求。",
     "形成路径主要包括三个方面：一是推动技术突破。",
@@ -208,6 +243,9 @@ NEGATIVE = [
     "党的二十届三中全会，经过新时代10年的奋斗，用3年时间完成。",
     "《求是》2024年第11期。",
     "南开大学、××大学等高校，构建××实验室体系。",
+    "百家争鸣，走进千家万户，三个人才项目。",
+    "关心60岁以上老年人。",
+    "一千多年来，十四个方面。",
 ]
 
 

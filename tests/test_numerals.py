@@ -1,9 +1,14 @@
-"""Chinese numerals through cn2an: numbers, and None (never a crash) for runs that are not numbers."""
+"""Chinese numerals through cn2an: whole numbers with powers and decimals, and None (never a crash) for runs that are not numbers."""
 
+import re
+
+import cn2an
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.numerals import to_number
+from policytext.numerals import NUMERAL_PATTERN, scaled, split_magnitude, to_number
 from policytext.outline import marker_number
 
 
@@ -21,3 +26,49 @@ def test_a_marker_that_is_not_a_number_is_text_not_a_crash():
     assert marker_number("十十") is None
     outline = from_text("前言。十十、不是标题。一、总体要求。内容。").outline
     assert [s.title for s in outline.sections[1:]] == ["总体要求"]
+
+
+# --- the grammar: whole numbers, powers and decimals ----------------------------------------
+
+@pytest.mark.parametrize("numeral, value", [
+    ("三万九千八百", 39800), ("八万一千", 81000), ("十亿四千万", 1_040_000_000), ("十八点五", 18.5),
+    ("七点二", 7.2), ("七十八点二", 78.2), ("八百三十二", 832), ("一点三七万亿", 1.37e12), ("两万亿", 2e12),
+])
+def test_whole_numbers_with_powers_and_decimals(numeral, value):
+    assert to_number(numeral) == value
+    assert NUMERAL_PATTERN.fullmatch(numeral)
+
+
+@pytest.mark.parametrize("numeral, split", [
+    ("五千亿", ("五千", "亿")), ("十四亿", ("十四", "亿")), ("一点三七万亿", ("一点三七", "万亿")),
+    ("十亿四千万", ("十亿四千万", "")), ("三万九千八百", ("三万九千八百", "")), ("万", ("万", "")),
+])
+def test_a_trailing_power_is_split_off_only_when_it_is_the_largest(numeral, split):
+    assert split_magnitude(numeral) == split
+
+
+def test_the_pattern_stops_at_the_number():
+    text = "覆盖十亿四千万人，提高七点二个点，万物"
+    assert [m.group() for m in NUMERAL_PATTERN.finditer(text)] == ["十亿四千万", "七点二"]
+
+
+def test_scaled_values_have_no_binary_artefacts():
+    assert 1073.6 * 1e8 != 107360000000.0  # the artefact this guards against
+    assert scaled(1073.6, 1e8) == 107360000000.0 and scaled(12.5, 1) == 12.5
+
+
+@given(st.integers(min_value=1, max_value=10**13))
+def test_an_integer_written_in_chinese_reads_back_with_a_span_covering_it(number):
+    numeral = cn2an.an2cn(number)
+    text = f"共有{numeral}人"
+    match = NUMERAL_PATTERN.search(text)
+    assert match and match.span() == (2, 2 + len(numeral))
+    assert to_number(match.group()) == number
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=99))
+def test_a_decimal_written_in_chinese_reads_back(whole, tenths):
+    number = float(f"{whole}.{tenths}")
+    numeral = cn2an.an2cn(f"{whole}.{tenths}")
+    assert re.fullmatch(NUMERAL_PATTERN, numeral)
+    assert to_number(numeral) == number

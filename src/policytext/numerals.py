@@ -1,19 +1,57 @@
-"""Numbers written in Chinese or Arabic numerals, through cn2an (a maintained converter).
+"""Numbers written in Chinese or Arabic numerals: one grammar for the whole package, read through cn2an.
 
-cn2an raises ValueError or KeyError on runs that are not numbers (十十, 一千千,
-十二三); scraped text has them, so callers get None instead of a crash.
+:data:`CHINESE_NUMERAL` is the pattern of a whole Chinese number, powers and
+decimal part included (三万九千八百, 十亿四千万, 七十八点二, 一点三七万亿), so
+that a match covers the number and nothing less; :func:`to_number` reads it
+and :func:`split_magnitude` separates a trailing 万 / 亿 that works as a unit
+prefix (五千亿元 is 5000 亿元, as 5000亿元 would be; 十亿四千万人 is one
+number of 人).
+
+cn2an raises ValueError or KeyError on runs that are not numbers (十十,
+一千千, 十二三); scraped text has them, so callers get None instead of a crash.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import cn2an
 
+CHINESE_DIGITS = "零〇一二两三四五六七八九"
+CHINESE_POWERS = "十百千万亿"
+# A Chinese number starts with a digit or 十/百/千 (万 and 亿 alone open words: 万物, 亿万人民)
+# and may end in a decimal part (七点二). 两 never follows 点.
+CHINESE_NUMERAL = (
+    rf"[{CHINESE_DIGITS}十百千][{CHINESE_DIGITS}{CHINESE_POWERS}]*"
+    rf"(?:点[零〇一二三四五六七八九]+(?:万亿|[万亿])?)?"
+)
+NUMERAL_PATTERN = re.compile(CHINESE_NUMERAL)
+# The powers a number may end in when they scale a unit (亿元, 万人): longest first.
+_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+_MAGNITUDE_END = re.compile(r"(?:万亿|亿|万)$")
+
+
+def split_magnitude(numeral: str) -> tuple[str, str]:
+    """``"五千亿"`` → ``("五千", "亿")``; ``"十亿四千万"`` → ``("十亿四千万", "")``.
+
+    A trailing 万 / 亿 / 万亿 is split off when it is the number's only
+    power of that size, so that 五千亿元 reads as 5000 亿元 like 5000亿元;
+    a number with a larger power before it (十亿四千万) stays whole, since
+    its parts do not share one unit.
+    """
+    end = _MAGNITUDE_END.search(numeral)
+    if not end or end.start() == 0:
+        return numeral, ""
+    head = numeral[: end.start()]
+    if "万" in head or "亿" in head:
+        return numeral, ""
+    return head, end.group()
+
 
 @lru_cache(maxsize=1024)
 def to_number(numeral: str) -> float | None:
-    """``"十二"`` → 12.0, ``"2,157.8"`` → 2157.8, ``"百"`` → 100.0; None when it is not a number."""
+    """``"十二"`` → 12.0, ``"2,157.8"`` → 2157.8, ``"百"`` → 100.0, ``"一点三七万亿"`` → 1.37e12; None when it is not a number."""
     text = numeral.replace(",", "").replace("两", "二")
     if not text:
         return None
@@ -22,9 +60,24 @@ def to_number(numeral: str) -> float | None:
             return float(text)
         except ValueError:
             return None
+    head, power = split_magnitude(text)
+    if power and "点" in head:
+        # cn2an reads 一点三七 and 一万亿 but not 一点三七万亿.
+        value = to_number(head)
+        return None if value is None else _exact(value * _MAGNITUDES[power])
     if text[0] in "十百千万亿":
         text = "一" + text  # cn2an reads 一百 but not 百
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, IndexError):
         return None
+
+
+def _exact(value: float) -> float:
+    # A decimal times a power of ten: 1.37 * 1e12 is 1370000000000.0002 in binary floating point.
+    return float(f"{value:.15g}")
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` without binary floating-point artefacts (1073.6 × 1e8 = 107360000000, not 107359999999.99998)."""
+    return value if factor == 1 else _exact(value * factor)

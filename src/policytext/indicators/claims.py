@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 
-from ..numerals import to_number
+from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
 from ..redaction import REDACTION, REDACTION_PATTERN
 from . import resources as res
 from .naming import name_claim
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ..document import Document
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+CHINESE = CHINESE_NUMERAL
 _CJK = r"\u3400-\u9fff"
 # Each scanning pattern opens with a lookahead on the characters a match can
 # start with: Python's re otherwise tries every alternative at every offset
@@ -177,6 +177,11 @@ def _lead_pattern() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _lead_pattern_at() -> re.Pattern[str]:
+    return re.compile(res.alternation(res.cue_table("before")))
+
+
+@lru_cache(maxsize=1)
 def _rank_prefix_pattern() -> re.Pattern[str]:
     before = res.alternation(res.cue_table("before"))
     scopes = res.alternation(res.scopes())
@@ -209,7 +214,7 @@ def find_claims(document: Document) -> list[Claim]:
                     raw=raw[s:e],
                     value=found.value,
                     unit=found.unit,
-                    value_normalised=found.value * found.factor if not math.isnan(found.value) else math.nan,
+                    value_normalised=scaled(found.value, found.factor) if not math.isnan(found.value) else math.nan,
                     unit_normalised=found.unit_normalised,
                     kind=found.kind,
                     qualifier="、".join(dict.fromkeys(found.qualifiers)),
@@ -324,10 +329,15 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
 
     num, redacted = m["num"], bool(REDACTION.fullmatch(m["num"]))
     num_start = m.start("num")
-    rest = text[m.end() : m.end() + 1]
+    end = m.end()
     unit = m["unit"] or ""
     spec = units.get(m["base"]) if m["base"] else None
     mult = mults.get(m["mult"] or m["bare"] or "", 1.0)
+    unit_in_word = bool(m["base"]) and not _ends_a_word(text, m.end("base"))
+    if unit_in_word:
+        # 上千万家庭, 十四亿多人口: the unit's character opens the noun counted, it is no unit.
+        end, unit, spec = m.start("base"), m["mult"] or "", None
+    rest = text[end : end + 1]
     lead = _lead_pattern().search(before)
     lead_roles = {res.cue_table("before")[w].role for w in _lead_words(lead.group())} if lead else set()
     continuation = bool(found) and num_start >= 1 and text[num_start - 1] == "、" and found[-1].end == num_start - 1
@@ -337,21 +347,47 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
             return None
     elif num[0].isdigit() and not unit and not value_context:
         return None
+    power = "" if redacted or num[0].isdigit() else split_magnitude(num)[1]
+    if unit_in_word and not (unit or power or redacted or value_context):
+        return None
+    if power:
+        # 五千亿元 is 5000 亿元, written as 5000亿元 would be.
+        num, unit, mult = num[: -len(power)], power + unit, mult * mults[power]
+    if spec and spec.needs == "lead" and not value_context:
+        return None  # 60岁以上老年人 describes people; 提高到78.2岁 states a figure
     value = math.nan if redacted else _number(num)
     claim = _Found(
-        "qty", m.start(), m.start(), m.end(),
+        "qty", m.start(), m.start(), end,
         **{**base, "value": value, "unit": unit, "factor": mult * (spec.factor if spec else 1.0),
            "unit_normalised": spec.unit_normalised if spec else "", "unit_kind": spec.kind if spec else None,
            "redacted": redacted},
     )
     claim.continuation = continuation
-    claim.attributive = bool(rest) and re.match(rf"[{_CJK}“]", rest) is not None and rest not in _NOT_ATTRIBUTIVE
+    claim.attributive = (
+        bool(rest) and re.match(rf"[{_CJK}“]", rest) is not None and rest not in _NOT_ATTRIBUTIVE
+        and not _lead_pattern_at().match(text, end)  # 三万九千八百元|增加到…: a verb follows, not a noun
+    )
     if m["inner"]:
         claim.qualifiers.append(res.cue_table("inner")[m["inner"]].label)
     claim = _with_lead(claim, lead, m.start())
-    if m["after"]:
+    if m["after"] and not unit_in_word:
         claim.qualifiers.append(res.cue_table("after")[m["after"]].label)
     return claim
+
+
+def _ends_a_word(text: str, position: int) -> bool:
+    """Whether a unit ending at ``position`` ends a word (个|项目 does, 人|口 does not)."""
+    if position >= len(text) or not re.match(rf"[{_CJK}]", text[position]):
+        return True
+    return position in _word_edges(text)
+
+
+@lru_cache(maxsize=64)
+def _word_edges(sentence: str) -> frozenset[int]:
+    # Only sentences with a unit before a Han character are cut; most units end at punctuation.
+    from ..segment import default_tokenizer
+
+    return frozenset(default_tokenizer().segment(sentence).bounds)
 
 
 def _never_a_quantity(m: re.Match, text: str) -> bool:
@@ -372,9 +408,30 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
         return True  # 3个月, 5个季度
     if num[0].isdigit() or REDACTION.fullmatch(num):
         return False
-    # Chinese numerals count things in rhetoric (三个方面); only measures and magnitudes are figures.
+    # Chinese numerals count things in rhetoric (三个方面); measures, magnitudes and
+    # statistics (八百三十二个, 七十八点二岁) are figures.
+    power = split_magnitude(num)[1]
+    if not (m["unit"] or power):
+        return True
     spec = res.units().get(m["base"]) if m["base"] else None
-    return not m["unit"] or not (m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth")))
+    if power or m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth")):
+        return False
+    return not _statistic(num)
+
+
+def _statistic(numeral: str) -> bool:
+    """Whether a Chinese numeral states a figure rather than counts for rhetoric.
+
+    Rhetoric counts in small round numbers (三个方面, 十项行动, 百家争鸣); a
+    decimal part or a number of a hundred and more spelt from its first digit
+    (八百三十二个, 一千多家) is a statistic.
+    """
+    if "点" in numeral:
+        return True
+    if "万" in numeral or "亿" in numeral:
+        return True
+    value = to_number(numeral)
+    return value is not None and value >= 100 and numeral[0] not in "十百千"
 
 
 def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Found | None:

@@ -11,6 +11,7 @@ the values out one by one to a listed set of indicators.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..redaction import REDACTION
@@ -38,8 +39,11 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
     cut = [(s - floor, e - floor) for s, e, *_ in times if floor <= s < claim.start]
     phrase, scope, openers = _clean(text[floor : claim.start], cut)
     claim.qualifiers[:0] = openers
+    # A count, amount or bare magnitude before a noun counts that noun (12条重点产业链, 近一亿农村贫困人口).
     if claim.attributive and claim.unit_kind in ("count", "amount", "quantity"):
         phrase = _after_phrase(text, claim.end) or phrase
+    elif claim.attributive and claim.unit_kind is None and claim.unit:
+        phrase = _after_phrase(text, claim.end, noun_first=True) or phrase
     claim.scope = claim.scope or scope
     previous = earlier[-1] if earlier else None
 
@@ -142,11 +146,39 @@ def _cut_at_predicate(segment: str) -> str:
     return segment[: min(positions)] if positions else ""
 
 
-def _after_phrase(text: str, position: int) -> str:
-    """The noun a count modifies: 12条|重点产业链持续壮大 → 重点产业链."""
-    stop = re.search(r"[，。；：、！？（(等]|$", text[position:])
+def _after_phrase(text: str, position: int, *, noun_first: bool = False) -> str:
+    """The noun a count modifies: 12条|重点产业链持续壮大 → 重点产业链, 九千六百多万名|党员的… → 党员.
+
+    The phrase ends at the first verb, adverb, preposition or particle of
+    its words; with ``noun_first`` (a bare 万 or 亿 before it) it must open
+    with a noun (近一亿|农村贫困人口, not 三十万|胜利完成).
+    """
+    stop = re.search(r"[，。；：、！？（(等的]|$", text[position:])
     segment = text[position : position + stop.start()].translate(_QUOTES)[:_MAX_AFTER]
-    return _strip_end(_cut_at_predicate(segment) or segment)
+    segment = _strip_end(_cut_at_predicate(segment) or segment)
+    words = list(_tagger().cut(segment)) if segment else []
+    if noun_first and (not words or not words[0].flag.startswith(_NOUN_FLAGS)):
+        return ""
+    kept = ""
+    for word in words:
+        if word.flag.startswith(_PREDICATE_FLAGS) and not word.flag.startswith(("vn", "an")) and kept:
+            break
+        kept += word.word
+    return kept
+
+
+# Tags (jieba) of words that end a noun phrase after a number: verbs, adverbs, prepositions, conjunctions, particles.
+_PREDICATE_FLAGS = ("v", "d", "p", "c", "u", "a")
+_NOUN_FLAGS = ("n", "l", "b", "j")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from ..segment import default_tokenizer
+
+    tagger = default_tokenizer().pos_tagger
+    tagger.makesure_userdict_loaded()
+    return tagger
 
 
 def _clause_subject(text: str, clauses: list[int], clause: int, times) -> str:

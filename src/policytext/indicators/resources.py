@@ -25,6 +25,7 @@ class Unit:
     unit_normalised: str
     factor: float
     counts: str
+    needs: str  # "lead": a figure only after a value word (达到, 提高到)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,8 @@ def _rows(name: str) -> list[list[str]]:
 def units() -> MappingProxyType[str, Unit]:
     table = {}
     for row in _rows("indicator_units.tsv"):
-        row += [""] * (5 - len(row))
-        table[row[0]] = Unit(row[0], row[1], row[2], float(row[3]), row[4])
+        row += [""] * (6 - len(row))
+        table[row[0]] = Unit(row[0], row[1], row[2], float(row[3]), row[4], row[5])
     return MappingProxyType(table)
 
 
