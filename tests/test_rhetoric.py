@@ -264,6 +264,30 @@ def test_no_leader_reference_in_plain_text():
     assert leader_references(doc("我们推动科技创新。")).empty
 
 
+def named(text: str, **provenance) -> list[tuple[str, str]]:
+    found = leader_references(from_text(text, provenance=provenance))
+    return list(zip(found.text, found.name))
+
+
+def test_a_named_general_secretary_is_that_person_not_the_present_one():
+    assert named("江總書記指出，要与时俱进。", date="2024-03-05") == [("江總書記", "江泽民")]
+    assert named("胡锦涛总书记强调，要以人为本。", date="2024-03-05") == [("胡锦涛总书记", "胡锦涛")]
+
+
+def test_a_bare_title_takes_the_nearest_name_of_a_holder_before_it():
+    text = "胡锦涛同志指出，要坚持科学发展观。总书记强调，要以人为本。"
+    assert named(text, date="2024-03-05") == [("胡锦涛同志", "胡锦涛"), ("总书记", "胡锦涛")]
+    # A name that never held the title does not settle it.
+    assert named("毛泽东说过。总书记强调。") == [("毛泽东", "毛泽东"), ("总书记", "")]
+
+
+def test_a_bare_title_takes_the_holder_at_the_documents_date_else_no_one():
+    assert named("总书记强调，要以人为本。", date="2005-03-05") == [("总书记", "胡锦涛")]
+    assert named("总书记强调，要与时俱进。", date="1997") == [("总书记", "江泽民")]
+    assert named("总书记强调，要高质量发展。", date="2024 (after 2024-02-01/02)") == [("总书记", "习近平")]
+    assert named("总书记强调，要高质量发展。") == [("总书记", "")]  # no date: not guessed
+
+
 # --- keywords -----------------------------------------------------------------------------
 
 

@@ -54,13 +54,11 @@ from ._base import (
     HAN,
     Locator,
     body_bounds,
-    find_terms,
     frame,
-    leftmost_longest,
     read_tsv,
     span_row,
 )
-from .leaders import leader_names
+from .leaders import CENTRAL, leader_hits
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -215,9 +213,7 @@ def _without_nested(text: str, span: QuotationSpan, spans: list[QuotationSpan]) 
 
 
 def _leader_hits(document: Document) -> list[tuple[int, int, str]]:
-    start, end = body_bounds(document)
-    names = {row.name: row.canonical for row in leader_names() if row.category != "local_body"}
-    return [(s, e, str(v)) for s, e, v in leftmost_longest(find_terms(document.norm[start:end], names, offset=start))]
+    return [(s, e, person) for s, e, _, person in leader_hits(document, categories=CENTRAL)]
 
 
 def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[int, int, str]], body_start: int = 0) -> tuple[str, str, str]:
