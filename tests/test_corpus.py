@@ -89,7 +89,7 @@ def test_cli_writes_profiles_and_detail_tables(tmp_path, capsys, documents):
     code = cli.main(["corpus", str(SEED), str(documents[-1]), "--out", str(out), "--workers", "1"])
     captured = capsys.readouterr()
     assert code == 0
-    assert "skipped" in captured.err and "broken.txt" in captured.err
+    assert "failed" in captured.err and "broken.txt" in captured.err
     table = out / "corpus_documents.csv"
     assert table.read_bytes().startswith(b"\xef\xbb\xbf")
     assert len(pd.read_csv(table, encoding="utf-8-sig")) == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -45,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _one_line_warning
     args = build_parser().parse_args(argv)
     saved_limit = os.environ.get(MAX_INPUT_ENV)
+    saved_term = _terminate_as_interrupt()
     try:
         if sys.stdout is None or sys.stdout.closed:
             raise PolicytextError("standard output is closed; redirect it to a file or /dev/null instead")
@@ -75,10 +77,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(f"internal error: {type(exc).__name__}: {exc} (rerun with POLICYTEXT_DEBUG=1 for details)", prefix="")
         return 1
     finally:
+        if saved_term is not None:
+            signal.signal(signal.SIGTERM, saved_term)
         if saved_limit is None:
             os.environ.pop(MAX_INPUT_ENV, None)
         else:
             os.environ[MAX_INPUT_ENV] = saved_limit
+
+
+def _terminate_as_interrupt():
+    """SIGTERM unwinds like Ctrl-C, so that cleanup (temporary files, worker processes) runs; the old handler."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, AttributeError, OSError):  # not the main thread, or no SIGTERM here
+        return None
 
 
 def describe_os_error(exc: OSError) -> str:

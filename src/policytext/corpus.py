@@ -10,17 +10,23 @@ so the table is the same with one worker or many.
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import time
+import warnings
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputError, PolicytextError
+from .errors import InputError, PolicytextError, PolicytextWarning
 from .output import write_table
 from .paths import document_id
+from .terminal import display_path, printable
 
 SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx"})
 PROFILE_COLUMNS = [
@@ -31,6 +37,9 @@ PROFILE_COLUMNS = [
 TOP_KEYWORDS = 5
 #: Input per worker process below which fewer processes are used (see :func:`worker_count`).
 MIN_BYTES_PER_WORKER = 384 * 1024
+_WORKER_DIED = "the worker process analysing it died (killed by a signal or out of memory)"
+_PARENT_POLL_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -42,22 +51,49 @@ class DocumentResult:
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the readable files (.txt, .html, .docx) under folders named, in a stable order."""
+    """Files named, plus the files (.txt, .html, .docx) under folders named, in a stable order.
+
+    A subfolder that cannot be listed is not skipped silently: it is named in a
+    :class:`PolicytextWarning` (:func:`collect_inputs` returns it instead).
+    """
+    paths, unreadable = collect_inputs(inputs)
+    for folder, reason in unreadable:
+        warnings.warn(PolicytextWarning(f"{display_path(folder)}: folder skipped, {reason}"), stacklevel=2)
+    return paths
+
+
+def collect_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """``(files, unreadable folders with the reason)`` for the files and folders named.
+
+    Files under a folder are taken by suffix whatever they are (a FIFO or a
+    link to a device named ``x.txt`` becomes an error row, not a silent gap).
+    """
     paths: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for item in map(Path, inputs):
         if item.is_dir():
-            found = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != "README.md")
-            paths.extend(found)
-        elif item.is_file():
-            paths.append(item)
+            paths.extend(_files_under(item, unreadable))
+        elif item.exists() or item.is_symlink():
+            paths.append(item)  # whatever it is: reading it decides, and says why not
         else:
-            raise InputError(f"{item}: no such file or folder")
-    if not paths:
+            raise InputError(f"{display_path(item)}: no such file or folder")
+    if not paths and not unreadable:
         raise InputError("no documents to analyse (.txt, .html or .docx)")
     unique: dict[Path, Path] = {}
     for path in paths:
         unique.setdefault(path.resolve(), path)  # the same file named twice (relative and absolute) once
-    return list(unique.values())
+    return list(unique.values()), unreadable
+
+
+def _files_under(folder: Path, unreadable: list[tuple[Path, str]]) -> list[Path]:
+    def refused(error: OSError) -> None:
+        unreadable.append((Path(error.filename or folder), f"cannot be listed ({error.strerror or error})"))
+
+    found = []
+    for root, dirs, files in os.walk(folder, onerror=refused):
+        dirs.sort()
+        found.extend(Path(root, name) for name in files if Path(name).suffix.lower() in SUFFIXES and name != "README.md")
+    return sorted(found)
 
 
 @lru_cache(maxsize=4)
@@ -68,19 +104,29 @@ def _reference(path: str | None):
     return load_reference(path)
 
 
+def error_result(path: Path, error: str) -> DocumentResult:
+    """The row of a document that could not be analysed: its name and its one-line error."""
+    return DocumentResult({**{c: None for c in PROFILE_COLUMNS}, "document": display_path(path), "doc_id": "",
+                           "error": printable(" ".join(error.split()))})
+
+
 def analyse_document(path: Path, *, reference: str | None = None) -> DocumentResult:
-    """Profile one document; a bad input becomes a row carrying its error."""
+    """Profile one document; whatever goes wrong with it becomes a row carrying its one-line error."""
+    try:
+        return _profile(Path(path), reference=reference)
+    except (PolicytextError, OSError) as exc:
+        return error_result(path, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not cost the batch its other results
+        return error_result(path, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _profile(path: Path, *, reference: str | None) -> DocumentResult:
     from . import indicators, rhetoric
     from .compare import compare
     from .document import load
 
-    path = Path(path)
-    base = {"document": str(path), "doc_id": "", "error": ""}
-    try:
-        base["doc_id"] = document_id(path)
-        document = load(path)
-    except (PolicytextError, OSError) as exc:
-        return DocumentResult({**{c: None for c in PROFILE_COLUMNS}, **base, "error": str(exc)})
+    base = {"document": display_path(path), "doc_id": document_id(path), "error": ""}
+    document = load(path)
 
     characters = sum(not c.isspace() for c in document.body)
     per_1000 = (lambda n: round(1000 * n / characters, 2)) if characters else (lambda n: 0.0)
@@ -122,9 +168,75 @@ def analyse_document(path: Path, *, reference: str | None = None) -> DocumentRes
     return DocumentResult(profile, details)
 
 
-def _analyse(args: tuple[Path, str | None]) -> DocumentResult:
-    path, reference = args
-    return analyse_document(path, reference=reference)
+def _analyse_batch(batch: list[tuple[Path, str | None]]) -> list[DocumentResult]:
+    return [analyse_document(path, reference=reference) for path, reference in batch]
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: end when the parent ends, however it ends (SIGKILL included)."""
+    import threading
+
+    # Ctrl-C reaches the whole process group: the parent decides. SIGTERM (from
+    # the parent stopping the pool) ends a worker at once, whatever handler it inherited.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="policytext-parent-watch", daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    # Linux: the kernel sends SIGTERM the moment the parent exits; elsewhere the watch thread does it within a second.
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: pending work cancelled, running workers terminated (not waited for)."""
+    # Taken before shutdown(), which forgets them; a private attribute, but the
+    # executor has no public way to stop a worker that is busy.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _run_pool(batches: list[list[int]], jobs: list, workers: int, results: dict[int, DocumentResult], bar) -> list[int]:
+    """Run ``batches`` (lists of job indexes) over ``workers`` processes; return the jobs left unfinished by a dead worker."""
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),))
+    unfinished: list[int] = []
+    try:
+        futures = {}
+        try:
+            for batch in batches:
+                futures[pool.submit(_analyse_batch, [jobs[i] for i in batch])] = batch
+        except BrokenProcessPool:  # a worker died before everything was handed out
+            unfinished.extend(i for batch in batches[len(futures) :] for i in batch)
+        for future in as_completed(futures):
+            batch = futures[future]
+            try:
+                for index, result in zip(batch, future.result()):
+                    results[index] = result
+                bar.update(len(batch))
+            except BrokenProcessPool:
+                unfinished.extend(batch)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+    return sorted(unfinished)
 
 
 def analyse_corpus(
@@ -143,14 +255,28 @@ def analyse_corpus(
     reference = str(reference) if reference is not None else None
     jobs = [(Path(p), reference) for p in paths]
     workers = worker_count([path for path, _ in jobs], workers)
-    bar = dict(total=len(jobs), desc="documents", unit="doc", disable=not progress)
+    bar_options = dict(total=len(jobs), desc="documents", unit="doc", disable=not progress)
     if workers == 1:
-        return [_analyse(job) for job in tqdm(jobs, **bar)]
-    # Each worker loads jieba's dictionary and the central corpus once; chunks
+        return [analyse_document(path, reference=ref) for path, ref in tqdm(jobs, **bar_options)]
+    # Each worker loads jieba's dictionary and the central corpus once; batches
     # keep the per-task overhead small when there are hundreds of documents.
-    chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(tqdm(pool.map(_analyse, jobs, chunksize=chunk), **bar))
+    size = max(1, len(jobs) // (workers * 8))
+    batches = [list(range(start, min(start + size, len(jobs)))) for start in range(0, len(jobs), size)]
+    results: dict[int, DocumentResult] = {}
+    with tqdm(**bar_options) as bar:
+        unfinished = _run_pool(batches, jobs, workers, results, bar)
+        # A worker died (killed, out of memory) and took its pool down. Rerun
+        # what was left one document at a time in one worker: the first
+        # document left unfinished by the next death is the one that kills.
+        while unfinished:
+            left = _run_pool([[i] for i in unfinished], jobs, 1, results, bar)
+            if left:
+                culprit, unfinished = left[0], left[1:]
+                results[culprit] = error_result(jobs[culprit][0], _WORKER_DIED)
+                bar.update(1)
+            else:
+                unfinished = []
+    return [results[i] for i in range(len(jobs))]
 
 
 def worker_count(paths: Sequence[Path], workers: int | None = None) -> int:

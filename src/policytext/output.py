@@ -64,3 +64,38 @@ def write_table(frame: pd.DataFrame, name: str, *, outdir: Path) -> Path:
     path = Path(outdir) / f"{check_name(name)}.csv"
     data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
     return atomic_write(path, lambda handle: handle.write(data))
+
+
+#: An output folder with less free space than this is refused before any work starts.
+MIN_FREE_BYTES = 1024 * 1024
+
+
+def check_output_folder(folder: str | os.PathLike[str]) -> Path:
+    """Create ``folder`` if needed and make sure files can be written there, before the work that fills it.
+
+    A file where a folder should be, a folder that cannot be created or
+    written (read-only, not ours), or a full disk is a one-line
+    :class:`PolicytextError` now rather than an error after all the analysis.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise PolicytextError(f"{folder}: is a file, not a folder; give --out a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PolicytextError(f"{folder}: cannot create the output folder ({exc.strerror or exc})") from None
+    probe = temporary_beside(folder / "write-check")
+    try:
+        with open(probe, "wb") as handle:
+            handle.write(b"policytext")
+    except OSError as exc:
+        raise PolicytextError(f"{folder}: cannot write in the output folder ({exc.strerror or exc})") from None
+    finally:
+        probe.unlink(missing_ok=True)
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs (Windows): the probe above is the check
+        return folder
+    if stats.f_bavail * stats.f_frsize < MIN_FREE_BYTES:
+        raise PolicytextError(f"{folder}: the disk is full (less than 1 MiB free)")
+    return folder

@@ -11,6 +11,7 @@ CSV written to a file keeps them as they are).
 
 from __future__ import annotations
 
+import os
 import re
 
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional embedding/override/isolate marks.
@@ -35,3 +36,25 @@ def json_safe(encoded: str) -> str:
     These characters can only occur inside JSON strings, so escaping them is always valid.
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file name as a person should see it (and as a UTF-8 table can hold it).
+
+    A name that is not UTF-8 (a GBK name unpacked from a Windows zip) reaches
+    Python with its bytes smuggled in as lone surrogates, which no UTF-8 file
+    can store: its bytes are read as GB18030 when they are that, else spelled
+    out. Control characters are spelled out too.
+    """
+    raw = os.fsencode(os.fspath(path))
+    return printable(os.fsdecode(b"/").join(_component(part) for part in raw.split(os.fsencode("/"))))
+
+
+def _component(raw: bytes) -> str:
+    # One folder or file name at a time: a GBK name may sit in a UTF-8 folder.
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="backslashreplace")
