@@ -55,3 +55,10 @@ def test_a_new_uncommitted_table_fails(repo):
     result = check(repo)
     assert result.returncode == 1
     assert "data/processed/new_table.csv" in result.stderr
+
+
+def test_a_leftover_temporary_is_named_not_ignored(repo):
+    (repo / "figures" / ".02_rates.png.1234-0a1b2c3d.tmp").write_bytes(b"half a figure")
+    result = check(repo)
+    assert result.returncode == 1
+    assert ".02_rates.png.1234-0a1b2c3d.tmp" in result.stderr and "temporaries of an interrupted run" in result.stderr

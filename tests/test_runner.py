@@ -194,3 +194,23 @@ fig.savefig(Path(figures_dir, "boxes.png"))
             executed_dir=tmp_path / "executed",
             progress=False,
         )
+
+
+def test_a_killed_run_leaves_no_debris_after_the_next_run(project):
+    """Issue 15, defect 7: temporaries of a killed writer are gone after the next run; a live writer's stay."""
+    import subprocess
+
+    from policytext.output import temporary_beside
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    figures = project / "figures"
+    figures.mkdir()
+    left = figures / f".02_rates.png.{int(dead.stdout)}-0a1b2c3d.tmp"  # a kernel killed mid-save
+    old_style = figures / ".02_rates.svg.0a1b2c3d.tmp"
+    mine = temporary_beside(figures / "03_map.png")  # this process is alive: still being written
+    for path in (left, old_style, mine):
+        path.write_bytes(b"half a figure")
+    _run(project, [project / "notebooks" / "01_figure.ipynb"], progress=False)
+    assert not left.exists() and not old_style.exists()
+    assert mine.exists()
+    assert not [p for p in figures.rglob(".*.tmp") if p != mine]

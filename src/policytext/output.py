@@ -41,8 +41,53 @@ def temporary_beside(path: Path) -> Path:
     """A hidden temporary name in the target's folder, so os.replace is an atomic rename.
 
     Not mkstemp: its mode 0600 would carry over to files meant to be shared.
+    The name carries the writing process's id, so that a later run can tell a
+    temporary left by a killed process (SIGKILL, or a kernel whose parent was
+    killed, runs no ``finally``) from one still being written: see
+    :func:`remove_stale_temporaries`.
     """
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+# ".name.csv.1234-0a1b2c3d.tmp"; before process ids were recorded, ".name.csv.0a1b2c3d.tmp".
+_TEMPORARY = re.compile(r"^\..+\.(?:(?P<pid>\d+)-)?[0-9a-f]{8}\.tmp$")
+#: A temporary older than this is stale even if a process with its id is running (ids are reused).
+STALE_TEMPORARY_SECONDS = 15 * 60
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete the temporaries of :func:`temporary_beside` under ``folder`` that no running write owns.
+
+    A temporary is stale when the process named in it is gone, or when it is
+    older than :data:`STALE_TEMPORARY_SECONDS`. Returns what was removed.
+    """
+    import time
+
+    removed = []
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            match = _TEMPORARY.match(name)
+            if not match:
+                continue
+            path = Path(root, name)
+            try:
+                age = time.time() - path.stat().st_mtime
+            except OSError:
+                continue
+            if match["pid"] is None or not _running(int(match["pid"])) or age > STALE_TEMPORARY_SECONDS:
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: assume it is writing
+    return True
 
 
 def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:

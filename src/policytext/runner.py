@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from policytext.errors import PolicytextError
+from policytext.output import remove_stale_temporaries
 from policytext.paths import project_root, runtime_env
 
 # "python3" resolves to the interpreter running this code: jupyter_client
@@ -136,9 +137,21 @@ def run_notebooks(
         parameters = {"doc_path": str(doc), **parameters}
 
     executed_dir = Path(executed_dir).resolve()
-    for folder in (executed_dir, Path(parameters["figures_dir"]), Path(parameters["processed_dir"])):
+    outputs = (Path(parameters["figures_dir"]), Path(parameters["processed_dir"]))
+    for folder in (executed_dir, *outputs):
         folder.mkdir(parents=True, exist_ok=True)
+        # A run killed while a figure was being written (SIGKILL, or SIGTERM that
+        # took the kernel down first) left hidden temporaries: remove them now.
+        remove_stale_temporaries(folder)
+    try:
+        return _execute(notebooks, parameters, executed_dir, progress=progress)
+    finally:
+        for folder in outputs:
+            remove_stale_temporaries(folder)
 
+
+def _execute(notebooks: Sequence[Path], parameters: dict[str, str], executed_dir: Path, *, progress: bool) -> list[Path]:
+    """Run each notebook in order with papermill (see :func:`run_notebooks`)."""
     with _project_environment():
         # Imported late: papermill pulls in nbclient, jupyter_client and friends.
         import papermill
