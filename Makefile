@@ -67,8 +67,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP) ## Create or update .venv from requirements.lock (the other targets do this themselves)
 
+# DOC reaches the program through the environment, never through the shell's
+# command line: a file name holding ` $( " or ' is passed as it is, not run.
+figures: export POLICYTEXT_DOC := $(value DOC)
 figures: $(STAMP) ## Run notebooks/[0-9]*.ipynb headless, in order, writing figures/ and data/processed/ (DOC=speech.txt for another speech)
-	$(BIN)/policytext run $(if $(DOC),--doc "$(DOC)")
+	$(BIN)/policytext run
 
 test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline' to narrow it)
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \

@@ -9,14 +9,19 @@ default outputs alone.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import paths
 
+#: The document to analyse when --doc is not given (set by `make figures DOC=…`).
+DOC_ENV = "POLICYTEXT_DOC"
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("run", help="execute all notebooks, writing figures and tables")
-    parser.add_argument("--doc", type=Path, default=None, help="a speech to analyse instead of the default document")
+    parser.add_argument("--doc", type=Path, default=None,
+                        help=f"a speech to analyse instead of the default document (default: ${DOC_ENV} if set)")
     parser.add_argument("--out", type=Path, default=None, help="write DIR/figures, DIR/processed and DIR/notebooks instead")
     parser.set_defaults(handler=run)
 
@@ -39,6 +44,8 @@ def run(args) -> int:
     from ..figure_index import write_index
     from ..runner import notebooks_dir, run_notebooks
 
+    if args.doc is None and os.environ.get(DOC_ENV):
+        args.doc = Path(os.environ[DOC_ENV])  # how `make figures DOC=…` passes it: no shell in between
     if args.doc is not None:
         load(args.doc)  # fail early, with one line, before any kernel starts
     figures, processed, executed, doc_id = output_folders(args.doc, args.out)
