@@ -32,8 +32,11 @@ LONG_QUOTE = 10
 _CLAUSE_END = "，；：。！？"
 _QUOTE = re.compile(r"“[^“”]*”")
 _CLOSERS = "”’）》」』"
-# Punctuation, quote marks and spaces trimmed from a clause's edges.
-_EDGE = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+# Punctuation, quote marks and spaces trimmed from a clause's edges. Anchored
+# at the start only: the trailing run is found by matching the reversed piece,
+# since searching for "[...]+$" restarts at every character of a long run
+# (100,000 spaces or combining marks took minutes).
+_EDGE = re.compile(r"[\s\W_]+")
 _MARKER = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+[、是](?=\S)|\d+[.、．])")
 _CONTENT = re.compile(r"[\w×]")
 
@@ -98,10 +101,10 @@ def _core(norm: str, a: int, b: int) -> tuple[int, int]:
     marker = _MARKER.match(piece[offset:])
     if marker and _content_length(piece[offset + marker.end() :]):
         offset += marker.end()
-    lead = _EDGE.match(piece[offset:])
-    offset += lead.end() if lead else 0
-    trail = _EDGE.search(piece[offset:])
-    stop = len(piece) - (len(trail.group()) if trail and trail.end() == len(piece) - offset else 0)
+    lead = _EDGE.match(piece, offset)
+    offset = lead.end() if lead else offset
+    trail = _EDGE.match(piece[offset:][::-1])
+    stop = len(piece) - (trail.end() if trail else 0)
     start, end = a + offset, a + max(offset, stop)
     # Keep a short quotation whole: 新质生产力的“新” rather than 新质生产力的“新.
     core = norm[start:end]
