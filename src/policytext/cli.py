@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # The environment refused: a full disk, a read-only or missing output folder, an unwritable cache.
         _error(describe_os_error(exc))
+        _drop_pending_output()
         return 2
     except Exception as exc:  # noqa: BLE001 - a research tool shows one line, not a traceback
         if os.environ.get("POLICYTEXT_DEBUG"):
@@ -83,6 +84,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.environ.pop(MAX_INPUT_ENV, None)
         else:
             os.environ[MAX_INPUT_ENV] = saved_limit
+
+
+def _drop_pending_output() -> None:
+    # Output still buffered for a full or broken stdout would fail again at exit, with a second message.
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 def _terminate_as_interrupt():
@@ -100,7 +112,7 @@ def describe_os_error(exc: OSError) -> str:
     """One line for an operating-system refusal: what was refused, and why."""
     where = next((str(name) for name in (exc.filename, exc.filename2) if name), "")
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return f"{where}: {reason}" if where else f"{reason} ({type(exc).__name__})"
+    return f"{where}: {reason}" if where else f"cannot write the output: {reason}"
 
 
 def _error(message: str, *, prefix: str = "error: ") -> None:

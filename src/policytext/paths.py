@@ -42,7 +42,13 @@ def cache_dir(*parts: str) -> Path:
     """A folder under the project's cache (created on demand)."""
     base = Path(os.environ["POLICYTEXT_CACHE_DIR"]) if "POLICYTEXT_CACHE_DIR" in os.environ else project_root() / ".cache"
     folder = base.joinpath(*parts)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .errors import PolicytextError
+
+        raise PolicytextError(f"cache folder {folder} cannot be created ({exc.strerror or exc}); "
+                              "point POLICYTEXT_CACHE_DIR at a writable folder") from None
     return folder
 
 

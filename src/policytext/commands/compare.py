@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import PolicytextError
 from ._common import add_format, add_path, load_document, records, write_csv, write_json
 
 TABLES = ("clauses", "formulations", "attributions")
@@ -34,9 +35,25 @@ def comparison_table(document, *, reference=None, table: str = "clauses", speech
     return comparison.clauses[list(CLAUSE_COLUMNS)]
 
 
+def checked_speech_date(value: str | None) -> str | None:
+    """``--speech-date`` as given, once it is known to be a real date (2024-02-30 is not)."""
+    from ..compare import parse_date
+
+    if value is None:
+        return None
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:  # the form is right, the day is not: date() says which part
+        raise PolicytextError(f"--speech-date {value!r} is not a real date ({exc})") from None
+    if parsed is None:
+        raise PolicytextError(f"--speech-date {value!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
 def run(args) -> int:
     from ..reference import load_reference
 
+    args.speech_date = checked_speech_date(args.speech_date)  # before the reference and the speech are read
     # The reference is checked before the speech is segmented: a wrong path is one line, at once.
     reference = load_reference(args.reference)
     frame = comparison_table(load_document(args), reference=reference, table=args.table, speech_date=args.speech_date)
