@@ -23,6 +23,7 @@ DOC ?=
 PYTEST_ARGS ?=
 FUZZ_EXAMPLES ?= 3000
 LAB_ARGS ?=
+RUN_ARGS ?=
 
 # Keep pip, Python's tempfile, matplotlib, IPython and Jupyter inside the
 # project (the same folders as policytext.paths.runtime_env(), plus pip's and npm's).
@@ -70,8 +71,8 @@ venv: $(STAMP) ## Create or update .venv from requirements.lock (the other targe
 # DOC reaches the program through the environment, never through the shell's
 # command line: a file name holding ` $( " or ' is passed as it is, not run.
 figures: export POLICYTEXT_DOC := $(value DOC)
-figures: $(STAMP) ## Run notebooks/[0-9]*.ipynb headless, in order, writing figures/ and data/processed/ (DOC=speech.txt for another speech)
-	$(BIN)/policytext run
+figures: $(STAMP) ## Run notebooks/[0-9]*.ipynb headless, one per core, skipping unchanged ones; writes figures/ and data/processed/ (DOC=speech.txt for another speech; RUN_ARGS=--force to rerun all)
+	$(BIN)/policytext run $(RUN_ARGS)
 
 test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline' to narrow it)
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
@@ -90,7 +91,8 @@ bench: $(STAMP) ## Benchmarks: pipeline vs jieba and the notebooks' floor, corpu
 	$(PY) benchmarks/bench_pipeline.py
 	$(PY) benchmarks/bench_corpus.py
 
-check-fresh: figures ## Rerun the main job and fail if figures/ or data/processed/ differ from what is committed
+check-fresh: $(STAMP) ## Rerun the whole main job (--force: no notebook skipped) and fail if figures/ or data/processed/ differ from what is committed
+	$(BIN)/policytext run --force
 	scripts/check-fresh
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/ with the project's kernel "Python (policytext)" (LAB_ARGS=--no-browser ...)

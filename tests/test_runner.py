@@ -123,7 +123,7 @@ def test_a_failing_notebook_stops_the_run_with_one_line_naming_it(project):
 
     with pytest.raises(PolicytextError) as caught:
         _run(project, [notebooks / "01_figure.ipynb", notebooks / "02_broken.ipynb", notebooks / "03_never.ipynb"],
-             progress=False)
+             progress=False, jobs=1)
 
     message = str(caught.value)
     assert "\n" not in message
@@ -214,3 +214,104 @@ def test_a_killed_run_leaves_no_debris_after_the_next_run(project):
     assert not left.exists() and not old_style.exists()
     assert mine.exists()
     assert not [p for p in figures.rglob(".*.tmp") if p != mine]
+
+
+# Each notebook appends its name and the time to a shared log, sleeping in between,
+# so the log shows whether two kernels were running at the same time.
+OVERLAP = """\
+import time
+from pathlib import Path
+log = Path(processed_dir, "log.txt")
+with open(log, "a") as handle:
+    handle.write(f"start {name} {{time.time()}}\\n")
+time.sleep(2)
+with open(log, "a") as handle:
+    handle.write(f"end {name} {{time.time()}}\\n")
+"""
+
+
+def _events(project: Path) -> list[tuple[str, str, float]]:
+    lines = (project / "data" / "processed" / "log.txt").read_text(encoding="utf-8").splitlines()
+    return [(kind, name, float(when)) for kind, name, when in (line.split() for line in lines)]
+
+
+def test_independent_notebooks_run_at_the_same_time_with_two_jobs(project, capsys):
+    notebooks = project / "notebooks"
+    first = _notebook(notebooks / "05_a.ipynb", OVERLAP.format(name="a"))
+    second = _notebook(notebooks / "06_b.ipynb", OVERLAP.format(name="b"))
+
+    executed = _run(project, [first, second], jobs=2)
+
+    assert [p.name for p in executed] == ["05_a.ipynb", "06_b.ipynb"]
+    events = {(kind, name): when for kind, name, when in _events(project)}
+    assert events[("start", "b")] < events[("end", "a")] and events[("start", "a")] < events[("end", "b")], events
+    stderr = capsys.readouterr().err
+    assert "[1/2]" in stderr and "[2/2]" in stderr and "done in" in stderr
+
+
+def test_one_job_runs_the_notebooks_one_after_another(project):
+    notebooks = project / "notebooks"
+    first = _notebook(notebooks / "05_a.ipynb", OVERLAP.format(name="a"))
+    second = _notebook(notebooks / "06_b.ipynb", OVERLAP.format(name="b"))
+
+    _run(project, [first, second], jobs=1, progress=False)
+
+    assert [(kind, name) for kind, name, _ in _events(project)] == [
+        ("start", "a"), ("end", "a"), ("start", "b"), ("end", "b")]
+
+
+RECORDED_WRITE = """\
+from pathlib import Path
+from policytext.output import write_table
+import pandas as pd
+write_table(pd.DataFrame({"n": [1]}), "recorded", outdir=Path(processed_dir))
+with open(Path(processed_dir, "runs.txt"), "a") as handle:
+    handle.write("ran\\n")
+"""
+
+
+def test_a_second_run_skips_unchanged_notebooks_and_reruns_changed_or_damaged_ones(project, capsys):
+    notebooks = project / "notebooks"
+    table = _notebook(notebooks / "05_table.ipynb", RECORDED_WRITE)
+    figure = notebooks / "01_figure.ipynb"
+    runs = project / "data" / "processed" / "runs.txt"
+    recorded = project / "data" / "processed" / "recorded.csv"
+
+    _run(project, [figure, table], skip_unchanged=True)
+    assert runs.read_text() == "ran\n"
+    capsys.readouterr()
+
+    _run(project, [figure, table], skip_unchanged=True)
+    assert runs.read_text() == "ran\n", "nothing changed: the notebook was not run again"
+    stderr = capsys.readouterr().err
+    assert stderr.count("skipped, inputs unchanged and outputs intact") == 2
+
+    recorded.write_text("n\n2\n", encoding="utf-8")  # an output changed by hand
+    _run(project, [figure, table], skip_unchanged=True)
+    assert runs.read_text() == "ran\nran\n"
+    assert recorded.read_text(encoding="utf-8-sig") == "n\n1\n", "the damaged output is written again"
+    assert "an output was changed or removed" in capsys.readouterr().err
+
+    _notebook(table, RECORDED_WRITE, "x = 2")  # the notebook itself changed
+    _run(project, [figure, table], skip_unchanged=True)
+    assert runs.read_text() == "ran\nran\nran\n"
+    stderr = capsys.readouterr().err
+    assert "its inputs changed" in stderr and stderr.count("skipped") == 1
+
+    _run(project, [figure, table])  # skip_unchanged=False runs everything
+    assert runs.read_text() == "ran\nran\nran\nran\n"
+
+
+def test_a_failed_notebook_is_run_again_next_time(project):
+    notebooks = project / "notebooks"
+    flaky = _notebook(notebooks / "05_flaky.ipynb",
+                      "from pathlib import Path\nif not Path(processed_dir, 'ok').exists(): raise ValueError('not yet')")
+    with pytest.raises(PolicytextError, match="not yet"):
+        _run(project, [flaky], skip_unchanged=True, progress=False)
+    (project / "data" / "processed" / "ok").write_text("", encoding="utf-8")
+    _run(project, [flaky], skip_unchanged=True, progress=False)  # no record of a success: runs, now passes
+
+
+def test_jobs_below_one_is_a_one_line_error(project):
+    with pytest.raises(PolicytextError, match="at least 1"):
+        _run(project, [project / "notebooks" / "01_figure.ipynb"], jobs=0)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from policytext.errors import PolicytextError
-from policytext.output import check_name, temporary_beside
+from policytext.output import check_name, record_output, temporary_beside
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,6 +137,7 @@ def save_figure(
                 writers[fmt](temporaries[fmt])
         for fmt in FIGURE_FORMATS:
             os.replace(temporaries[fmt], targets[fmt])
+            record_output(targets[fmt])
     finally:
         for tmp in temporaries.values():
             tmp.unlink(missing_ok=True)

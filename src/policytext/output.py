@@ -37,6 +37,21 @@ def check_name(name: str) -> str:
     return name
 
 
+MANIFEST_VARIABLE = "POLICYTEXT_RUN_MANIFEST"
+
+
+def record_output(path: Path) -> None:
+    """Note that the running notebook wrote ``path``, for ``policytext run``'s record (a no-op elsewhere).
+
+    The runner names a manifest file per notebook in the kernel's environment;
+    what is listed there is what a later run checks before skipping the notebook.
+    """
+    manifest = os.environ.get(MANIFEST_VARIABLE)
+    if manifest:
+        with open(manifest, "a", encoding="utf-8") as handle:
+            handle.write(f"{Path(path).resolve()}\n")
+
+
 def temporary_beside(path: Path) -> Path:
     """A hidden temporary name in the target's folder, so os.replace is an atomic rename.
 
@@ -101,6 +116,7 @@ def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> Path:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+    record_output(path)
     return path
 
 

@@ -1,4 +1,4 @@
-"""Run the numbered notebooks headless, in reading order, with papermill.
+"""Run the numbered notebooks headless with papermill, several at once, skipping unchanged ones.
 
 This is what ``make figures`` (``policytext run``) does: each notebook gets the
 document, the figures folder and the processed-data folder as papermill
@@ -9,16 +9,22 @@ so that the committed notebooks stay output-free.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import hashlib
+import multiprocessing
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from policytext.errors import PolicytextError
-from policytext.output import remove_stale_temporaries
-from policytext.paths import project_root, runtime_env
+from policytext.output import MANIFEST_VARIABLE, remove_stale_temporaries
+from policytext.paths import cache_dir, project_root, runtime_env
+from policytext.run_record import RunRecord, notebook_key, read_manifest, shared_inputs_digest
 
 # "python3" resolves to the interpreter running this code: jupyter_client
 # replaces a kernelspec's bare "python" with sys.executable, so the kernel is
@@ -95,6 +101,65 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def default_jobs() -> int:
+    """How many notebooks run at once by default: one per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    number: int
+    notebook: Path
+    output: Path
+    parameters: dict[str, str]
+    manifest: Path
+    progress_bar: bool
+
+
+def _execute(job: _Job) -> float:
+    """Run one notebook (in a worker process) and return its wall time; PolicytextError on failure.
+
+    The manifest variable is set in this process only, so the kernel it starts
+    reports the files it writes to this notebook's manifest, whatever else runs.
+    """
+    os.environ[MANIFEST_VARIABLE] = str(job.manifest)
+    job.manifest.unlink(missing_ok=True)
+    # Imported late: papermill pulls in nbclient, jupyter_client and friends.
+    import papermill
+    from jupyter_client.kernelspec import NoSuchKernel
+    from nbclient.exceptions import DeadKernelError
+    from nbformat.reader import NotJSONError
+    from papermill.exceptions import PapermillException, PapermillExecutionError
+
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            _literal_path(job.notebook),
+            _literal_path(job.output),
+            parameters=dict(job.parameters),
+            kernel_name=KERNEL_NAME,
+            language="python",
+            cwd=str(job.notebook.parent),
+            progress_bar=job.progress_bar,
+            extra_arguments=list(_KERNEL_ARGUMENTS),
+        )
+    except PapermillExecutionError as err:
+        raise PolicytextError(
+            f"notebook {job.notebook.name} failed at In [{err.exec_count}]: "
+            f"{err.ename}: {_one_line(err.evalue)} (traceback in {_display(job.output)})"
+        ) from None
+    except (PapermillException, DeadKernelError, NoSuchKernel, NotJSONError,
+            OSError, RuntimeError, TimeoutError, ValueError) as err:
+        raise PolicytextError(
+            f"notebook {job.notebook.name} could not run: {type(err).__name__}: {_one_line(err)}"
+        ) from None
+    _refuse_missing_glyphs(job.output)
+    return time.perf_counter() - started
+
+
 def run_notebooks(
     *,
     doc: Path | None = None,
@@ -103,17 +168,25 @@ def run_notebooks(
     notebooks: Sequence[Path] | None = None,
     executed_dir: Path,
     progress: bool = True,
+    jobs: int | None = None,
+    skip_unchanged: bool = False,
 ) -> list[Path]:
-    """Execute each notebook in order and return the paths of the executed copies.
+    """Execute the notebooks and return the paths of the executed copies, in reading order.
 
     Parameters injected into each notebook's ``parameters`` cell: ``doc_path``
     (only when ``doc`` is given, so the notebook's own default stays otherwise),
     ``figures_dir`` and ``processed_dir``, all as absolute path strings.
     ``notebooks`` defaults to :func:`default_notebooks`. Each kernel runs in its
     notebook's folder with the environment of :func:`policytext.paths.runtime_env`.
-    The first notebook that fails stops the run with a one-line
-    :class:`PolicytextError` naming it and the cell's error; its executed copy,
-    traceback included, is in ``executed_dir``.
+
+    The notebooks do not read each other's outputs, so up to ``jobs`` of them
+    (default: one per core) run at once, each in a worker process of its own,
+    started in reading order. With ``skip_unchanged``, a notebook whose inputs
+    are unchanged since its last successful run and whose outputs are intact
+    is skipped (see :mod:`policytext.run_record`); the run says which and why.
+    The first notebook that fails stops the run (notebooks not yet started are
+    not started) with a one-line :class:`PolicytextError` naming it and the
+    cell's error; its executed copy, traceback included, is in ``executed_dir``.
     """
     if notebooks is None:
         notebooks = default_notebooks()
@@ -125,6 +198,9 @@ def run_notebooks(
     for notebook in notebooks:
         if not notebook.is_file():
             raise PolicytextError(f"notebook not found: {notebook}")
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise PolicytextError(f"--jobs must be at least 1, not {jobs}")
 
     parameters = {
         "figures_dir": str(Path(figures_dir).resolve()),
@@ -137,58 +213,92 @@ def run_notebooks(
         parameters = {"doc_path": str(doc), **parameters}
 
     executed_dir = Path(executed_dir).resolve()
-    outputs = (Path(parameters["figures_dir"]), Path(parameters["processed_dir"]))
-    for folder in (executed_dir, *outputs):
+    output_dirs = (Path(parameters["figures_dir"]), Path(parameters["processed_dir"]))
+    for folder in (executed_dir, *output_dirs):
         folder.mkdir(parents=True, exist_ok=True)
         # A run killed while a figure was being written (SIGKILL, or SIGTERM that
         # took the kernel down first) left hidden temporaries: remove them now.
         remove_stale_temporaries(folder)
     try:
-        return _execute(notebooks, parameters, executed_dir, progress=progress)
+        _run_or_skip(notebooks, parameters, doc, executed_dir, output_dirs,
+                     progress=progress, jobs=jobs, skip_unchanged=skip_unchanged)
     finally:
-        for folder in outputs:
+        for folder in output_dirs:
             remove_stale_temporaries(folder)
+    return [executed_dir / notebook.name for notebook in notebooks]
 
 
-def _execute(notebooks: Sequence[Path], parameters: dict[str, str], executed_dir: Path, *, progress: bool) -> list[Path]:
-    """Run each notebook in order with papermill (see :func:`run_notebooks`)."""
+def _run_or_skip(notebooks: Sequence[Path], parameters: dict[str, str], doc: Path | None, executed_dir: Path,
+                 output_dirs: tuple[Path, Path], *, progress: bool, jobs: int, skip_unchanged: bool) -> None:
+    """Skip what may be skipped, run the rest (see :func:`run_notebooks`), and record what each run wrote."""
     with _project_environment():
-        # Imported late: papermill pulls in nbclient, jupyter_client and friends.
-        import papermill
-        from jupyter_client.kernelspec import NoSuchKernel
-        from nbclient.exceptions import DeadKernelError
-        from nbformat.reader import NotJSONError
-        from papermill.exceptions import PapermillException, PapermillExecutionError
-
-        executed: list[Path] = []
+        record = RunRecord(executed_dir, *output_dirs)
+        manifests = cache_dir("runs", "manifests")
+        shared = shared_inputs_digest()
+        keys = {nb: notebook_key(nb, shared=shared, parameters=parameters, doc=doc) for nb in notebooks}
+        total = len(notebooks)
+        todo: list[_Job] = []
         for number, notebook in enumerate(notebooks, 1):
-            output = executed_dir / notebook.name
-            if progress:
-                print(f"[{number}/{len(notebooks)}] {_display(notebook)}", file=sys.stderr, flush=True)
-            try:
-                papermill.execute_notebook(
-                    _literal_path(notebook),
-                    _literal_path(output),
-                    parameters=dict(parameters),
-                    kernel_name=KERNEL_NAME,
-                    language="python",
-                    cwd=str(notebook.parent),
-                    progress_bar=progress,
-                    extra_arguments=list(_KERNEL_ARGUMENTS),
-                )
-            except PapermillExecutionError as err:
-                raise PolicytextError(
-                    f"notebook {notebook.name} failed at In [{err.exec_count}]: "
-                    f"{err.ename}: {_one_line(err.evalue)} (traceback in {_display(output)})"
-                ) from None
-            except (PapermillException, DeadKernelError, NoSuchKernel, NotJSONError,
-                    OSError, RuntimeError, TimeoutError, ValueError) as err:
-                raise PolicytextError(
-                    f"notebook {notebook.name} could not run: {type(err).__name__}: {_one_line(err)}"
-                ) from err
-            _refuse_missing_glyphs(output)
-            executed.append(output)
-    return executed
+            reason = record.reason_to_run(notebook, keys[notebook]) if skip_unchanged else "forced"
+            if reason is None:
+                if progress:
+                    print(f"[{number}/{total}] {_display(notebook)}: skipped, inputs unchanged and outputs intact",
+                          file=sys.stderr, flush=True)
+                continue
+            if progress and skip_unchanged:
+                print(f"[{number}/{total}] {_display(notebook)}: runs, {reason}", file=sys.stderr, flush=True)
+            record.forget(notebook)
+            digest = hashlib.sha256(str(notebook).encode()).hexdigest()[:16]
+            todo.append(_Job(number, notebook, executed_dir / notebook.name, parameters,
+                             manifests / f"{digest}.txt", progress and jobs == 1))
+        _run_jobs(todo, jobs=min(jobs, max(1, len(todo))), total=total, progress=progress,
+                  on_success=lambda job: record.remember(
+                      job.notebook, keys[job.notebook],
+                      [job.output, *(p for p in read_manifest(job.manifest) if _inside(p, output_dirs))],
+                  ))
+
+
+def _inside(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
+def _run_jobs(todo: list[_Job], *, jobs: int, total: int, progress: bool, on_success) -> None:
+    """Run the jobs, ``jobs`` at a time, in reading order; stop starting new ones after a failure."""
+    if not todo:
+        return
+    # spawn, not fork: the caller may be a threaded process (pytest, Jupyter), and
+    # a forked copy of its locks can deadlock the child.
+    context = multiprocessing.get_context("spawn")
+    failure: PolicytextError | None = None
+    pending = list(todo)
+    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        running: dict[concurrent.futures.Future, _Job] = {}
+        while pending or running:
+            while pending and len(running) < jobs and failure is None:
+                job = pending.pop(0)
+                if progress:
+                    print(f"[{job.number}/{total}] {_display(job.notebook)}", file=sys.stderr, flush=True)
+                running[pool.submit(_execute, job)] = job
+            if not running:
+                break
+            done, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: running[f].number):
+                job = running.pop(future)
+                try:
+                    seconds = future.result()
+                except PolicytextError as err:
+                    failure = failure or err
+                    continue
+                except concurrent.futures.process.BrokenProcessPool:
+                    failure = failure or PolicytextError(
+                        f"notebook {job.notebook.name} could not run: its worker process died")
+                    continue
+                on_success(job)
+                if progress and jobs > 1:
+                    print(f"[{job.number}/{total}] {_display(job.notebook)}: done in {seconds:.1f} s",
+                          file=sys.stderr, flush=True)
+    if failure is not None:
+        raise failure
 
 
 _MISSING_GLYPH = re.compile(r"Glyph \d+ .*missing from (?:current )?font")

@@ -5,6 +5,12 @@ Without ``--doc`` the notebooks analyse the default document and write to
 of that document's own, ``figures/<doc-id>/`` and ``data/processed/<doc-id>/``
 (or ``DIR/figures`` and ``DIR/processed`` with ``--out DIR``), leaving the
 default outputs alone.
+
+Notebooks run several at once (``--jobs``, default one per core). A notebook
+whose inputs (the notebook, the package, the lock file, the raw and reference
+data, the document, the parameters) are unchanged since its last successful
+run, and whose outputs are intact, is skipped and the run says so;
+``--force`` runs them all.
 """
 
 from __future__ import annotations
@@ -23,6 +29,10 @@ def register(subparsers) -> None:
     parser.add_argument("--doc", type=Path, default=None,
                         help=f"a speech to analyse instead of the default document (default: ${DOC_ENV} if set)")
     parser.add_argument("--out", type=Path, default=None, help="write DIR/figures, DIR/processed and DIR/notebooks instead")
+    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                        help="notebooks run at once (default: one per core)")
+    parser.add_argument("--force", action="store_true",
+                        help="run every notebook, even those whose inputs are unchanged and outputs intact")
     parser.set_defaults(handler=run)
 
 
@@ -54,6 +64,8 @@ def run(args) -> int:
         figures_dir=figures.resolve(),
         processed_dir=processed.resolve(),
         executed_dir=executed.resolve(),
+        jobs=args.jobs,
+        skip_unchanged=not args.force,
     )
     write_index(figures.resolve(), notebooks_dir=notebooks_dir(), document=doc_id)
     return 0
