@@ -87,8 +87,10 @@ report: figures ## Export each executed notebook to HTML in reports/ (git-ignore
 fuzz: $(STAMP) ## Long fuzz run of the whole pipeline (FUZZ_EXAMPLES=3000 by default)
 	POLICYTEXT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -m fuzz -q -p no:randomly $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Benchmarks: pipeline vs jieba and the notebooks' floor, corpus with 1 and 2 workers (reports in benchmarks/reports/)
+bench: $(STAMP) ## Benchmarks: pipeline vs jieba, scaling with one long document, the main job in parallel and rerun, corpus workers (reports in benchmarks/reports/)
 	$(PY) benchmarks/bench_pipeline.py
+	$(PY) benchmarks/bench_scaling.py
+	$(PY) benchmarks/bench_mainjob.py
 	$(PY) benchmarks/bench_corpus.py
 
 check-fresh: $(STAMP) ## Rerun the whole main job (--force: no notebook skipped) and fail if figures/ or data/processed/ differ from what is committed

@@ -8,10 +8,11 @@ Writes ``benchmarks/reports/pipeline.md`` with:
    ``jieba.lcut`` on the same texts in the same run (target: at least 0.5),
    with the time of each stage and a profile of where the time goes; the
    analysis runs three times and the median run is reported.
-2. The main job (all notebooks, warm environment) against its floor: one
-   kernel per notebook that only imports what the notebook imports (target: at
-   most 2×), with the time of each notebook split into figure cells, other
-   cells and kernel overhead.
+2. The main job (each notebook on its own, warm environment) against its
+   floor: one kernel per notebook that only imports what the notebook imports,
+   with the time of each notebook split into figure cells, other cells and
+   kernel overhead (for information; the main job's targets are in
+   ``bench_mainjob.py``).
 3. Peak memory (maximum resident set size) of each.
 4. The comparison's scaling with the size of the central corpus
    (``bench_compare.py``), included.
@@ -42,7 +43,6 @@ WORK = ROOT / ".cache" / "bench"
 REPORT = ROOT / "benchmarks" / "reports" / "pipeline.md"
 TARGET_BYTES = 5 * 1024 * 1024
 THROUGHPUT_TARGET = 0.5
-MAIN_JOB_TARGET = 2.0
 ROUNDS = 2
 # The analysis phase is run this many times (each with its own interleaved
 # baseline) and the run with the median ratio is reported, with the others.
@@ -325,12 +325,12 @@ def report(texts: dict, jieba_result: dict, analysis: dict, main_job: dict, floo
         (f"| **all** | **{main_job['seconds']:.1f}** | **{floor['seconds']:.1f}** | **{job_ratio:.2f}** | "
          f"**{figure_seconds:.1f}** | **{sum(c['other'] for c in split.values()):.1f}** | |"),
         "",
-        (f"The target allows the notebooks {MAIN_JOB_TARGET * floor['seconds'] - floor['seconds']:.1f} s beyond the floor; "
-         f"the cells that draw and save the figures alone take {figure_seconds:.1f} s."),
+        f"The cells that draw and save the figures take {figure_seconds:.1f} s of it.",
         "",
         f"Peak memory: main job {main_job['peak_mib']:.0f} MiB, floor {floor['peak_mib']:.0f} MiB (largest process, kernels included).",
         "",
-        f"**Main job ÷ floor: {job_ratio:.2f}** — target at most {MAIN_JOB_TARGET}: " + ("met." if job_ratio <= MAIN_JOB_TARGET else "**not met**."),
+        (f"Main job ÷ floor: {job_ratio:.2f}, for information: the earlier target (at most 2× the floor) was "
+         "replaced by issue 14's, measured in `main_job.md` (parallel against serial, and a rerun with nothing changed)."),
         "",
         "The slowest cells of the main job (papermill's durations):",
         "",

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext import from_text, load
+from policytext.spans import Span
 from policytext.commands.outline import outline_payload
 
 from .conftest import FIXTURES, SEED, real_text_files
@@ -178,3 +179,25 @@ def test_sentences_tile_the_body_of_any_text(text):
 @pytest.mark.parametrize("path", real_text_files(), ids=lambda p: p.name)
 def test_sentences_tile_the_body_of_every_real_file(path):
     assert_tiles(load(path))
+
+
+@st.composite
+def _body_with_boilerplate(draw):
+    """A text of spaces, newlines and Han, with non-overlapping boilerplate spans in it."""
+    text = draw(st.text(alphabet=" \n\u3000一二甲乙", min_size=1, max_size=60))
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=8))))
+    spans = [Span(a, b, text[a:b], "boilerplate") for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    return text, draw(st.permutations(spans))
+
+
+@given(_body_with_boilerplate())
+def test_boilerplate_lookups_equal_their_plain_definitions(case):
+    """The outline asks two questions of the boilerplate spans by bisection (linear time on long bodies);
+    the answers are those of asking every span."""
+    from policytext.outline import _Body
+
+    text, spans = case
+    body = _Body(text, 0, len(text), [], list(spans))
+    for pos in range(len(text) + 1):
+        assert body.in_boilerplate(pos) == any(b.start <= pos < b.end for b in spans)
+        assert body.paragraph_start(pos, -1) == any(b.end <= pos and not text[b.end : pos].strip() for b in spans)

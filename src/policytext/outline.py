@@ -66,6 +66,7 @@ _STRONG_BEFORE = frozenset("。！？!?；;")
 _ENUM_BEFORE = frozenset("：:")
 _ENUM_CONTINUE_BEFORE = frozenset("，,")
 _PARAGRAPH_GAP = re.compile(r"\n[\s\u3000]*|[ \t\u3000]{2,}|\u3000")
+_NON_SPACE = re.compile(r"\S")
 # re skips ahead only for a pattern that opens with a class; these alternations do not.
 _PARAGRAPH_GAP_SCAN = FirstCharacterScan(_PARAGRAPH_GAP, "\n \t\u3000")
 _ADDRESS = r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学)|女士们|先生们|朋友们|老师们|同学们)"
@@ -259,18 +260,35 @@ class _Body:
     depth_positions: list[int] = field(default_factory=list)
     depth_values: list[int] = field(default_factory=list)
     gap_ends: set[int] = field(default_factory=set)
+    _interior_starts: list[int] = field(default_factory=list, repr=False)
+    _interior_ends: list[int] = field(default_factory=list, repr=False)
+    _resumes: list[int] = field(default_factory=list, repr=False)
 
     def depth_at(self, i: int) -> int:
         k = bisect_right(self.depth_positions, i) - 1
         return self.depth_values[k] if k >= 0 else 0
 
+    def __post_init__(self) -> None:
+        # Boilerplate spans do not overlap: sorted by start, their ends are sorted too,
+        # so both questions below are a bisection, not a scan of every span (linear time overall).
+        self.interior = sorted(self.interior, key=lambda b: b.start)
+        self._interior_starts = [b.start for b in self.interior]
+        self._interior_ends = [b.end for b in self.interior]
+        # Where the text goes on after each span: the first non-space character after its end.
+        self._resumes = [m.start() if (m := _NON_SPACE.search(self.text, e, self.end)) else self.end
+                         for e in self._interior_ends]
+
     def in_boilerplate(self, pos: int) -> bool:
-        return any(b.start <= pos < b.end for b in self.interior)
+        k = bisect_right(self._interior_starts, pos) - 1
+        return k >= 0 and pos < self.interior[k].end
 
     def paragraph_start(self, pos: int, floor: int) -> bool:
         if pos == floor or pos in self.gap_ends:
             return True
-        return any(b.end <= pos and not self.text[b.end : pos].strip() for b in self.interior)
+        # Only the nearest boilerplate end before pos matters: if only whitespace lies
+        # between an earlier end and pos, it lies between the nearest one and pos too.
+        k = bisect_right(self._interior_ends, pos) - 1
+        return k >= 0 and self._resumes[k] >= pos
 
 
 def build_outline(document: Document) -> Outline:

@@ -1,0 +1,110 @@
+"""Benchmark: the main job on all cores, and a rerun with nothing changed.
+
+A script, not a test: part of ``make bench`` (``python benchmarks/bench_mainjob.py``).
+Writes ``benchmarks/reports/main_job.md``.
+
+Three ways to run the same notebooks on the default speech, each a whole
+``policytext run`` process (cold kernels, warm environment) writing to its own
+folder under ``.cache/bench/``, interleaved round by round:
+
+- serial: ``--force --jobs 1``, one notebook after another, the baseline;
+- parallel: ``--force`` with the default jobs (one per core);
+- rerun: plain ``policytext run`` right after a parallel run into the same
+  folders, where nothing changed, so every notebook should be skipped; its
+  outputs are hashed before and after and must be byte-identical.
+
+Targets (issue 14): parallel wall time at most 0.6 of serial; the rerun at
+most 0.1 of a full (parallel) run, leaving every output byte-identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".cache" / "bench" / "main_job"
+REPORT = ROOT / "benchmarks" / "reports" / "main_job.md"
+PARALLEL_TARGET = 0.6
+RERUN_TARGET = 0.1
+
+
+def policytext_run(out: Path, *options: str) -> float:
+    command = [str(Path(sys.executable).with_name("policytext")), "run", "--out", str(out), *options]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed: {result.stderr[-2000:]}")
+    return seconds
+
+
+def tree_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def run(rounds: int) -> dict:
+    serial, parallel, rerun, identical = [], [], [], []
+    policytext_run(WORK / "warmup", "--force")  # caches and compiled files exist before timing
+    for number in range(rounds):
+        print(f"bench: main job, round {number + 1} of {rounds}", file=sys.stderr, flush=True)
+        serial.append(policytext_run(WORK / "serial", "--force", "--jobs", "1"))
+        parallel.append(policytext_run(WORK / "parallel", "--force"))
+        outputs = [WORK / "parallel" / "figures", WORK / "parallel" / "processed"]
+        before = [tree_digest(folder) for folder in outputs]
+        rerun.append(policytext_run(WORK / "parallel"))
+        identical.append(before == [tree_digest(folder) for folder in outputs])
+    return {"serial": serial, "parallel": parallel, "rerun": rerun, "identical": all(identical), "rounds": rounds}
+
+
+def report(result: dict) -> str:
+    serial, parallel, rerun = (statistics.median(result[key]) for key in ("serial", "parallel", "rerun"))
+    ratio_parallel = statistics.median(p / s for p, s in zip(result["parallel"], result["serial"]))
+    ratio_rerun = statistics.median(r / p for r, p in zip(result["rerun"], result["parallel"]))
+    ok_parallel = ratio_parallel <= PARALLEL_TARGET
+    ok_rerun = ratio_rerun <= RERUN_TARGET and result["identical"]
+    fmt = lambda values: ", ".join(f"{v:.1f}" for v in values)  # noqa: E731
+    return "\n".join([
+        "# The main job on all cores, and a rerun with nothing changed",
+        "",
+        f"Made by `make bench` (`benchmarks/bench_mainjob.py`) on Python {platform.python_version()}, "
+        f"{len(os.sched_getaffinity(0))} cores usable. Each figure is the wall time of a whole `policytext run` "
+        f"process (cold kernels, warm environment), median of {result['rounds']} interleaved rounds; ratios are "
+        "taken round by round, then the median.",
+        "",
+        "| run | wall s (median) | all rounds | ratio | target |",
+        "|---|---:|---|---:|---|",
+        f"| serial (`--force --jobs 1`) | {serial:.1f} | {fmt(result['serial'])} | 1.00 | baseline |",
+        f"| parallel (`--force`, one per core) | {parallel:.1f} | {fmt(result['parallel'])} | "
+        f"{ratio_parallel:.2f} of serial | ≤ {PARALLEL_TARGET} {'✓' if ok_parallel else '✗'} |",
+        f"| rerun, nothing changed | {rerun:.1f} | {fmt(result['rerun'])} | {ratio_rerun:.2f} of parallel | "
+        f"≤ {RERUN_TARGET} {'✓' if ok_rerun else '✗'} |",
+        "",
+        "Outputs after the rerun: " + ("byte-identical to before it." if result["identical"] else "CHANGED (target missed)."),
+        "",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    text = report(run(args.rounds))
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
