@@ -12,7 +12,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def real_text_files() -> list[Path]:
     """Every real document the repository holds, plus the shared samples where present."""
-    files = sorted((ROOT / "data" / "raw").rglob("*.txt")) + sorted((ROOT / "data" / "reference").rglob("*.txt"))
+    files = sorted((ROOT / "data" / "raw").rglob("*.txt")) + sorted((ROOT / "src" / "policytext" / "data" / "reference").rglob("*.txt"))
     files += sorted((SHARED / "samples").glob("*.txt")) if (SHARED / "samples").is_dir() else []
     return files
 

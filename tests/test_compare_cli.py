@@ -9,7 +9,15 @@ import json
 import pytest
 
 from policytext.cli import main
-from policytext.compare import ATTRIBUTION_COLUMNS, CLAUSE_COLUMNS, FORMULATION_TABLE_COLUMNS, compare
+from policytext.compare import (
+    ATTRIBUTION_COLUMNS,
+    CLAUSE_COLUMNS,
+    ECHO_COLUMNS,
+    FORMULATION_TABLE_COLUMNS,
+    SOURCE_COLUMNS,
+    compare,
+)
+from policytext.compare.sources import STOCK_COLUMNS
 
 from .conftest import ROOT, SEED
 
@@ -20,7 +28,8 @@ def _csv(text: str) -> list[dict]:
 
 @pytest.mark.parametrize(
     "table, columns",
-    [("clauses", CLAUSE_COLUMNS), ("formulations", FORMULATION_TABLE_COLUMNS), ("attributions", ATTRIBUTION_COLUMNS)],
+    [("clauses", CLAUSE_COLUMNS), ("formulations", FORMULATION_TABLE_COLUMNS), ("attributions", ATTRIBUTION_COLUMNS),
+     ("sources", SOURCE_COLUMNS), ("echoes", ECHO_COLUMNS), ("stock", STOCK_COLUMNS)],
 )
 def test_cli_columns_exactly_as_documented(capsys, table, columns):
     assert main(["compare", str(SEED), "--table", table]) == 0
@@ -40,6 +49,42 @@ def test_cli_clauses_default_and_values(capsys):
     assert near["source_text"] == "让各类先进优质生产要素向发展新质生产力顺畅流动"
     raw = SEED.read_text(encoding="utf-8")
     assert raw[int(near["start"]) : int(near["end"])] == near["text"]
+
+
+def test_cli_sources_table(capsys):
+    assert main(["compare", str(SEED), "--table", "sources", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    # The Politburo study session of 2024-01-31 is what the speech draws on most, two days before it.
+    assert rows[0]["source_id"] == "01_politburo_study_20240131" and rows[0]["age_days"] == 2
+    assert all(r["age_days"] >= 0 for r in rows)
+    assert [r["characters"] for r in rows] == sorted((r["characters"] for r in rows), reverse=True)
+
+
+def test_cli_works_from_any_folder(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    env = {**__import__("os").environ, "POLICYTEXT_CACHE_DIR": str(ROOT / ".cache")}
+    result = subprocess.run([sys.executable, "-m", "policytext.cli", "compare", str(SEED), "--table", "sources"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "01_politburo_study_20240131" in result.stdout
+    assert not any(tmp_path.iterdir())
+
+
+def test_cli_add_reference(capsys, tmp_path):
+    extra = tmp_path / "ministry_notice.txt"
+    extra.write_text("# title: 通知\n# level: central\n# date: 2024-01-15\n# ---\n"
+                     "要推动科技创新赋能生产力向更高水平跃升。\n", encoding="utf-8")
+    assert main(["compare", str(SEED), "--add-reference", str(extra), "--format", "json"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["推动科技创新赋能生产力向更高水平跃升"]["source_id"] == "ministry_notice"
+    # The bundled corpus is still there.
+    assert rows["绿色发展是高质量发展的底色"]["source_id"] == "01_politburo_study_20240131"
+    # --reference alone replaces it.
+    assert main(["compare", str(SEED), "--reference", str(extra), "--format", "json"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["绿色发展是高质量发展的底色"]["class"] == "local"
 
 
 def test_cli_attributions_flag_the_local_slogan(capsys):

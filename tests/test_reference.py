@@ -20,7 +20,7 @@ from policytext.reference import (
 
 from .conftest import ROOT
 
-REFERENCE = ROOT / "data" / "reference"
+REFERENCE = ROOT / "src" / "policytext" / "data" / "reference"
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +28,38 @@ def corpus():
     return load_reference()
 
 
-def test_default_reference_is_the_projects_folder():
+def test_default_reference_ships_with_the_package():
     assert default_reference_dir() == REFERENCE
 
 
+def test_default_reference_is_found_from_any_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYTEXT_ROOT", str(tmp_path))
+    assert len(load_reference().documents) == 97
+
+
+def test_the_bundled_corpus_holds_the_work_and_congress_reports_with_provenance(corpus):
+    by_collection = corpus.documents_frame().groupby("collection").source_id.count().to_dict()
+    assert by_collection == {"central": 9, "government_work_reports": 72, "cpc_congress_reports": 16}
+    reports = [d for d in corpus.documents if d.collection == "government_work_reports" and "政府工作报告" in d.title
+               and "决议" not in d.title]
+    assert min(int(d.title[:4]) for d in reports) == 1954 and max(int(d.title[:4]) for d in reports) == 2025
+    for d in corpus.documents:
+        if d.collection != "central":
+            assert d.title and d.source.startswith("https://zh.wikisource.org/wiki/")
+    dates = {d.title[:5]: d.date for d in reports}
+    # A dateline in the text (——2024年3月5日在…), else the table of NPC session dates, else the year.
+    assert dates["2024年"] == "2024-03-05" and dates["2025年"] == "2025-03-05" and dates["1985年"] == "1985"
+    assert dates["1957年"] == "1957-06-26"
+    congress = {d.title[-5:]: d.date for d in corpus.documents if d.collection == "cpc_congress_reports"}
+    assert congress["(二十大)"] == "2022-10-16" and congress["(十八大)"] == "2012-11-08"
+    # An NPC resolution is dated by its session: the 14th NPC's second session met in 2024.
+    resolution = next(d for d in corpus.documents if d.title.startswith("第十四届全国人民代表大会第二次会议"))
+    assert resolution.date == "2024"
+
+
 def test_central_folder_documents_and_dates(corpus):
-    ids = [d.id for d in corpus.documents]
+    ids = [d.id for d in corpus.documents if d.collection == "central"]
     assert ids == sorted(p.stem for p in (REFERENCE / "central").glob("*.txt"))
     assert len(ids) == 9
     dates = {d.id: d.date for d in corpus.documents}
@@ -42,7 +68,7 @@ def test_central_folder_documents_and_dates(corpus):
     assert dates["02_heilongjiang_202309"] == "2023-09-07"
     assert dates["03_cewc_202312"] == "2023-12-11"
     frame = corpus.documents_frame()
-    assert list(frame.source_id) == ids
+    assert list(frame.source_id[:9]) == ids
     assert frame.loc[frame.source_id == "06_tianjin_inspection_202402", "parts"].item() == "[A]=central [B]=local [C]=local"
 
 
@@ -173,18 +199,61 @@ def test_jsonl_errors(tmp_path, content, message):
 def test_reference_path_errors(tmp_path):
     with pytest.raises(PolicytextError, match="reference not found"):
         load_reference(tmp_path / "nowhere")
-    with pytest.raises(PolicytextError, match="no .txt reference texts"):
+    with pytest.raises(PolicytextError, match="no reference texts in this folder"):
         load_reference(tmp_path)
     other = tmp_path / "notes.md"
     other.write_text("x", encoding="utf-8")
-    with pytest.raises(PolicytextError, match="folder of .txt texts or a .jsonl"):
+    with pytest.raises(PolicytextError, match="a folder, a .txt with a # header or a .jsonl"):
         load_reference(other)
+    broken = tmp_path / "broken.jsonl.xz"
+    broken.write_bytes(b"not xz at all")
+    with pytest.raises(PolicytextError, match="cannot be read"):
+        load_reference(broken)
     with pytest.raises(PolicytextError, match="reference folder not found"):
         load_central_folder(tmp_path / "nowhere")
 
 
 def test_a_folder_of_texts_or_its_parent_both_load():
-    assert [d.id for d in load_reference(REFERENCE / "central").documents] == [d.id for d in load_reference(REFERENCE).documents]
+    central = [d.id for d in load_reference(REFERENCE / "central").documents]
+    assert [d.id for d in load_reference(REFERENCE).documents][: len(central)] == central
+
+
+def test_reference_corpora_add_or_replace(tmp_path):
+    text = tmp_path / "plenum.txt"
+    text.write_text("# title: 全会公报\n# level: central\n# date: 2024-07-18\n# ---\n全会指出，要健全因地制宜发展新质生产力体制机制。\n",
+                    encoding="utf-8")
+    alone = load_reference(text)
+    assert [(d.id, d.date) for d in alone.documents] == [("plenum", "2024-07-18")]
+    added = load_reference(add=[text])
+    assert len(added.documents) == 98 and added.documents[-1].id == "plenum"
+    both = load_reference([REFERENCE / "central", text])
+    assert len(both.documents) == 10
+    with pytest.raises(PolicytextError, match="given twice"):
+        load_reference([text, text])
+
+
+@pytest.mark.parametrize("opener", ["gzip", "lzma"])
+def test_compressed_jsonl_with_datelines_and_a_dates_table(tmp_path, opener):
+    import gzip
+    import lzma
+
+    records = [
+        {"title": "甲报告", "year": "2030", "content": "政府工作报告\n——2030年3月6日在会议上\n各位代表：要发展。"},
+        {"title": "乙报告", "year": "2031", "content": "各位代表：要改革。"},
+        {"title": "丙报告", "year": "2032", "content": "各位代表：回顾2029年1月1日以来的工作。"},
+        {"title": "第十四届全国人民代表大会第五次会议关于政府工作报告的决议", "year": None, "content": "会议决定批准这个报告。"},
+    ]
+    suffix = ".jsonl.gz" if opener == "gzip" else ".jsonl.xz"
+    path = tmp_path / f"reports{suffix}"
+    with (gzip.open if opener == "gzip" else lzma.open)(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    (tmp_path / "dates.tsv").write_text("corpus\tkey\tdate\tnote\nreports\t2031\t2031-03-05\tsession\n", encoding="utf-8")
+    (tmp_path / "npc_terms.tsv").write_text("term\tfirst_session_year\tnote\n14\t2023\t\n", encoding="utf-8")
+    documents = load_jsonl_corpus(path)
+    assert [d.id for d in documents] == ["reports:1", "reports:2", "reports:3", "reports:4"]
+    # Dateline; dates table; a date inside the text is not a dateline; NPC session 14/5 -> 2027.
+    assert [d.date for d in documents] == ["2030-03-06", "2031-03-05", "2032", "2027"]
+    assert {d.collection for d in documents} == {"reports"}
 
 
 def test_normalisation_keeps_length_for_every_reference_file(corpus):

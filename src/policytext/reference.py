@@ -22,18 +22,20 @@ raw text (same length, same offsets) with whitespace collapsed per sentence.
 from __future__ import annotations
 
 import json
+import lzma
 import re
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import PolicytextError
 from .normalize import Collapsed, collapse_whitespace, normalize
-from .paths import data_dir
-from .reading import read_input_bytes
+from .reading import max_input_bytes, read_input_bytes
 
 __all__ = [
     "FORMULATION_COLUMNS",
@@ -42,6 +44,7 @@ __all__ = [
     "ReferenceDocument",
     "ReferenceSentence",
     "default_reference_dir",
+    "document_sentences",
     "load_central_folder",
     "load_formulations",
     "load_jsonl_corpus",
@@ -73,6 +76,19 @@ FORMULATION_COLUMNS = (
 )
 _LOCAL = "local"
 _CENTRAL = "central"
+_COMPRESSED = (".xz", ".gz")
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+# A dateline at the head of a report: "——2024年3月5日在第十四届…" or "（2022年10月16日）" on its own line.
+_CN_DATE_DIGIT = "〇零○一二三四五六七八九十"
+_DATELINE = re.compile(
+    rf"(?:^|\n)[ \t\u3000]*(?:——|（|\()?[ \t\u3000]*"
+    rf"(?P<year>\d{{4}}|[{_CN_DATE_DIGIT}]{{4}})年(?P<month>\d{{1,2}}|[{_CN_DATE_DIGIT}]{{1,2}})月"
+    rf"(?P<day>\d{{1,2}}|[{_CN_DATE_DIGIT}]{{1,3}})日[ \t\u3000]*(?:）|\))?[ \t\u3000]*(?:在|$|\n)"
+)
+_DATELINE_REACH = 400
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+# 第十四届全国人民代表大会第二次会议: the session an NPC resolution comes from.
+_NPC_SESSION = re.compile(r"第(?P<term>[一二三四五六七八九十]+)届全国人民代表大会第(?P<session>[一二三四五六七八九十]+)次会议")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +129,8 @@ class ReferenceDocument:
     source: str = ""
     completeness: str = ""
     path: Path | None = field(default=None, compare=False)
+    # The file a document comes from, by stem: "central" for the #-header texts, a JSON-lines corpus's name.
+    collection: str = _CENTRAL
 
     @cached_property
     def norm(self) -> str:
@@ -150,11 +168,16 @@ class ReferenceCorpus:
 
     @cached_property
     def sentences(self) -> tuple[ReferenceSentence, ...]:
-        return tuple(s for i, d in enumerate(self.documents) for s in _split_sentences(d, i))
+        return tuple(s for i, d in enumerate(self.documents) for s in document_sentences(d, i))
 
     @cached_property
     def _by_id(self) -> dict[str, int]:
         return {d.id: i for i, d in enumerate(self.documents)}
+
+    def subset(self, *, collections: tuple[str, ...]) -> ReferenceCorpus | None:
+        """The documents of the given collections (None if there are none), with the same formulations."""
+        chosen = tuple(d for d in self.documents if d.collection in collections)
+        return ReferenceCorpus(chosen, self.formulations, name=self.name) if chosen else None
 
     def document(self, doc_id: str) -> ReferenceDocument:
         try:
@@ -172,6 +195,9 @@ class ReferenceCorpus:
         return match_text(self.documents[sentence.doc], sentence.start, sentence.end)
 
     def documents_frame(self) -> pd.DataFrame:
+        counts = [0] * len(self.documents)
+        for s in self.sentences:
+            counts[s.doc] += 1
         rows = [
             {
                 "source_id": d.id,
@@ -182,15 +208,16 @@ class ReferenceCorpus:
                 "date_text": d.date_text,
                 "parts": " ".join(f"[{p.label}]={p.level}" for p in d.parts if p.label) or d.level,
                 "characters": len(d.raw) - d.body_start,
-                "sentences": sum(1 for s in self.sentences if self.documents[s.doc] is d),
+                "sentences": count,
                 "completeness": d.completeness,
                 "source": d.source,
+                "collection": d.collection,
             }
-            for d in self.documents
+            for d, count in zip(self.documents, counts)
         ]
         return pd.DataFrame(rows, columns=[
             "source_id", "title", "speaker", "level", "date", "date_text", "parts",
-            "characters", "sentences", "completeness", "source",
+            "characters", "sentences", "completeness", "source", "collection",
         ])
 
     def sentences_frame(self) -> pd.DataFrame:
@@ -340,7 +367,8 @@ def _make_part(label, heading, start, end, default_level, part_levels, default_d
     return Part(label=label, heading=heading, level=str(level), date=date, start=start, end=end)
 
 
-def _split_sentences(document: ReferenceDocument, doc_index: int) -> Iterator[ReferenceSentence]:
+def document_sentences(document: ReferenceDocument, doc_index: int) -> Iterator[ReferenceSentence]:
+    """The sentences of one document (``doc_index``: its number in the corpus), part by part."""
     for part_index, part in enumerate(document.parts):
         for line_start, _, line in _lines(document.raw[part.start : part.end]):
             if not line.strip() or _COMMENT.match(line) or _EDITORIAL.match(line):
@@ -359,17 +387,54 @@ def _split_sentences(document: ReferenceDocument, doc_index: int) -> Iterator[Re
 
 
 def default_reference_dir() -> Path:
-    """``data/reference/`` of the project."""
-    return data_dir("reference")
+    """The bundled reference corpus (package data), so the comparison works from any folder."""
+    return Path(str(resources.files("policytext").joinpath("data", "reference")))
 
 
 def _read_text(path: Path) -> str:
     # Bounded: a reference folder may hold a symlink to a device or a huge file.
     data = read_input_bytes(path)
+    if path.suffix.lower() in _COMPRESSED:
+        data = _decompress(path, data)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PolicytextError(f"{path}: not UTF-8 text") from None
+
+
+def _decompress(path: Path, data: bytes) -> bytes:
+    """The content of an xz or gzip file, bounded like any input (a small file may expand to gigabytes)."""
+    limit = max_input_bytes()
+    kind = path.suffix.lower()
+    decompressor = lzma.LZMADecompressor() if kind == ".xz" else zlib.decompressobj(wbits=31)
+    try:
+        out = decompressor.decompress(data, limit + 1) if kind == ".gz" else decompressor.decompress(data, max_length=limit + 1)
+    except (lzma.LZMAError, zlib.error, EOFError):
+        raise PolicytextError(f"{path}: cannot be read (not {kind[1:]} data)") from None
+    if len(out) > limit:
+        raise PolicytextError(f"{path}: larger than {limit:,} bytes once decompressed")
+    if not decompressor.eof:
+        raise PolicytextError(f"{path}: cannot be read (truncated {kind[1:]} data)")
+    return out
+
+
+def _is_jsonl(path: Path) -> bool:
+    name = path.name.lower()
+    for suffix in _COMPRESSED:
+        name = name.removesuffix(suffix)
+    return name.endswith(_JSONL_SUFFIXES)
+
+
+def _corpus_stem(path: Path) -> str:
+    """``government_work_reports`` for ``government_work_reports.jsonl.xz``."""
+    name = path.name
+    for suffix in _COMPRESSED:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    for suffix in _JSONL_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
 
 
 def load_central_folder(folder: str | Path) -> tuple[ReferenceDocument, ...]:
@@ -383,15 +448,74 @@ def load_central_folder(folder: str | Path) -> tuple[ReferenceDocument, ...]:
     return tuple(parse_reference_text(_read_text(f), doc_id=f.stem, path=f) for f in files)
 
 
-def load_jsonl_corpus(path: str | Path, *, limit_chars: int | None = None, level: str = _CENTRAL) -> tuple[ReferenceDocument, ...]:
-    """A JSON-lines corpus (``title``, ``date`` or ``year``, ``content``) as reference documents.
+@dataclass(frozen=True)
+class _DateTables:
+    """Known delivery dates by (corpus, key) and the first-session year of each NPC term."""
 
-    ``limit_chars`` stops after the records whose content adds up to that many
-    characters (benchmarks use it to take a share of a corpus).
+    dates: dict[tuple[str, str], str]
+    npc_terms: dict[int, int]
+
+
+def _date_tables(folder: Path) -> _DateTables:
+    dates: dict[tuple[str, str], str] = {}
+    terms: dict[int, int] = {}
+    table = folder / "dates.tsv"
+    if table.is_file():
+        for row in _read_rows(table, ("corpus", "key", "date", "note")):
+            dates[(row["corpus"], row["key"])] = row["date"]
+    table = folder / "npc_terms.tsv"
+    if table.is_file():
+        for row in _read_rows(table, ("term", "first_session_year", "note")):
+            terms[int(row["term"])] = int(row["first_session_year"])
+    return _DateTables(dates, terms)
+
+
+def _cn_number(text: str) -> int:
+    """12, "十二", "二十六", "一九六九" (digit by digit) as an integer."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _record_date(record: dict, content: str, corpus: str, tables: _DateTables) -> str | None:
+    """A record's date: its own ``date``, a dateline at its head, the date table, the NPC session, its year."""
+    if record.get("date") is not None and str(record["date"]).strip():
+        value = str(record["date"]).strip()
+        return _first_date(value) or value
+    if match := _DATELINE.search(content[:_DATELINE_REACH]):
+        year, month, day = (_cn_number(g) for g in match.group("year", "month", "day"))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    for key in ("year", "congress"):
+        value = record.get(key)
+        if value is not None and (found := tables.dates.get((corpus, str(value)))):
+            return found
+    if match := _NPC_SESSION.search(str(record.get("title", ""))):
+        term, session = _cn_number(match["term"]), _cn_number(match["session"])
+        if term in tables.npc_terms:
+            return str(tables.npc_terms[term] + session - 1)
+    year = record.get("year")
+    return str(year).strip() if year is not None and str(year).strip() else None
+
+
+def load_jsonl_corpus(path: str | Path, *, limit_chars: int | None = None, level: str = _CENTRAL) -> tuple[ReferenceDocument, ...]:
+    """A JSON-lines corpus (``title``, ``date``/``year``/``congress``, ``content``, ``url``) as reference documents.
+
+    The file may be compressed (``.jsonl.xz``, ``.jsonl.gz``). A record
+    without a ``date`` is dated by a dateline at its head (——2024年3月5日在…;
+    （2022年10月16日）), else by ``dates.tsv`` beside the file (corpus, year or
+    congress → date), else, for an NPC resolution, by the year of its session
+    (``npc_terms.tsv``), else by its ``year``. ``limit_chars`` stops after the
+    records whose content adds up to that many characters (benchmarks use it
+    to take a share of a corpus).
     """
     path = Path(path)
     if not path.is_file():
         raise PolicytextError(f"{path}: reference corpus not found")
+    corpus = _corpus_stem(path)
+    tables = _date_tables(path.parent)
     documents = []
     total = 0
     for lineno, line in enumerate(_read_text(path).splitlines(), 1):
@@ -404,11 +528,10 @@ def load_jsonl_corpus(path: str | Path, *, limit_chars: int | None = None, level
         if not isinstance(record, dict) or not isinstance(record.get("content"), str):
             raise PolicytextError(f"{path.name}:{lineno}: expected an object with a text 'content'")
         content = record["content"]
-        date = record.get("date") if record.get("date") is not None else record.get("year")
-        date = _first_date(str(date)) or (str(date) if date is not None and str(date).strip() else None)
-        title = str(record.get("title") or f"{path.stem}:{lineno}")
+        date = _record_date(record, content, corpus, tables)
+        title = str(record.get("title") or f"{corpus}:{lineno}")
         documents.append(ReferenceDocument(
-            id=f"{path.stem}:{lineno}",
+            id=f"{corpus}:{lineno}",
             title=title,
             raw=content,
             body_start=0,
@@ -418,6 +541,7 @@ def load_jsonl_corpus(path: str | Path, *, limit_chars: int | None = None, level
             date_text="" if date is None else str(date),
             source=str(record.get("url", "")),
             path=path,
+            collection=corpus,
         ))
         total += len(content)
         if limit_chars is not None and total >= limit_chars:
@@ -425,6 +549,21 @@ def load_jsonl_corpus(path: str | Path, *, limit_chars: int | None = None, level
     if not documents:
         raise PolicytextError(f"{path}: no records")
     return tuple(documents)
+
+
+def _read_rows(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    lines = _read_text(path).splitlines()
+    if not lines or tuple(lines[0].split("\t")) != columns:
+        raise PolicytextError(f"{path.name}: expected columns {', '.join(columns)}")
+    rows = []
+    for lineno, line in enumerate(lines[1:], 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != len(columns):
+            raise PolicytextError(f"{path.name}:{lineno}: expected {len(columns)} tab-separated fields")
+        rows.append(dict(zip(columns, (f.strip() for f in fields))))
+    return rows
 
 
 def _read_tsv(path: Path, *, extra: tuple[str, ...] = ()) -> list[dict[str, str]]:
@@ -469,26 +608,63 @@ def load_formulations(tifa: str | Path | None = None, additions: str | Path | No
     return frame[list(FORMULATION_COLUMNS)].reset_index(drop=True)
 
 
-def load_reference(path: str | Path | None = None, *, formulations: pd.DataFrame | None = None) -> ReferenceCorpus:
-    """The reference corpus at ``path``: ``data/reference/`` by default.
-
-    ``path`` may be a folder holding ``central/`` (and ``tifa.tsv``), a folder
-    of reference ``.txt`` files, or a ``.jsonl`` corpus. Formulations come from
-    a ``tifa.tsv`` in the folder or beside it, else from ``data/reference/``.
-    """
-    path = Path(path) if path is not None else default_reference_dir()
+def _load_one(path: Path) -> tuple[tuple[ReferenceDocument, ...], list[Path]]:
+    """The documents at ``path`` and where a ``tifa.tsv`` for them may be."""
     if path.is_dir():
-        folder = path / "central" if (path / "central").is_dir() else path
-        documents = load_central_folder(folder)
-        tifa_candidates = [folder / "tifa.tsv", folder.parent / "tifa.tsv"]
-    elif path.is_file():
-        if path.suffix.lower() not in {".jsonl", ".ndjson", ".json"}:
-            raise PolicytextError(f"{path}: a reference must be a folder of .txt texts or a .jsonl corpus")
-        documents = load_jsonl_corpus(path)
-        tifa_candidates = []
+        documents: list[ReferenceDocument] = []
+        central = path / "central" if (path / "central").is_dir() else path
+        corpora = path / "corpora" if (path / "corpora").is_dir() else path
+        if any(central.glob("*.txt")):
+            documents += load_central_folder(central)
+        for corpus in sorted(p for p in corpora.iterdir() if p.is_file() and _is_jsonl(p)):
+            documents += load_jsonl_corpus(corpus)
+        if not documents:
+            raise PolicytextError(f"{path}: no reference texts in this folder (.txt with a # header, or .jsonl)")
+        return tuple(documents), [central / "tifa.tsv", path / "tifa.tsv"]
+    if path.is_file():
+        if _is_jsonl(path):
+            return load_jsonl_corpus(path), []
+        if path.suffix.lower() == ".txt":
+            return (parse_reference_text(_read_text(path), doc_id=path.stem, path=path),), []
+        raise PolicytextError(f"{path}: a reference must be a folder, a .txt with a # header or a .jsonl corpus")
+    raise PolicytextError(f"{path}: reference not found (expected a folder, a .txt or a .jsonl file)")
+
+
+def load_reference(
+    path: str | Path | Sequence[str | Path] | None = None,
+    *,
+    add: Sequence[str | Path] = (),
+    formulations: pd.DataFrame | None = None,
+) -> ReferenceCorpus:
+    """The reference corpus: the bundled one by default, or what ``path`` names, plus ``add``.
+
+    ``path`` (one or several) replaces the bundled corpus; ``add`` adds to
+    whichever corpus ``path`` gives. Each may be a folder (``central/*.txt``
+    and ``corpora/*.jsonl[.xz|.gz]``, or such files directly), a ``.txt``
+    with a ``#`` header, or a JSON-lines corpus. Two documents with one id
+    are an error. Formulations come from a ``tifa.tsv`` in the first folder,
+    else from the bundled corpus.
+    """
+    if path is None:
+        paths = [default_reference_dir()]
+    elif isinstance(path, (str, Path)):
+        paths = [Path(path)]
     else:
-        raise PolicytextError(f"{path}: reference not found (expected a folder or a .jsonl file)")
+        paths = [Path(p) for p in path]
+    paths += [Path(p) for p in add]
+    documents: list[ReferenceDocument] = []
+    tifa_candidates: list[Path] = []
+    for one in paths:
+        found, tifa = _load_one(one)
+        documents += found
+        tifa_candidates += tifa
+    seen: set[str] = set()
+    for d in documents:
+        if d.id in seen:
+            raise PolicytextError(f"reference document {d.id!r} is given twice")
+        seen.add(d.id)
     if formulations is None:
         tifa = next((c for c in tifa_candidates if c.is_file()), default_reference_dir() / "tifa.tsv")
         formulations = load_formulations(tifa) if tifa.is_file() else pd.DataFrame(columns=list(FORMULATION_COLUMNS))
-    return ReferenceCorpus(documents=documents, formulations=formulations, name=str(path))
+    name = " + ".join(str(p) for p in paths)
+    return ReferenceCorpus(documents=tuple(documents), formulations=formulations, name=name)

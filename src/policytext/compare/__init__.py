@@ -1,13 +1,19 @@
 """Comparison with national phrasing: which central words a speech reuses, changes or leaves out.
 
-``compare(document)`` loads the reference corpus (``data/reference/`` by
-default), indexes its central sentences once and gives every table through
-one object; the modules hold the parts:
+``compare(document)`` loads the reference corpus (the bundled one by
+default: the central texts on 新质生产力, the government work reports
+1954-2025 and the reports to the party congresses), loads its index from the
+project cache (building it once per corpus content) and gives every table
+through one object; the modules hold the parts:
 
 - :mod:`.clauses`: the clause, the unit of comparison;
 - :mod:`.index`: character-shingle index that proposes candidate sentences;
+- :mod:`.central`: the corpus's index, built once per corpus content and kept in ``.cache/``;
 - :mod:`.align`: alignment, reuse classes and edits;
-- :mod:`.reuse`: the clause table, coverage, passages, section × source similarity;
+- :mod:`.reuse`: the clause table, later echoes, coverage, passages, section × source similarity;
+- :mod:`.stretches`: adjacent clauses that follow one source, short clauses inside them;
+- :mod:`.stock`: stock formulas, reported apart from reuse of a specific source;
+- :mod:`.sources`: reuse by source document and year;
 - :mod:`.formulations`: central formulations used verbatim, modified or absent;
 - :mod:`.attribution`: quotations attributed to the centre, checked;
 - :mod:`.keyness`: over- and under-used words (log-likelihood, log ratio);
@@ -31,20 +37,35 @@ from .attribution import ATTRIBUTION_COLUMNS, attributions, quotations
 from .clauses import Clause, clauses, clauses_frame
 from .dating import parse_date, speech_date
 from .formulations import FORMULATION_TABLE_COLUMNS, formulation_use
+from .central import CentralIndex, build_index, load_index
 from .index import ShingleIndex
 from .keyness import keyness
-from .reuse import CLAUSE_COLUMNS, CentralIndex, build_index, compare_clauses, coverage, passages, section_similarity
+from .reuse import (
+    CLAUSE_COLUMNS,
+    ECHO_COLUMNS,
+    ReuseTables,
+    compare_clauses,
+    coverage,
+    later_echoes,
+    passages,
+    reuse_tables,
+    section_similarity,
+)
+from .sources import SOURCE_COLUMNS, reuse_by_source, stock_share
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
     "CLASSES",
     "CLAUSE_COLUMNS",
+    "ECHO_COLUMNS",
     "FORMULATION_TABLE_COLUMNS",
+    "SOURCE_COLUMNS",
     "Alignment",
     "CentralIndex",
     "Clause",
     "Comparison",
     "Edit",
+    "ReuseTables",
     "ShingleIndex",
     "Thresholds",
     "align",
@@ -59,11 +80,16 @@ __all__ = [
     "format_edits",
     "formulation_use",
     "keyness",
+    "later_echoes",
+    "load_index",
     "parse_date",
     "passages",
     "quotations",
+    "reuse_by_source",
+    "reuse_tables",
     "section_similarity",
     "speech_date",
+    "stock_share",
 ]
 
 
@@ -78,11 +104,30 @@ class Comparison:
 
     @cached_property
     def index(self) -> CentralIndex:
-        return build_index(self.reference)
+        return load_index(self.reference)
+
+    @cached_property
+    def _reuse(self) -> ReuseTables:
+        return reuse_tables(self.document, self.index, speech_date=self.speech_date, thresholds=self.thresholds)
 
     @cached_property
     def clauses(self) -> pd.DataFrame:
-        return compare_clauses(self.document, self.index, speech_date=self.speech_date, thresholds=self.thresholds)
+        return self._reuse.clauses
+
+    @cached_property
+    def echoes(self) -> pd.DataFrame:
+        """Clauses whose wording turns up in central texts dated after the speech (never their source)."""
+        return self._reuse.echoes
+
+    @cached_property
+    def sources(self) -> pd.DataFrame:
+        """Reuse by source document: which central texts the speech draws on, and how old they were."""
+        return reuse_by_source(self.clauses, self.speech_date)
+
+    @cached_property
+    def stock(self) -> pd.DataFrame:
+        """The stock formulas the speech uses and their share of its clause characters."""
+        return stock_share(self.clauses)
 
     def coverage(self, *, level: int = 1) -> pd.DataFrame:
         return coverage(self.clauses, self.document, level=level)
@@ -93,18 +138,28 @@ class Comparison:
 
     @cached_property
     def formulations(self) -> pd.DataFrame:
-        return formulation_use(self.document, self.reference, speech_date=self.speech_date)
+        return formulation_use(self.document, self.index, speech_date=self.speech_date)
 
     @cached_property
     def attributions(self) -> pd.DataFrame:
         return attributions(self.document, self.index)
 
     @cached_property
+    def topical(self) -> ReferenceCorpus:
+        """The reference's #-header texts (all of it if it has none).
+
+        Keyness and section similarity compare with these: against seventy
+        years of work reports every current word would be "over-used", and a
+        column per report would bury the few texts a speech answers to.
+        """
+        return self.reference.subset(collections=("central",)) or self.reference
+
+    @cached_property
     def keyness(self) -> pd.DataFrame:
-        return keyness(self.document, self.reference)
+        return keyness(self.document, self.topical)
 
     def section_similarity(self, *, level: int = 2) -> pd.DataFrame:
-        return section_similarity(self.document, self.reference, level=level)
+        return section_similarity(self.document, self.topical, level=level)
 
     def write_tables(self, *, outdir: Path) -> list[Path]:
         """The comparison's tables in ``outdir`` (UTF-8 with BOM)."""
@@ -112,6 +167,9 @@ class Comparison:
             write_table(self.reference.documents_frame(), "reference_documents", outdir=outdir),
             write_table(self.clauses, "reuse_clauses", outdir=outdir),
             write_table(self.passages, "reuse_passages", outdir=outdir),
+            write_table(self.sources, "reuse_sources", outdir=outdir),
+            write_table(self.echoes, "later_echoes", outdir=outdir),
+            write_table(self.stock, "stock_formulas", outdir=outdir),
             write_table(self.coverage(level=2), "reuse_coverage", outdir=outdir),
             write_table(self.formulations, "formulation_use", outdir=outdir),
             write_table(self.attributions, "attribution_checks", outdir=outdir),

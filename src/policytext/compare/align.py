@@ -14,10 +14,15 @@ Classes, in order of precedence (thresholds are keyword options):
 
 - **verbatim**: the aligned pair is identical, at least ``min_match``
   characters, and covers most of the clause (``long_share``) or is a long run
-  in itself (``long_run``);
+  in itself (``long_run``) that still covers ``min_cover`` of the clause;
 - **near-verbatim**: a few characters inserted, deleted or replaced: the
   aligned pair has edits, Levenshtein similarity at least ``near_similarity``,
-  and it covers most of the clause or its shared characters form a long run;
+  and it covers most of the clause or its shared characters form a long run
+  covering ``min_cover`` of the clause;
+
+The share counts the clause's characters that match: a 58-character clause
+whose only central words are a 13-character name of the leadership is not
+verbatim reuse, however identical those 13 characters are.
 - **paraphrase**: substantial shared wording without such an alignment: at
   least ``paraphrase_share`` of the clause's character bigrams occur in one
   central sentence (in another order, or with a long omission);
@@ -98,6 +103,7 @@ class Thresholds:
     min_match: int = 9  # shorter shared wording is a stock phrase (习近平总书记指出), not reuse
     long_share: float = 0.8
     long_run: int = 13
+    min_cover: float = 0.5  # a long run must still cover this share of the clause
     min_anchor: int = 8  # a near-verbatim pair must share one stretch this long
     near_similarity: float = 0.7
     paraphrase_share: float = 0.6
@@ -230,12 +236,13 @@ def classify(local: str, alignment: Alignment | None, *, overlap: float = 0.0,
     length = max(len(local), 1)
     if alignment is not None and alignment.matched >= t.min_match and alignment.anchor >= t.min_anchor:
         covers = alignment.local_length >= t.long_share * length
-        if alignment.identical and (covers or alignment.local_length >= t.long_run):
+        substantial = alignment.matched >= t.min_cover * length
+        if alignment.identical and (covers or (alignment.local_length >= t.long_run and substantial)):
             return "verbatim"
         if (
             not alignment.identical
             and alignment.similarity >= t.near_similarity
-            and (covers or alignment.matched >= t.long_run)
+            and (covers or (alignment.matched >= t.long_run and substantial))
         ):
             return "near-verbatim"
     shared = overlap * len(set(_bigrams(local)))

@@ -34,7 +34,7 @@ from .clauses import speech_match_text
 from .corpus_text import find_phrase, part_texts
 from .dating import parse_date
 from .formulations import match_formulation_text
-from .reuse import CentralIndex, build_index
+from .central import CentralIndex, load_index
 
 __all__ = ["ATTRIBUTION_COLUMNS", "AttributionThresholds", "attributions", "quotations"]
 
@@ -99,10 +99,9 @@ def attributions(
     Columns: :data:`ATTRIBUTION_COLUMNS`, then ``cue, section, sentence,
     source_date, source_part, source_start, source_end, similarity, edits, note``.
     """
-    index = reference if isinstance(reference, CentralIndex) else build_index(reference)
-    corpus = index.corpus
-    central = part_texts(corpus)
-    local = part_texts(corpus, levels=("local",))
+    index = reference if isinstance(reference, CentralIndex) else load_index(reference)
+    central = part_texts(index)
+    local = part_texts(index, levels=("local",))
     rows = []
     for q in quotations(document):
         phrase = match_formulation_text(q.text).strip(_EDGE_PUNCT)
@@ -146,16 +145,15 @@ def _source(part, s0: int, s1: int) -> dict:
 def _modified(document: Document, q: Quotation, phrase: str, index: CentralIndex, thresholds: AttributionThresholds):
     local = speech_match_text(document, q.start, q.end)
     best = None
-    for number, _ in index.index.candidates(phrase, limit=8):
-        alignment = align(local.text, index.texts[number])
+    for number, _ in index.candidates(phrase, limit=8):
+        alignment = align(local.text, index.sentence_text(number))
         if alignment is None:
             continue
         if alignment.similarity < thresholds.min_similarity or alignment.local_length < thresholds.min_cover * len(phrase):
             continue
-        sentence = index.sentences[number]
-        doc = index.corpus.documents[sentence.doc]
-        part = doc.parts[sentence.part]
-        s0, s1 = index.match(number).to_input(alignment.central_start, alignment.central_end)
+        doc = index.sentence_document(number)
+        part = index.sentence_part_of(number)
+        s0, s1 = index.to_raw(number, alignment.central_start, alignment.central_end)
         key = (alignment.local_length * alignment.similarity, -(parse_date(part.date).toordinal() if parse_date(part.date) else 0))
         if best is None or key > best[0]:
             best = (key, (doc, part, s0, s1, alignment.similarity, format_edits(alignment.edits)))

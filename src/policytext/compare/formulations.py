@@ -35,6 +35,7 @@ from ..normalize import collapse_whitespace, normalize
 from ..reference import ReferenceCorpus
 from .align import align, edits_between, format_edits
 from .clauses import clauses, speech_match_text
+from .central import CentralIndex, load_index
 from .corpus_text import find_phrase, part_texts
 from .dating import parse_date
 
@@ -135,7 +136,7 @@ class _Heading:
 
 def formulation_use(
     document: Document,
-    reference: ReferenceCorpus,
+    reference: ReferenceCorpus | CentralIndex,
     *,
     speech_date: date | None = None,
     thresholds: FormulationThresholds = FormulationThresholds(),
@@ -168,9 +169,10 @@ def formulation_use(
         start = int(sentence.start) if c.start - int(sentence.start) <= 4 else c.start
         text = document.raw[start : c.end]
         headings.append(_Heading(start, c.end, text, speech_match_text(document, c.start, c.end).text, c.section))
-    central = part_texts(reference)
+    index = reference if isinstance(reference, CentralIndex) else load_index(reference)
+    central = part_texts(index)
     rows = []
-    for entry in reference.formulations.itertuples():
+    for entry in index.corpus.formulations.itertuples():
         phrase = match_formulation_text(entry.formulation)
         hits = find_phrase(phrase, central)
         first = hits[0] if hits else None

@@ -14,24 +14,32 @@ file, ``source_start``/``source_end`` into the reference file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
 from ..document import Document
-from ..reference import ReferenceCorpus, ReferenceSentence, load_reference
+from ..normalize import Collapsed
+from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Thresholds, align, bigram_overlap, classify, format_edits
+from .central import CentralIndex, build_index, load_index
 from .clauses import Clause, clauses, speech_match_text
-from .dating import parse_date
-from .index import ShingleIndex, shingles
+from .dating import date_bounds
+from .index import shingles
+from .stock import stock_wording
+from .stretches import extend_stretches, stretch_numbers
 
 __all__ = [
     "CLAUSE_COLUMNS",
+    "ECHO_COLUMNS",
     "CentralIndex",
     "build_index",
     "compare_clauses",
+    "ReuseTables",
+    "later_echoes",
+    "reuse_tables",
     "coverage",
     "passages",
     "section_similarity",
@@ -43,29 +51,18 @@ CLAUSE_COLUMNS = (
 )
 _EXTRA_COLUMNS = (
     "clause", "sentence", "kind", "aligned_start", "aligned_end", "aligned_text",
-    "source_part", "source_level", "after_speech",
+    "source_part", "source_level", "after_speech", "matched_share", "stretch", "inherited", "stock_formula",
+    "stock_start", "stock_end", "echo_id", "echo_date",
+)
+ECHO_COLUMNS = (
+    "section", "start", "end", "text", "class", "source_id", "source_title", "source_date",
+    "source_start", "source_end", "source_text", "similarity", "edits", "days_after",
 )
 _RANK = {name: len(CLASSES) - i for i, name in enumerate(CLASSES)}
-
-
-@dataclass(frozen=True)
-class CentralIndex:
-    """The central sentences of a reference corpus, their match texts and a shingle index over them."""
-
-    corpus: ReferenceCorpus
-    sentences: tuple[ReferenceSentence, ...]
-    texts: tuple[str, ...] = field(repr=False)
-    index: ShingleIndex = field(repr=False)
-
-    def match(self, number: int):
-        return self.corpus.sentence_match_text(self.sentences[number])
-
-
-def build_index(corpus: ReferenceCorpus, *, n: int = 4, levels: tuple[str, ...] = ("central",)) -> CentralIndex:
-    """Index the sentences of ``corpus`` whose part has one of ``levels``."""
-    chosen = tuple(s for s in corpus.sentences if corpus.sentence_part(s).level in levels)
-    texts = tuple(corpus.sentence_match_text(s).text for s in chosen)
-    return CentralIndex(corpus, chosen, texts, ShingleIndex(texts, n=n))
+# Candidates aligned per clause: central wording recurs across years, so enough to hold an
+# earlier and a later copy of the same words.
+_CANDIDATES = 16
+_SPECIFIC = ("verbatim", "near-verbatim")
 
 
 def _as_index(reference) -> CentralIndex:
@@ -73,7 +70,7 @@ def _as_index(reference) -> CentralIndex:
         return reference
     if reference is None or not isinstance(reference, ReferenceCorpus):
         reference = load_reference(reference)
-    return build_index(reference)
+    return load_index(reference)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,47 +79,169 @@ class _Match:
     cls: str
     sentence: int | None = None  # number in the CentralIndex
     local: tuple[int, int] | None = None  # raw offsets in the speech
-    central: tuple[int, int] | None = None  # raw offsets in the reference document
+    central: tuple[int, int] | None = None  # match offsets in the index's text
     similarity: float = 0.0
     edits: str = ""
     score: tuple = ()
+    before: bool = True
+    matched_share: float = 0.0
+    inherited: bool = False
 
 
-def _best_match(document: Document, clause: Clause, index: CentralIndex, *, limit: int,
-                thresholds: Thresholds, speech_day: date | None) -> _Match:
-    local = speech_match_text(document, clause.start, clause.end)
-    best = _Match(clause, "local")
+def _score(cls: str, size: float, similarity: float, day, length: int) -> tuple:
+    # Among equal matches the most recent central text wins: a speech relays the latest central wording;
+    # on one day, the longer text (a complete report rather than an excerpt of it).
+    return (_RANK[cls], round(size * similarity, 1), day.toordinal(), length)
+
+
+def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: int, thresholds: Thresholds,
+             speech_day: date | None) -> tuple[dict[int, _Match], _Match]:
+    """The equally best matches dated on or before the speech (by document), and the best dated after it.
+
+    "Equally best": the same class and the same matched size × similarity;
+    they differ only in which text holds the words. :func:`_choose` picks one.
+    """
+    before: dict[int, _Match] = {}
+    best_after = _Match(clause, "local")
     if len(local.text) < 2:
-        return best
-    for number, _shared in index.index.candidates(local.text, limit=limit):
-        central_text = index.texts[number]
+        return before, best_after
+    for number, _shared in index.candidates(local.text, limit=limit):
+        central_text = index.sentence_text(number)
         alignment = align(local.text, central_text, max_gap=thresholds.max_gap,
                           edge_substitution=thresholds.edge_substitution)
         overlap, p0, p1 = bigram_overlap(local.text, central_text)
         cls = classify(local.text, alignment, overlap=overlap, thresholds=thresholds)
         if cls == "local":
             continue
-        sentence = index.sentences[number]
-        part = index.corpus.sentence_part(sentence)
-        source_day = parse_date(part.date)
-        before = speech_day is None or source_day is None or source_day <= speech_day
-        central = index.match(number)
+        earliest, latest = date_bounds(index.sentence_part_of(number).date)
+        is_before = speech_day is None or latest <= speech_day
         if cls == "paraphrase":
             l0, l1, c0, c1 = 0, len(local.text), p0, p1
             similarity, edits = round(overlap, 4), ""
+            matched = overlap * len(local.text)
         else:
             l0, l1 = alignment.local_start, alignment.local_end
             c0, c1 = alignment.central_start, alignment.central_end
             similarity, edits = alignment.similarity, format_edits(alignment.edits)
+            matched = alignment.matched
         size = (l1 - l0) if cls != "paraphrase" else overlap * len(local.text)
-        score = (_RANK[cls], round(size * similarity, 1), before, -(source_day.toordinal() if source_day else 0))
-        if best.cls == "local" or score > best.score:
-            best = _Match(
-                clause, cls, number,
-                local.to_input(l0, l1), central.to_input(c0, c1),
-                similarity, edits, score,
-            )
-    return best
+        doc = index.sentence_doc_number(number)
+        score = _score(cls, size, similarity, latest if is_before else earliest, len(index.corpus.documents[doc].raw))
+        if not is_before and best_after.cls != "local" and score <= best_after.score:
+            continue
+        if is_before and before:
+            top = next(iter(before.values())).score
+            if score[:2] < top[:2] or (doc in before and score <= before[doc].score):
+                continue
+            if score[:2] > top[:2]:
+                before = {}
+        base = index.sentence_start(number)
+        found = _Match(clause, cls, number, local.to_input(l0, l1), (base + c0, base + c1), similarity, edits, score,
+                       is_before, round(min(matched / len(local.text), 1.0), 4))
+        if is_before:
+            before[doc] = found
+        else:
+            best_after = found
+    return before, best_after
+
+
+def _choose(options: list[dict[int, _Match]], found: list[Clause], *, reach: int = 2) -> list[_Match]:
+    """One match per clause: among equally good texts, the one its neighbours also draw on, else the most recent.
+
+    A passage copied from the 20th Congress report is not split between the
+    report and a later work report that repeats one of its clauses.
+    """
+    chosen = []
+    for i, alternatives in enumerate(options):
+        if not alternatives:
+            chosen.append(_Match(found[i], "local"))
+            continue
+        support = dict.fromkeys(alternatives, 0)
+        for j in range(max(0, i - reach), min(len(options), i + reach + 1)):
+            if j != i and abs(found[j].sentence - found[i].sentence) <= 1:
+                for doc in options[j]:
+                    if doc in support:
+                        support[doc] += 1
+        best = max(alternatives, key=lambda doc: (support[doc], alternatives[doc].score))
+        chosen.append(alternatives[best])
+    return chosen
+
+
+@dataclass(frozen=True)
+class ReuseTables:
+    """The clause table and the later echoes, made in one pass over the speech."""
+
+    clauses: pd.DataFrame
+    echoes: pd.DataFrame
+
+
+def reuse_tables(
+    document: Document,
+    reference: ReferenceCorpus | CentralIndex | str | None = None,
+    *,
+    speech_date: date | None = None,
+    thresholds: Thresholds = Thresholds(),
+    candidates: int = _CANDIDATES,
+    min_chars: int = 4,
+) -> ReuseTables:
+    """The clause table (see :func:`compare_clauses`) and the later echoes (:data:`ECHO_COLUMNS`)."""
+    index = _as_index(reference)
+    found = clauses(document, min_chars=min_chars)
+    texts = [speech_match_text(document, c.start, c.end) for c in found]
+    options, echoes = [], []
+    for clause, local in zip(found, texts):
+        before, after = _matches(local, clause, index, limit=candidates, thresholds=thresholds, speech_day=speech_date)
+        options.append(before)
+        top = next(iter(before.values())).score[:2] if before else None
+        echoes.append(after if after.cls != "local" and (top is None or after.score[:2] > top) else None)
+    matches = _choose(options, found)
+    stock = [stock_wording(index, index.text[m.central[0] : m.central[1]]) if m.cls in _SPECIFIC else ""
+             for m in matches]
+    stock_spans = [m.local if phrase else None for m, phrase in zip(matches, stock)]
+    matches = [(_Match(m.clause, "local") if phrase else m) for m, phrase in zip(matches, stock)]
+    # A stock formula inside a passage copied from one text continues that text: it joins the stretch.
+    matches = extend_stretches(document, found, texts, matches, index, thresholds=thresholds)
+    stock = [phrase if m.cls == "local" else "" for m, phrase in zip(matches, stock)]
+    stock_spans = [span if phrase else None for span, phrase in zip(stock_spans, stock)]
+    stretch_of = stretch_numbers(matches, index)
+    rows = []
+    for clause, m, echo, phrase, stretch, span in zip(found, matches, echoes, stock, stretch_of, stock_spans):
+        row = {
+            "section": clause.section, "start": clause.start, "end": clause.end, "text": clause.text,
+            "class": m.cls, "clause": clause.number, "sentence": clause.sentence, "kind": clause.kind,
+            "stock_formula": phrase, "stretch": stretch, "inherited": m.inherited,
+            "matched_share": m.matched_share,
+        }
+        if span is not None:
+            row.update({"stock_start": span[0], "stock_end": span[1]})
+        if m.sentence is not None:
+            doc = index.sentence_document(m.sentence)
+            part = index.sentence_part_of(m.sentence)
+            s0, s1 = index.raw_span(*m.central)
+            row.update({
+                "source_id": doc.id, "source_title": doc.title, "source_date": part.date,
+                "source_start": s0, "source_end": s1, "source_text": doc.raw[s0:s1],
+                "similarity": m.similarity, "edits": m.edits,
+                "aligned_start": m.local[0], "aligned_end": m.local[1],
+                "aligned_text": document.raw[m.local[0] : m.local[1]],
+                "source_part": part.label, "source_level": part.level,
+                "after_speech": False,
+            })
+        if echo is not None:
+            row.update({"echo_id": index.sentence_document(echo.sentence).id,
+                        "echo_date": index.sentence_part_of(echo.sentence).date})
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=list(CLAUSE_COLUMNS) + list(_EXTRA_COLUMNS))
+    for column in ("source_start", "source_end", "aligned_start", "aligned_end", "stretch", "stock_start", "stock_end"):
+        frame[column] = frame[column].astype("Int64")
+    frame["similarity"] = frame["similarity"].astype(float)
+    frame["matched_share"] = frame["matched_share"].astype(float)
+    # An all-local table has no edits at all: keep the column text, not float NaN.
+    for column in ("edits", "stock_formula", "echo_id", "echo_date"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), "")
+    frame["after_speech"] = frame["after_speech"].astype("boolean")
+    frame["inherited"] = frame["inherited"].astype(bool)
+    return ReuseTables(frame, _echo_rows(found, echoes, index, speech_date))
 
 
 def compare_clauses(
@@ -131,7 +250,7 @@ def compare_clauses(
     *,
     speech_date: date | None = None,
     thresholds: Thresholds = Thresholds(),
-    candidates: int = 8,
+    candidates: int = _CANDIDATES,
     min_chars: int = 4,
 ) -> pd.DataFrame:
     """One row per clause of the speech: its class and, where reused, the central source and edits.
@@ -139,40 +258,57 @@ def compare_clauses(
     Columns: :data:`CLAUSE_COLUMNS`, then ``clause, sentence, kind`` (where in
     the speech), ``aligned_start, aligned_end, aligned_text`` (the part of the
     clause aligned with the source; the whole clause for a paraphrase),
-    ``source_part, source_level`` and ``after_speech`` (the source is dated
-    after ``speech_date``, so it can only be a later echo of shared wording).
+    ``source_part, source_level``, ``after_speech`` (always false: a central
+    text dated after ``speech_date`` is never a source, see
+    :func:`later_echoes`), ``matched_share`` (share of the clause's
+    characters that match the source), ``stretch`` (number of the run of
+    adjacent clauses that follow one source in order, see :mod:`.stretches`),
+    ``inherited`` (the clause takes its label from the stretch it sits in),
+    ``stock_formula`` (the wording, when the clause's best central match is a
+    stock formula, see :mod:`.stock`; the clause is then local) and
+    ``echo_id, echo_date`` (a later central text that holds the clause's
+    wording better than any earlier one).
     """
-    index = _as_index(reference)
+    return reuse_tables(document, reference, speech_date=speech_date, thresholds=thresholds,
+                        candidates=candidates, min_chars=min_chars).clauses
+
+
+def later_echoes(
+    document: Document,
+    reference: ReferenceCorpus | CentralIndex | str | None = None,
+    *,
+    speech_date: date | None = None,
+    thresholds: Thresholds = Thresholds(),
+) -> pd.DataFrame:
+    """Clauses whose wording a central text dated after the speech holds better than any earlier one.
+
+    Such a text cannot be the speech's source; the echo shows that the
+    speech's wording (or wording both took from an unpublished source)
+    turned up in the centre's texts later. Columns :data:`ECHO_COLUMNS`;
+    ``days_after`` counts from the speech to the echo's earliest possible day.
+    """
+    return reuse_tables(document, reference, speech_date=speech_date, thresholds=thresholds).echoes
+
+
+def _echo_rows(found, echoes, index: CentralIndex, speech_day: date | None) -> pd.DataFrame:
     rows = []
-    for clause in clauses(document, min_chars=min_chars):
-        m = _best_match(document, clause, index, limit=candidates, thresholds=thresholds, speech_day=speech_date)
-        row = {
+    for clause, echo in zip(found, echoes):
+        if echo is None:
+            continue
+        doc = index.sentence_document(echo.sentence)
+        part = index.sentence_part_of(echo.sentence)
+        s0, s1 = index.raw_span(*echo.central)
+        earliest, _ = date_bounds(part.date)
+        rows.append({
             "section": clause.section, "start": clause.start, "end": clause.end, "text": clause.text,
-            "class": m.cls, "clause": clause.number, "sentence": clause.sentence, "kind": clause.kind,
-        }
-        if m.sentence is not None:
-            sentence = index.sentences[m.sentence]
-            doc = index.corpus.documents[sentence.doc]
-            part = doc.parts[sentence.part]
-            source_day = parse_date(part.date)
-            row.update({
-                "source_id": doc.id, "source_title": doc.title, "source_date": part.date,
-                "source_start": m.central[0], "source_end": m.central[1],
-                "source_text": doc.raw[m.central[0] : m.central[1]],
-                "similarity": m.similarity, "edits": m.edits,
-                "aligned_start": m.local[0], "aligned_end": m.local[1],
-                "aligned_text": document.raw[m.local[0] : m.local[1]],
-                "source_part": part.label, "source_level": part.level,
-                "after_speech": bool(speech_date and source_day and source_day > speech_date),
-            })
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=list(CLAUSE_COLUMNS) + list(_EXTRA_COLUMNS))
-    for column in ("source_start", "source_end", "aligned_start", "aligned_end"):
+            "class": echo.cls, "source_id": doc.id, "source_title": doc.title, "source_date": part.date,
+            "source_start": s0, "source_end": s1, "source_text": doc.raw[s0:s1],
+            "similarity": echo.similarity, "edits": echo.edits,
+            "days_after": (earliest - speech_day).days if speech_day else pd.NA,
+        })
+    frame = pd.DataFrame(rows, columns=list(ECHO_COLUMNS))
+    for column in ("source_start", "source_end", "days_after"):
         frame[column] = frame[column].astype("Int64")
-    frame["similarity"] = frame["similarity"].astype(float)
-    # An all-local table has no edits at all: keep the column text, not float NaN.
-    frame["edits"] = frame["edits"].astype(object).where(frame["edits"].notna(), "")
-    frame["after_speech"] = frame["after_speech"].astype("boolean")
     return frame
 
 

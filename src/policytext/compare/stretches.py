@@ -1,0 +1,108 @@
+"""Stretches: runs of adjacent clauses that follow one central source in order.
+
+A speech copies a central passage, not a clause: 弘扬工匠精神 or
+积极培育未来产业 are too short to count as reuse on their own (nine
+characters, :class:`.align.Thresholds`), yet sit between clauses copied from
+the same sentence. So after each clause has been matched alone, a clause left
+local next to a reused one is looked for right where the neighbour's source
+continues (after its end for the clause that follows, before its start for
+the clause that precedes), in a window of its own length plus a few
+characters of punctuation. If it is there (most of its characters matching,
+in order, from the window's near edge), it joins the stretch and inherits its
+label and source. This repeats outwards, so a stretch grows over any number
+of short clauses; the cost is one small alignment per clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..document import Document
+from ..normalize import Collapsed
+from .align import Thresholds, align, format_edits
+from .central import CentralIndex
+from .clauses import Clause
+
+__all__ = ["extend_stretches", "stretch_numbers"]
+
+_REUSED = ("verbatim", "near-verbatim")
+# Characters of punctuation (and a dropped particle) allowed between a clause's source and its neighbour's.
+_SLACK = 6
+_MIN_SHARE = 0.8
+
+
+def _neighbours(found: list[Clause], i: int, j: int) -> bool:
+    # Clauses of one sentence, or the last and first clauses of consecutive sentences.
+    return abs(found[i].sentence - found[j].sentence) <= 1
+
+
+def _try(local: Collapsed, window_start: int, window_end: int, *, after: bool, index: CentralIndex,
+         thresholds: Thresholds):
+    window = index.text[window_start:window_end]
+    if len(local.text) < 2 or not window:
+        return None
+    alignment = align(local.text, window, max_gap=thresholds.max_gap, edge_substitution=thresholds.edge_substitution)
+    if alignment is None or alignment.matched < _MIN_SHARE * len(local.text):
+        return None
+    if alignment.local_length < _MIN_SHARE * len(local.text) or alignment.similarity < thresholds.near_similarity:
+        return None
+    # The clause must continue the neighbour's source, not turn up anywhere in the window.
+    if after and alignment.central_start > _SLACK:
+        return None
+    if not after and len(window) - alignment.central_end > _SLACK:
+        return None
+    return alignment
+
+
+def extend_stretches(document: Document, found: list[Clause], texts: list[Collapsed], matches: list,
+                     index: CentralIndex, *, thresholds: Thresholds) -> list:
+    """``matches`` with local clauses next to a reused one labelled from the neighbour's source where it continues."""
+    matches = list(matches)
+    changed = True
+    while changed:
+        changed = False
+        for i, m in enumerate(matches):
+            if m.cls not in _REUSED:
+                continue
+            part_start, part_end = index.sentence_part_bounds(m.sentence)
+            g0, g1 = m.central
+            for j, after in ((i + 1, True), (i - 1, False)):
+                if not 0 <= j < len(matches) or matches[j].cls != "local" or not _neighbours(found, i, j):
+                    continue
+                local = texts[j]
+                width = len(local.text) + _SLACK
+                window = (g1, min(part_end, g1 + width)) if after else (max(part_start, g0 - width), g0)
+                alignment = _try(local, *window, after=after, index=index, thresholds=thresholds)
+                if alignment is None:
+                    continue
+                cls = "verbatim" if alignment.identical else "near-verbatim"
+                matches[j] = replace(
+                    matches[j], cls=cls, sentence=m.sentence,
+                    local=local.to_input(alignment.local_start, alignment.local_end),
+                    central=(window[0] + alignment.central_start, window[0] + alignment.central_end),
+                    similarity=alignment.similarity, edits=format_edits(alignment.edits),
+                    score=m.score, before=m.before, inherited=True,
+                    matched_share=round(min(alignment.matched / len(local.text), 1.0), 4),
+                )
+                changed = True
+    return matches
+
+
+def stretch_numbers(matches: list, index: CentralIndex, *, max_gap: int = 12) -> list[int | None]:
+    """A number per reused clause, shared by adjacent clauses whose sources follow each other in one document."""
+    numbers: list[int | None] = []
+    current = -1
+    previous = None
+    for m in matches:
+        if m.cls not in _REUSED:
+            numbers.append(None)
+            previous = None
+            continue
+        doc = index.sentence_doc_number(m.sentence)
+        if previous is not None and previous[0] == doc and 0 <= m.central[0] - previous[1] <= max_gap:
+            numbers.append(current)
+        else:
+            current += 1
+            numbers.append(current)
+        previous = (doc, m.central[1])
+    return numbers

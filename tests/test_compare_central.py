@@ -1,0 +1,251 @@
+"""The full central corpus: its index in the cache, dated sources, stretches, stock formulas, attribution at scale."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from policytext import from_text
+from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date
+from policytext.compare.central import build_index
+from policytext.compare.dating import date_bounds
+from policytext.compare.stock import document_frequency, stock_wording
+from policytext.reference import ReferenceCorpus, load_reference, parse_reference_text
+
+# Hand-written local sentences of an imaginary city: none of them is central wording.
+LOCAL = [
+    "我市今年新建五G基站一千二百个，实现全部乡镇覆盖。",
+    "市科技局牵头组建了十二个产业技术创新联盟，联盟成员单位达到三百余家。",
+    "去年全区技术合同成交额首次突破八十亿元，同比增长百分之十七。",
+    "我们在河东新区试点“科技副总”制度，选派四十名高校教师到企业兼职。",
+    "全市规模以上工业企业研发机构覆盖率提高到百分之四十五。",
+    "下一步，我们将围绕生物医药、新材料两条链条，编制招商图谱。",
+    "各区县要在六月底前完成孵化器绩效评价，评价结果与奖补资金挂钩。",
+    "市财政安排专项资金两亿元，支持企业购置研发仪器设备。",
+    "本次会议以后，各部门要把任务分解到人、明确时限。",
+    "大学科技园今年新入驻企业六十三家，其中海归创业企业十一家。",
+    "我们组织了三场校企对接会，现场签约项目二十九个。",
+    "滨江片区的算力中心二期工程已经封顶，预计年底投入运行。",
+    "市里将设立首台套保险补偿资金，降低企业试用新产品的风险。",
+    "农业科技示范园推广了节水灌溉技术，亩均用水下降三成。",
+    "同志们，任务艰巨，时间紧迫，大家要拿出只争朝夕的劲头。",
+    "高新区管委会要尽快出台人才公寓分配细则，解决青年科研人员住房难题。",
+    "今年我们还将举办第三届创新创业大赛，总奖金三百万元。",
+    "全市高新技术企业数量达到一千八百家，比上年净增二百家。",
+    "请各单位于本月二十日前将工作台账报市科技局。",
+    "要用好驻外招才引智工作站，今年力争引进领军人才十名。",
+]
+_SENTENCE = re.compile(r"(?<=[。！？])")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_reference()
+
+
+def _sentences(corpus, title_part: str, count: int, *, skip: int = 40) -> list[tuple[str, str]]:
+    """``count`` sentences (25-90 characters) spread evenly over one report, after its first ``skip``."""
+    doc = next(d for d in corpus.documents if title_part in d.title)
+    pieces = [s.strip() for s in _SENTENCE.split(doc.raw) if s.strip()]
+    pieces = [s for s in pieces if 25 <= len(s) <= 90 and "\n" not in s]
+    step = max(1, (len(pieces) - skip) // count)
+    return [(doc.id, s) for s in pieces[skip::step][:count]]
+
+
+def _speech(parts: list[tuple[str | None, str]]):
+    head = "党课\n同志们：\n"
+    spans, position = [], len(head)
+    for label, text in parts:
+        spans.append((position, position + len(text), label, text))
+        position += len(text)
+    return from_text(head + "".join(t for _, t in parts)), spans
+
+
+def _verdicts(table, spans):
+    """Per sentence of the speech: (true source, share of its clause characters reused, share reused from it)."""
+    out = []
+    for start, end, label, text in spans:
+        rows = table[(table.start >= start) & (table.end <= end)]
+        characters = int((rows.end - rows.start).sum())
+        reused = rows[rows["class"] != "local"]
+        right = reused[reused.source_id == label]
+        share = lambda frame: int((frame.end - frame.start).sum()) / characters if characters else 0.0  # noqa: E731
+        out.append((label, text, share(reused), share(right)))
+    return out
+
+
+def test_copied_sentences_are_attributed_to_their_source_and_local_ones_stay_local(corpus):
+    congress = _sentences(corpus, "(二十大)", 20)
+    report = _sentences(corpus, "2024年中华人民共和国国务院政府工作报告", 20)
+    assert len(congress) == len(report) == 20
+    parts: list[tuple[str | None, str]] = []
+    for k, (a, b) in enumerate(zip(congress, report)):
+        parts += [a, (None, LOCAL[k]), b]
+    document, spans = _speech(parts)
+    table = compare(document, corpus, speech_date="2024-12-01").clauses
+    verdicts = _verdicts(table, spans)
+    copied = [v for v in verdicts if v[0]]
+    found = [v for v in copied if v[3] >= 0.5]
+    recall = len(found) / len(copied)
+    flagged = [v for v in verdicts if v[2] >= 0.5]
+    precision = sum(1 for v in flagged if v[0]) / len(flagged)
+    assert recall >= 0.95, [v[1] for v in copied if v[3] < 0.5]
+    assert precision >= 0.95, [v[1] for v in flagged if not v[0]]
+
+
+def test_a_speech_dated_2012_gets_no_later_source(corpus):
+    early = _sentences(corpus, "2011年中华人民共和国国务院政府工作报告", 6)
+    late = _sentences(corpus, "2024年中华人民共和国国务院政府工作报告", 6)
+    parts = [(None, "2012年4月，我市召开科技工作会议。")] + [x for pair in zip(early, late) for x in pair]
+    document, _ = _speech(parts)
+    # The speech's own date line gives the date: the earliest day it can have been given.
+    assert speech_date(document) == date(2012, 4, 1)
+    comparison = compare(document, corpus)
+    reused = comparison.clauses[comparison.clauses.source_id.notna()]
+    assert len(reused) >= 6
+    assert (reused.source_date.map(lambda d: date_bounds(d)[1]) <= date(2012, 4, 1)).all()
+    assert "government_work_reports:3" not in set(reused.source_id)
+    # The 2024 report's sentences are later echoes, never sources.
+    echoes = comparison.echoes
+    assert "government_work_reports:3" in set(echoes.source_id)
+    assert (echoes.days_after > 0).all()
+    sources = comparison.sources
+    assert (sources.age_days >= 0).all()
+
+
+def test_speech_date_from_the_text_ignores_targets():
+    doc = from_text("党课\n同志们：\n2023年12月，中央经济工作会议召开。到2035年基本实现现代化。2024年1月31日，政治局集体学习。")
+    assert speech_date(doc) == date(2024, 1, 31)
+    assert speech_date(from_text("党课\n同志们：\n到2035年基本实现现代化。")) is None
+    assert speech_date(doc, override="2025-01-01") == date(2025, 1, 1)
+
+
+def test_date_bounds():
+    assert date_bounds("2024-03-05") == (date(2024, 3, 5), date(2024, 3, 5))
+    assert date_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert date_bounds("2023-12") == (date(2023, 12, 1), date(2023, 12, 31))
+    assert date_bounds("1985") == (date(1985, 1, 1), date(1985, 12, 31))
+    assert date_bounds(None) == (date.min, date.max)
+
+
+# --- stretches ----------------------------------------------------------------------------
+
+_CENTRAL = ("# title: 全会公报\n# level: central\n# date: 2024-07-18\n# ---\n"
+            "要大力弘扬科学家精神，弘扬工匠精神，提高全要素生产率，着力推动新质生产力加快发展。\n")
+
+
+def test_short_clauses_inside_a_copied_stretch_inherit_its_label():
+    corpus = ReferenceCorpus((parse_reference_text(_CENTRAL, doc_id="plenum"),))
+    speech = from_text("党课\n同志们：\n我们要大力弘扬科学家精神，弘扬工匠精神，提高全要素生产率，着力推动新质生产力加快发展。")
+    table = compare(speech, corpus, speech_date="2024-09-01").clauses.set_index("text")
+    for short in ("弘扬工匠精神", "提高全要素生产率"):
+        assert table.loc[short, "class"] == "verbatim" and table.loc[short, "source_id"] == "plenum"
+        assert table.loc[short, "inherited"]
+    assert not table.loc["着力推动新质生产力加快发展", "inherited"]
+    # One stretch: the clauses follow the source in order.
+    assert table.stretch.dropna().nunique() == 1
+
+
+def test_a_short_clause_elsewhere_does_not_inherit():
+    corpus = ReferenceCorpus((parse_reference_text(_CENTRAL, doc_id="plenum"),))
+    speech = from_text("党课\n同志们：\n我们要大力弘扬科学家精神，抓好招商引资，提高全要素生产率。")
+    table = compare(speech, corpus, speech_date="2024-09-01").clauses.set_index("text")
+    assert table.loc["抓好招商引资", "class"] == "local"
+    # 提高全要素生产率 is in the source, but not where the neighbour's source continues.
+    assert table.loc["提高全要素生产率", "class"] == "local"
+
+
+def test_a_long_clause_with_a_short_match_is_not_verbatim():
+    clause = "全市各级党组织和广大党员干部要更加紧密地团结在以习近平同志为核心的党中央周围持续推动科技创新和产业创新深度融合走在前列"
+    central = "全国各族人民要更加紧密地团结在以习近平同志为核心的党中央周围。"
+    alignment = align(clause, central)
+    assert alignment.identical and alignment.local_length >= 13
+    assert classify(clause, alignment) == "local"
+    short = "更加紧密地团结在以习近平同志为核心的党中央周围"
+    assert classify(short, align(short, central)) == "verbatim"
+    assert Thresholds().min_cover == 0.5
+
+
+# --- stock formulas -----------------------------------------------------------------------
+
+
+def _yearly_corpus(years: range, *, formula: str) -> ReferenceCorpus:
+    documents = []
+    for year in years:
+        text = (f"# title: 报告{year}\n# level: central\n# date: {year}-03-05\n# ---\n"
+                f"{formula}，全面完成{year}年各项任务。第{year}号工作要点是推进第{year}批项目建设。\n")
+        documents.append(parse_reference_text(text, doc_id=f"r{year}"))
+    specific = ("# title: 专题\n# level: central\n# date: 2023-01-05\n# ---\n"
+                "加快建设以实体经济为支撑的现代化产业体系。\n")
+    documents.append(parse_reference_text(specific, doc_id="special"))
+    return ReferenceCorpus(tuple(documents))
+
+
+def test_wording_in_many_documents_over_years_is_a_stock_formula():
+    formula = "在以习近平同志为核心的党中央坚强领导下"
+    corpus = _yearly_corpus(range(2000, 2024), formula=formula)
+    index = build_index(corpus)
+    assert document_frequency(index, formula) == (24, 24)
+    assert stock_wording(index, formula) == formula
+    assert stock_wording(index, "加快建设以实体经济为支撑的现代化产业体系") == ""
+    speech = from_text("党课\n同志们：\n在以习近平同志为核心的党中央坚强领导下，我市加快建设以实体经济为支撑的现代化产业体系。")
+    comparison = compare(speech, corpus, speech_date="2024-06-01")
+    table = comparison.clauses.set_index("text")
+    row = table.loc["在以习近平同志为核心的党中央坚强领导下"]
+    assert row["class"] == "local" and row.stock_formula == formula and pd.isna(row.source_id)
+    assert table.loc["我市加快建设以实体经济为支撑的现代化产业体系", "source_id"] == "special"
+    stock = comparison.stock.set_index("stock_formula")
+    assert stock.loc[formula, "clauses"] == 1 and stock.loc["all", "characters"] == len(formula)
+
+
+def test_the_stock_threshold_comes_from_the_corpus():
+    few = build_index(_yearly_corpus(range(2020, 2024), formula="在以习近平同志为核心的党中央坚强领导下"))
+    many = build_index(_yearly_corpus(range(1990, 2024), formula="在以习近平同志为核心的党中央坚强领导下"))
+    assert few.stock_threshold < many.stock_threshold
+
+
+# --- the index in the cache ---------------------------------------------------------------
+
+
+def _write(folder, name, body, day="2024-01-05"):
+    path = folder / name
+    path.write_text(f"# title: {name}\n# level: central\n# date: {day}\n# ---\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_index_is_stored_once_per_content_and_rebuilt_per_changed_file(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(cache))
+    texts = tmp_path / "central"
+    texts.mkdir()
+    a = _write(texts, "a.txt", "要加快发展新质生产力，扎实推进高质量发展。")
+    _write(texts, "b.txt", "要以科技创新引领现代化产业体系建设。")
+    first = load_index(load_reference(texts))
+    stored = cache / "reference-index"
+    units = {p.name: p.stat().st_mtime_ns for p in stored.glob("unit-*.npz")}
+    assert len(units) == 2 and len(list(stored.glob("corpus-*.npz"))) == 1
+    again = load_index(load_reference(texts))
+    assert again.text == first.text and (again.index.keys == first.index.keys).all()
+    assert {p.name: p.stat().st_mtime_ns for p in stored.glob("unit-*.npz")} == units
+    # A changed file makes one new unit; the other unit's file is reused untouched.
+    a.write_text(a.read_text(encoding="utf-8").replace("扎实推进", "着力推动"), encoding="utf-8")
+    _write(texts, "c.txt", "要统筹发展和安全。")
+    changed = load_index(load_reference(texts))
+    now = {p.name: p.stat().st_mtime_ns for p in stored.glob("unit-*.npz")}
+    assert len(now) == 4 and all(now[name] == mtime for name, mtime in units.items())
+    assert "着力推动高质量发展" in changed.text and changed.size == 3
+    # A damaged cache file is rebuilt, never trusted.
+    for path in stored.glob("corpus-*.npz"):
+        path.write_bytes(b"garbage")
+    assert load_index(load_reference(texts)).text == changed.text
+
+
+def test_index_from_the_cache_equals_a_fresh_build(corpus):
+    cached = load_index(corpus)
+    fresh = build_index(corpus)
+    assert cached.text == fresh.text
+    assert (cached.index.keys == fresh.index.keys).all() and (cached.index.ids == fresh.index.ids).all()
+    assert cached.stock_threshold == fresh.stock_threshold >= 2
