@@ -245,7 +245,8 @@ def classify(local: str, alignment: Alignment | None, *, overlap: float = 0.0,
             and (covers or (alignment.matched >= t.long_run and substantial))
         ):
             return "near-verbatim"
-    shared = overlap * len(set(_bigrams(local)))
-    if len(local) >= t.paraphrase_min_chars and overlap >= t.paraphrase_share and shared >= t.paraphrase_min_shared:
+    if len(local) < t.paraphrase_min_chars or overlap < t.paraphrase_share:
+        return "local"
+    if overlap * len(set(_bigrams(local))) >= t.paraphrase_min_shared:
         return "paraphrase"
     return "local"

@@ -1,12 +1,19 @@
 """Reuse of central wording in a speech, clause by clause.
 
-For each clause (:mod:`.clauses`) the shingle index proposes a few central
-sentences; each is aligned with the clause (:mod:`.align`), and the best
-alignment decides the clause's class. Where several central texts hold the
-same words, the one dated on or before the speech wins, then the earliest:
-the speech can only have borrowed from what was already said. Only parts the
-reference marks as central are indexed, so a local newspaper's paraphrase
-inside a central file (06 [B]) is never taken for the centre.
+For each clause (:mod:`.clauses`) the index (:mod:`.central`) proposes a
+few central sentences; each is aligned with the clause (:mod:`.align`), and
+the best alignment decides the clause's class. A central text dated after
+the speech (its latest possible day after the speech's day) is never a
+source: a clause it matches better than any earlier text is listed among the
+*later echoes*. Where several earlier texts hold the same words equally
+well, the one the neighbouring clauses also draw on wins (a passage copied
+from one report is not split between it and a later report that repeats a
+clause of it), then the most recent: a speech relays the latest central
+wording. Only parts the reference marks as central are indexed, so a local
+newspaper's paraphrase inside a central file (06 [B]) is never taken for the
+centre. Stock formulas (:mod:`.stock`) are set apart, and short clauses
+where a reused neighbour's source continues join its stretch
+(:mod:`.stretches`).
 
 Every row gives raw offsets on both sides: ``start``/``end`` into the speech
 file, ``source_start``/``source_end`` into the reference file.
@@ -24,7 +31,7 @@ from ..document import Document
 from ..normalize import Collapsed
 from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Thresholds, align, bigram_overlap, classify, format_edits
-from .central import CentralIndex, build_index, load_index
+from .central import SHINGLE, CentralIndex, build_index, load_index
 from .clauses import Clause, clauses, speech_match_text
 from .dating import date_bounds
 from .index import shingles
@@ -105,12 +112,23 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
     best_after = _Match(clause, "local")
     if len(local.text) < 2:
         return before, best_after
-    for number, _shared in index.candidates(local.text, limit=limit):
+    # A verbatim or near-verbatim match needs an identical stretch of min_anchor characters, so a
+    # candidate sharing fewer shingles than that stretch holds is only worth a paraphrase check.
+    anchor_shingles = thresholds.min_anchor - SHINGLE + 1
+    full_cover = None
+    for number, shared in index.candidates(local.text, limit=limit):
+        if full_cover is not None and shared < full_cover:
+            break  # nothing left can match as much; equally sharing texts were all tried
         central_text = index.sentence_text(number)
-        alignment = align(local.text, central_text, max_gap=thresholds.max_gap,
-                          edge_substitution=thresholds.edge_substitution)
-        overlap, p0, p1 = bigram_overlap(local.text, central_text)
-        cls = classify(local.text, alignment, overlap=overlap, thresholds=thresholds)
+        alignment = None
+        if shared >= anchor_shingles:
+            alignment = align(local.text, central_text, max_gap=thresholds.max_gap,
+                              edge_substitution=thresholds.edge_substitution)
+        cls = classify(local.text, alignment, thresholds=thresholds)
+        overlap, p0, p1 = 0.0, 0, 0
+        if cls == "local" and _may_paraphrase(local.text, central_text, thresholds):
+            overlap, p0, p1 = bigram_overlap(local.text, central_text)
+            cls = classify(local.text, alignment, overlap=overlap, thresholds=thresholds)
         if cls == "local":
             continue
         earliest, latest = date_bounds(index.sentence_part_of(number).date)
@@ -140,9 +158,22 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
                        is_before, round(min(matched / len(local.text), 1.0), 4))
         if is_before:
             before[doc] = found
+            if cls == "verbatim" and alignment.local_length == len(local.text):
+                full_cover = shared
         else:
             best_after = found
     return before, best_after
+
+
+def _may_paraphrase(local: str, central: str, thresholds: Thresholds) -> bool:
+    """Whether enough of the clause's bigrams are in the central text at all (a cheap bound on the overlap)."""
+    if len(local) < thresholds.paraphrase_min_chars:
+        return False
+    grams = {local[i : i + 2] for i in range(len(local) - 1) if local[i].isalnum() and local[i + 1].isalnum()}
+    if not grams:
+        return False
+    found = sum(1 for g in grams if g in central)
+    return found >= thresholds.paraphrase_min_shared and found >= thresholds.paraphrase_share * len(grams)
 
 
 def _choose(options: list[dict[int, _Match]], found: list[Clause], *, reach: int = 2) -> list[_Match]:
