@@ -209,6 +209,23 @@ def test_reference_path_errors(tmp_path):
     broken.write_bytes(b"not xz at all")
     with pytest.raises(PolicytextError, match="cannot be read"):
         load_reference(broken)
+
+
+def test_a_compressed_corpus_is_bounded_once_decompressed(tmp_path, monkeypatch):
+    import gzip
+
+    record = json.dumps({"title": "t", "content": "发展。" * 2000}, ensure_ascii=False)
+    path = tmp_path / "big.jsonl.gz"
+    path.write_bytes(gzip.compress(record.encode("utf-8")))
+    assert len(load_jsonl_corpus(path)) == 1
+    monkeypatch.setenv("POLICYTEXT_MAX_INPUT_BYTES", "10K")
+    assert path.stat().st_size < 10_000
+    with pytest.raises(PolicytextError, match="once decompressed"):
+        load_jsonl_corpus(path)
+    truncated = tmp_path / "cut.jsonl.gz"
+    truncated.write_bytes(gzip.compress(record.encode("utf-8"))[:40])
+    with pytest.raises(PolicytextError, match="truncated gz"):
+        load_jsonl_corpus(truncated)
     with pytest.raises(PolicytextError, match="reference folder not found"):
         load_central_folder(tmp_path / "nowhere")
 
