@@ -123,6 +123,16 @@ def test_shingle_index_finds_the_sentence_that_shares_wording():
     assert ShingleIndex([]).candidates("绿色发展") == []
 
 
+def test_shingle_keys_are_the_same_in_every_process_and_take_any_string():
+    from policytext.compare.index import shingle_keys
+
+    keys = shingle_keys("新质生产力", 4)
+    assert len(keys) == 2 and keys[0] != keys[1]
+    assert list(shingle_keys("新质生产", 4)) == [keys[0]]
+    # A stray surrogate (text from a broken decoder) is a character like any other.
+    assert len(shingle_keys("新\ud800质生产", 4)) == 2
+
+
 def test_shingle_index_skips_shingles_in_too_many_texts():
     texts = [f"发展新质生产力第{i}条" for i in range(50)] + ["发展新质生产力的核心要素"]
     assert ShingleIndex(texts, max_postings=10).candidates("发展新质生产力", min_shared=1) == []

@@ -29,7 +29,7 @@ _MULTIPLIER = np.uint64(0x100000001B3)
 
 
 def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
 
 
 def shingle_keys(text: str, n: int) -> np.ndarray:
