@@ -23,8 +23,15 @@ Kinds, each a pattern on the normalised text:
 ``compound``
     named parts joined by + (“负面清单+包干制”, 创新平台+企业孵化+产业园区).
 
+Quoted abbreviations that a numeral opens (“六稳”, “五位一体”,
+“两不愁三保障”, “八八战略”) or follows one character it makes no word with
+(“新三样”) are ``abbreviation`` too; 统一 and 第一 hold 一 inside a word, a
+quoted number (“一万”) or plan period (“十四五”) is none.
+
 Years (2023年), statistics (23个城市: Arabic numerals are counts, not
-formulas) and outline markers (一、 （一） 一是) match none of these patterns.
+formulas), numbers (一万六千五百), outline markers (一、 （一） 一是), party
+congresses (十八大召开至今) and counts that point at what follows or went
+before (以下四个方面, 这三个问题) are not formulas.
 """
 
 from __future__ import annotations
@@ -52,10 +59,21 @@ _MEASURE = "个项大条类种"
 # otherwise makes it try the whole pattern at every offset).
 COUNTED = re.compile(rf"(?=[{_NUMERAL}])(?<![{_NUMERAL}一百千万第几\d])(?P<number>十[一二三四五六七八九]?|[{_NUMERAL}])(?P<measure>[{_MEASURE}])")
 # Characters that cannot be the unit after a numeral in a structural slogan.
-_NOT_UNIT = f"{_NUMERAL}一多个项大条类种是批些些次年月日位"
+# Powers belong to numbers (一万六千五百 is a number, not a 一X六Y slogan).
+_NOT_UNIT = f"{_NUMERAL}一多个项大条类种是批些些次年月日位百千万亿零"
 _UNIT = rf"[{HAN}](?<![{_NOT_UNIT}])"
 STRUCTURAL = re.compile(rf"一{_UNIT}(?:[一两二三四五六多]{_UNIT}){{1,4}}")
-ABBREVIATION = re.compile(rf"[双两三四五][{HAN}]{{1,2}}")
+ABBREVIATION = re.compile(rf"[双两三四五六七八九十][{HAN}]{{1,2}}")
+# 十八大 (召开, 以来 …) names a party congress, not eighteen big things; 十一大 to 二十几大 always do.
+_CONGRESS_AFTER = re.compile(r"召开|以来|精神|报告|代表|闭幕|开幕|至今|提出|作出|强调|后|前|上")
+# 以下四个方面, 这三个问题: the phrase points at what follows or went before, it names nothing.
+_DEMONSTRATIVE = re.compile(r"(?:以下|如下|下面|下列|上述|以上|前述|前面|这|那|这些|那些|下述)$")
+# Quoted numbered abbreviations: “六稳” “五位一体” “两不愁三保障” “新三样” “八八战略” “十项重大工程”.
+_QUOTED_NUMERAL = frozenset("一二两三四五六七八九十百千双")
+_MAX_QUOTED = 8
+# A quoted plan period (“十四五”) is a time, and claims take it as one.
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_HAN_RUN = re.compile(rf"[{HAN}]+")
 ARITHMETIC = re.compile(r"(?<![\d.])\d+(?:\s*[+＋]\s*(?:\d+|[NnXx](?![A-Za-z])))+")
 COMPOUND = re.compile(rf"[{HAN}]{{2,8}}(?:[+＋][{HAN}]{{2,8}})+")
 # A head of this part of speech is a thing one can count, so N个X is a plain count.
@@ -83,6 +101,8 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
             continue
         head_end = head_start + len(head)
         is_quoted = any(qs <= match.start() and head_end <= qe for qs, qe in quoted) and _quote_bounded(text, match.start(), head_end)
+        if not is_quoted and (_congress(match, text) or _DEMONSTRATIVE.search(text, max(start, match.start() - 2), match.start())):
+            continue
         announces = bool(_ANNOUNCES.search(text[head_end : head_end + 2]))
         if is_quoted or announces or head in slogans or _not_a_noun(head, tags):
             found.append((match.start(), head_end, "counted", _count(match["number"]), head))
@@ -96,6 +116,8 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
     for match in ABBREVIATION.finditer(text, start, end):
         for length in (3, 2):
             word = text[match.start() : match.start() + length]
+            if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None:
+                continue
             if len(word) == length and (word in slogans or _quote_bounded(text, match.start(), match.start() + length)):
                 found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
                 break
@@ -109,6 +131,12 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
         if span:
             found.append((*span, "compound", str(text[span[0] : span[1]].count("+") + text[span[0] : span[1]].count("＋") + 1), ""))
 
+    # Last, so that a pattern above names the kind where both find the same span (“一核两翼多点”).
+    for qs, qe in sorted(quoted):
+        item = _quoted_abbreviation(text, qs, qe, tags.word_tag_tab)
+        if item:
+            found.append(item)
+
     rows = []
     for s, e, kind, number, head in _without_overlaps(found):
         is_quoted = _quote_bounded(text, s, e)
@@ -116,6 +144,36 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
     table = frame(rows, FORMULA_COLUMNS)
     table["quoted"] = table["quoted"].astype(bool)
     return table
+
+
+def _congress(match: re.Match, text: str) -> bool:
+    """Whether a numeral + 大 names a party congress (十八大召开至今, 党的十九大以来)."""
+    if match["measure"] != "大":
+        return False
+    number = to_number(match["number"])
+    if number is not None and number >= 11:
+        return True
+    return bool(_CONGRESS_AFTER.match(text, match.end())) or text.endswith("党的", 0, match.start())
+
+
+def _quoted_abbreviation(text: str, start: int, end: int, tags) -> tuple[int, int, str, str, str] | None:
+    """A short quotation that names something by a number (“六稳”, “新三样”), as a found formula.
+
+    A numeral must open the name or follow a first character it makes no
+    word with (统一大市场 and 第一议题 hold 一 inside a word); a quoted number
+    (“一万”) or plan period (“十四五”) is none.
+    """
+    words = text[start:end]
+    if not 2 <= len(words) <= _MAX_QUOTED or not _HAN_RUN.fullmatch(words) or not _QUOTED_NUMERAL.intersection(words):
+        return None
+    if to_number(words) is not None or _PLAN_PERIOD.fullmatch(words):
+        return None
+    at = next(i for i, char in enumerate(words) if char in _QUOTED_NUMERAL)
+    # The numeral opens the name, or follows one character it makes no word with (新三样, not 统一…, 第一…).
+    if at > 1 or (at == 1 and words[:2] in tags):
+        return None
+    numeral = words[at]
+    return start, end, "abbreviation", "2" if numeral in "双两" else _count(numeral), words[:at] + words[at + 1 :]
 
 
 def _head(text: str, position: int, limit: int, tokenizer: Tokenizer) -> str:

@@ -16,8 +16,9 @@ segmentation, holds four Chinese characters, and
     先X后Y (先立后破), X中生Y / X中求Y (无中生有, 稳中求进), 以X促Y (以进促稳),
     多X并举 (多措并举), 边X边Y, 既X又Y, 有X有Y, 不X不Y.
 
-Four characters that are two ordinary words side by side (科技创新, 关键技术,
-人工智能) match none of these and do not count, nor does jieba's looser
+A repeat across a subject and its predicate (经济实力|实现…) or inside a
+number (一百一十) is no pattern. Four characters that are two ordinary words side
+by side (科技创新, 关键技术, 人工智能) match none of these and do not count, nor does jieba's looser
 ``l`` tag (习用语), which covers plain compounds such as 自然资源 and 结构调整.
 Density is per 1,000 characters of a section's text (whitespace excluded).
 """
@@ -147,7 +148,7 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
             continue
         if position not in edge_set and pattern not in _DOUBLED:
             continue
-        if pattern in _DOUBLED and _names(chars, tags):
+        if pattern in _DOUBLED and (_names(chars, tags) or _across_words(text, position, edge_set, tags)):
             continue
         if pattern:
             rows.append(span_row(document, locator, position, position + 4, pattern=pattern))
@@ -157,6 +158,32 @@ def four_character(document: Document, *, tokenizer: Tokenizer | None = None) ->
 
 _DOUBLED = frozenset({"AABB", "ABAB", "ABAC", "ABCB"})
 _NAME_TAGS = ("nr", "ns", "nt")
+
+
+# Characters of numbers: 一百一十 repeats 一 because it is a number.
+_NUMBER_CHARACTERS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_HAN_CHARACTER = re.compile(rf"[{HAN}]")
+
+
+def _across_words(text: str, position: int, edges, tags) -> bool:
+    """Whether a repeat is an accident of two neighbouring phrases (经济实力|实现历史性跃升) or a number (一百一十).
+
+    A number repeats its digits. Otherwise the telling case is a noun and a
+    verb that happen to share a first character, cut apart by the
+    segmentation, inside running text on both sides, with no third member
+    continuing the series: the noun ends a subject and the verb opens its
+    predicate. Coordinated pairs (共商共建共享, 关心关爱, 节能节水) and bound
+    forms (善作善成, 先行先试) keep their place.
+    """
+    chars = text[position : position + 4]
+    if _NUMBER_CHARACTERS.issuperset(chars):
+        return True
+    if chars[0] != chars[2] or position + 2 not in edges or chars in tags:
+        return False
+    first, second = tags.get(chars[:2]) or "", tags.get(chars[2:]) or ""
+    embedded = _HAN_CHARACTER.match(text, position - 1) and _HAN_CHARACTER.match(text, position + 4)
+    continues = text.startswith(chars[0], position + 4)
+    return first == "n" and second == "v" and bool(embedded) and not continues
 
 
 def _names(chars: str, tags) -> bool:
