@@ -200,6 +200,28 @@ def test_year_of_the_opening_clause_covers_the_sentence_but_a_later_one_only_its
     assert list(table.year) == ["2022", ""]
 
 
+REPORT = "一、2023年工作回顾\n过去一年，城镇新增就业1244万人。国内生产总值增长5.2%。\n二、今后五年的任务\n今年粮食产量达到1.3万亿斤，近五年年均增长6%。"
+
+
+def test_year_from_the_heading_above_or_counted_back_from_the_documents_date():
+    table = extract(from_text(REPORT, provenance={"date": "2024-03-05"}))
+    assert list(zip(table.raw, table.year, table.period)) == [
+        ("1244万人", "2023", "过去一年"), ("增长5.2%", "2023", ""), ("达到1.3万亿斤", "2024", "今年"), ("年均增长6%", "", "近五年")]
+
+
+def test_without_a_date_a_relative_year_takes_the_headings_or_stays_empty():
+    table = extract(from_text(REPORT))
+    assert list(table.year) == ["2023", "2023", "", ""]
+    # 比去年 compares with a base year, it does not date the claim.
+    assert one("比去年增长3%。").year == ""
+
+
+def test_a_redacted_rank_is_a_hidden_value():
+    row = one("研发投入强度居全省第xx位。")
+    assert row.redacted and math.isnan(row.value) and (row.kind, row.scope) == ("rank", "全省")
+    assert claims_of("第xx章").empty
+
+
 def test_target_opening_is_a_qualifier():
     assert one("力争全国重点实验室突破20家。").qualifier == "力争、突破"
     assert one("力争全国重点实验室突破20家。").indicator == "全国重点实验室"  # a name, not scope + noun

@@ -57,6 +57,11 @@ PERIOD = re.compile(
     r"(?=[近过最\d一二两三四五六七八九十“前上下])(?:(?:近|过去|最近)(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)?|近年来|(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)"
     r"|“?十[一二三四五六]五”?(?:期间|以来|时期)|前?[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月)"
 )
+# A year named relative to the document's date: 过去一年 in a report of March 2024 is 2023.
+# 比去年, 较去年, 同去年 compare with a base year; they do not date the claim.
+RELATIVE_YEAR = re.compile(r"(?=[过去今明])(?<![比较与同])(?P<relative>过去(?:的)?一年|去年|今年|明年)")
+_RELATIVE_OFFSET = {"过去一年": -1, "过去的一年": -1, "去年": -1, "今年": 0, "明年": 1}
+HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 DATE = re.compile(r"(?=\d)(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号](?=[，。、\s至到—-]|$))")
 # Names and slogans are quoted; long quotations (a leader's words) may hold real figures.
 SHORT_QUOTE = re.compile(r"“[^“”]{1,12}”|‘[^‘’]{1,12}’|「[^「」]{1,12}」")
@@ -165,7 +170,7 @@ def _core_pattern() -> re.Pattern[str]:
         rf"|(?P<pct>百分之(?P<pct_n>{ARABIC}|{CHINESE}))"
         rf"|(?P<top>前(?P<top_n>{ARABIC}|[一二两三四五六七八九十百]+)(?:(?P<top_unit>{_TOPN_UNITS})|{not_cjk}))"
         rf"|(?P<strong>(?<![\d.])(?P<strong_n>\d+|[一二三四五六七八九]?[十百千])强(?![化调度劲大]))"
-        rf"|(?P<rank>第(?P<rank_n>\d+|[一二三四五六七八九十百]+)(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
+        rf"|(?P<rank>第(?P<rank_n>\d+|[一二三四五六七八九十百]+|{REDACTION_PATTERN})(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
         rf"|(?P<qty>(?P<num>{ARABIC}|{CHINESE}|{REDACTION_PATTERN})(?P<inner>{inner})?"
         rf"(?P<unit>(?P<mult>{mult})?(?P<base>{units})|(?P<bare>{mult}))?(?P<after>{after})?))"
     )
@@ -195,9 +200,16 @@ def _rank_prefix_pattern() -> re.Pattern[str]:
 
 
 def find_claims(document: Document) -> list[Claim]:
-    """Every quantitative claim of the document's body, in reading order."""
+    """Every quantitative claim of the document's body, in reading order.
+
+    A claim's year is the one its clause or sentence gives (2023年, or 过去一年
+    counted back from the document's date); without one, the year of the
+    nearest heading above it that names one (一、2023年工作回顾).
+    """
     norm, raw = document.norm, document.raw
     markers = _marker_spans(document)
+    heading_years = _heading_years(document)
+    current_year = _document_year(document)
     claims: list[Claim] = []
     sentences = document.sentences
     # Plain lists: itertuples costs more than the claims of a sentence without figures.
@@ -206,8 +218,11 @@ def find_claims(document: Document) -> list[Claim]:
         if kind == "boilerplate":
             continue
         protected = [(s - start, e - start) for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
-        for found in _sentence_claims(norm[start:end], protected=protected):
+        for found in _sentence_claims(norm[start:end], protected=protected, current_year=current_year):
             s, e = start + found.start, start + found.end
+            # A span of years (近五年) is no one year; an unresolved 过去一年 takes the heading's.
+            if not found.year and (not found.period or found.period in _RELATIVE_OFFSET):
+                found.year = heading_years.get(str(section), "")
             claims.append(
                 Claim(
                     indicator=found.indicator,
@@ -231,6 +246,29 @@ def find_claims(document: Document) -> list[Claim]:
     return claims
 
 
+def _heading_years(document: Document) -> dict[str, str]:
+    """Section id → the year its own heading or the nearest heading above it names ("" for none)."""
+    years: dict[str, str] = {}
+
+    def visit(section, inherited: str) -> None:
+        named = HEADING_YEAR.search(section.title) if section.level > 0 else None
+        year = named.group(1) if named else inherited
+        years[section.id] = year
+        for child in section.children:
+            visit(child, year)
+
+    for section in document.outline.sections:
+        visit(section, "")
+    return years
+
+
+def _document_year(document: Document) -> int | None:
+    from ..compare.dating import speech_date
+
+    day = speech_date(document)
+    return day.year if day else None
+
+
 def _marker_spans(document: Document) -> list[tuple[int, int]]:
     # Sorted, so that each sentence finds its own markers by bisection.
     return sorted((s.start, s.start + len(s.marker)) for s in document.outline.walk() if s.marker)
@@ -239,14 +277,14 @@ def _marker_spans(document: Document) -> list[tuple[int, int]]:
 # --- one sentence ---------------------------------------------------------------------------
 
 
-def _sentence_claims(text: str, *, protected: list[tuple[int, int]]) -> list[_Found]:
+def _sentence_claims(text: str, *, protected: list[tuple[int, int]], current_year: int | None = None) -> list[_Found]:
     # Most sentences state no figure (三个方面 counts, it does not measure):
     # without a candidate that could be one, skip the clause and time scans.
     candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text)]
     if not candidates:
         return []
     clauses = _clause_starts(text)
-    times = _time_expressions(text, clauses)
+    times = _time_expressions(text, clauses, current_year=current_year)
     protected = protected + [(t[0], t[1]) for t in times]
     protected += [m.span() for m in DATE.finditer(text)] + [m.span() for m in SHORT_QUOTE.finditer(text)]
     found: list[_Found] = []
@@ -278,11 +316,14 @@ def _clause_of(position: int, clauses: list[int]) -> int:
     return max(i for i, start in enumerate(clauses) if start <= position)
 
 
-def _time_expressions(text: str, clauses: list[int]) -> list[tuple[int, int, int, str, str]]:
+def _time_expressions(text: str, clauses: list[int], *, current_year: int | None = None) -> list[tuple[int, int, int, str, str]]:
     """(start, end, clause, year, period) for each year or period in the sentence."""
     out = []
     for m in YEAR.finditer(text):
         out.append((m.start(), m.end(), _clause_of(m.start(), clauses), m["year"] or m["quoted"], ""))
+    for m in RELATIVE_YEAR.finditer(text):
+        year = str(current_year + _RELATIVE_OFFSET[m["relative"]]) if current_year else ""
+        out.append((m.start(), m.end(), _clause_of(m.start(), clauses), year, m["relative"]))
     for m in PERIOD.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e, *_ in out):
             out.append((m.start(), m.end(), _clause_of(m.start(), clauses), "", m.group().strip("“”")))
@@ -445,7 +486,9 @@ def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Fou
         if unit in _TIER_UNITS and not (scope or lead):
             return None
         pattern = "tier" if unit in _TIER_UNITS else "rank"
-        value, unit_normalised = _number(m["rank_n"]), (unit if pattern == "tier" else "位")
+        hidden = bool(REDACTION.fullmatch(m["rank_n"]))  # 全省第xx: a rank the page withholds
+        value, unit_normalised = (math.nan if hidden else _number(m["rank_n"])), (unit if pattern == "tier" else "位")
+        base = {**base, "redacted": hidden}
     elif m["top"]:
         unit = m["top_unit"] or ""
         value, unit_normalised = _number(m["top_n"]), ("%" if unit == "%" else "位")
