@@ -191,6 +191,9 @@ def test_wording_in_many_documents_over_years_is_a_stock_formula():
     assert document_frequency(index, formula) == (24, 24)
     assert stock_wording(index, formula) == formula
     assert stock_wording(index, "加快建设以实体经济为支撑的现代化产业体系") == ""
+    # A word of the clause's own around the formula does not hide it; half the wording does.
+    assert stock_wording(index, "坚持" + formula) == formula
+    assert stock_wording(index, "我们要全市上下一起" + formula) == ""
     speech = from_text("党课\n同志们：\n在以习近平同志为核心的党中央坚强领导下，我市加快建设以实体经济为支撑的现代化产业体系。")
     comparison = compare(speech, corpus, speech_date="2024-06-01")
     table = comparison.clauses.set_index("text")

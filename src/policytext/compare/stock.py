@@ -21,9 +21,11 @@ from .central import SHINGLE, CentralIndex
 from .dating import date_bounds
 from .index import shingle_keys
 
-__all__ = ["MIN_YEARS", "document_frequency", "stock_wording"]
+__all__ = ["MAX_TRIM", "MIN_YEARS", "document_frequency", "stock_wording"]
 
 MIN_YEARS = 3
+# A stock formula may be wrapped in this share of other characters (a verb, a particle) and still make up the wording.
+MAX_TRIM = 0.2
 
 
 def document_frequency(index: CentralIndex, wording: str) -> tuple[int, int]:
@@ -50,7 +52,23 @@ def document_frequency(index: CentralIndex, wording: str) -> tuple[int, int]:
     return len(documents), len(years)
 
 
-def stock_wording(index: CentralIndex, wording: str) -> str:
-    """``wording`` if it is a stock formula of the corpus, else ``""``."""
+def _is_stock(index: CentralIndex, wording: str) -> bool:
     count, years = document_frequency(index, wording)
-    return wording if count >= index.stock_threshold and years >= MIN_YEARS else ""
+    return count >= index.stock_threshold and years >= MIN_YEARS
+
+
+def stock_wording(index: CentralIndex, wording: str, *, max_trim: float = MAX_TRIM) -> str:
+    """The stock formula that makes up ``wording``, or ``""`` if there is none.
+
+    The words a clause shares with a text often wrap a formula in a word or
+    two of their own (坚持 + 以习近平新时代中国特色社会主义思想为指导): the
+    whole is rare, the formula is not. So ``wording`` is also tried without
+    up to ``max_trim`` of its characters at either edge, longest first.
+    """
+    trim = int(max_trim * len(wording))
+    for cut in range(trim + 1):
+        for left in range(cut + 1):
+            candidate = wording[left : len(wording) - (cut - left)]
+            if len(candidate) >= SHINGLE and _is_stock(index, candidate):
+                return candidate
+    return ""
