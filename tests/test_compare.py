@@ -362,6 +362,17 @@ def test_attribution_cues_positive_and_negative():
     assert found["三个转变"].attributed_to == "the centre (unnamed)"
 
 
+def test_a_quotation_only_later_texts_hold_is_not_found():
+    corpus = ReferenceCorpus((
+        parse_reference_text("# title: 后来的讲话\n# level: central\n# date: 2025-03-05\n# ---\n要因地制宜发展新质生产力。\n", doc_id="later"),
+    ))
+    doc = from_text("党课\n同志们:\n习近平总书记指出:“要因地制宜发展新质生产力。”")
+    row = attributions(doc, corpus, speech_date=date(2024, 2, 2)).iloc[0]
+    assert row.found == "not found" and row.source_id == "" and "later (2025-03-05)" in row.note
+    row = attributions(doc, corpus, speech_date=date(2025, 6, 1)).iloc[0]
+    assert row.found == "verbatim" and row.source_id == "later"
+
+
 def test_a_made_up_quotation_is_not_found():
     corpus = load_reference()
     doc = from_text("党课\n同志们:\n习近平总书记指出:“要把月球建成新质生产力的示范区。”")

@@ -142,7 +142,7 @@ class Comparison:
 
     @cached_property
     def attributions(self) -> pd.DataFrame:
-        return attributions(self.document, self.index)
+        return attributions(self.document, self.index, speech_date=self.speech_date)
 
     @cached_property
     def topical(self) -> ReferenceCorpus:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -32,7 +33,7 @@ from ..reference import ReferenceCorpus
 from .align import align, format_edits
 from .clauses import speech_match_text
 from .corpus_text import find_phrase, part_texts
-from .dating import parse_date
+from .dating import date_bounds, parse_date
 from .formulations import match_formulation_text
 from .central import CentralIndex, load_index
 
@@ -92,12 +93,16 @@ def attributions(
     document: Document,
     reference: ReferenceCorpus | CentralIndex,
     *,
+    speech_date: date | None = None,
     thresholds: AttributionThresholds = AttributionThresholds(),
 ) -> pd.DataFrame:
     """One row per attributed quotation: found verbatim / modified / not found in the central texts, and where.
 
     Columns: :data:`ATTRIBUTION_COLUMNS`, then ``cue, section, sentence,
     source_date, source_part, source_start, source_end, similarity, edits, note``.
+    A central text dated after ``speech_date`` cannot be where the speech
+    found its quotation: a quotation only such texts hold is "not found",
+    and the note names them.
     """
     index = reference if isinstance(reference, CentralIndex) else load_index(reference)
     central = part_texts(index)
@@ -112,12 +117,19 @@ def attributions(
             "source_start": pd.NA, "source_end": pd.NA, "similarity": 0.0, "edits": "", "note": "",
         }
         hits = find_phrase(phrase, central)
+        later = [hit for hit in hits if not _before(hit[0].part.date, speech_date)]
+        hits = [hit for hit in hits if _before(hit[0].part.date, speech_date)]
+        if later and not hits:
+            row["note"] = "only in central texts dated after the speech: " + ", ".join(
+                f"{p.document.id} ({p.part.date})" for p, _, _ in later)
+            rows.append(row)
+            continue
         if hits:
             part, s0, s1 = hits[0]
             row.update(found="verbatim", similarity=1.0, **_source(part, s0, s1))
             if len(hits) > 1:
                 row["note"] = "also in " + ", ".join(f"{p.document.id} [{p.part.label}]" if p.part.label else p.document.id for p, _, _ in hits[1:])
-        elif modified := _modified(document, q, phrase, index, thresholds):
+        elif modified := _modified(document, q, phrase, index, thresholds, speech_date):
             part_doc, part, s0, s1, similarity, edits = modified
             row.update(found="modified", similarity=similarity, edits=edits,
                        source_id=part_doc.id, source_text=part_doc.raw[s0:s1], source_date=part.date or "",
@@ -134,6 +146,10 @@ def attributions(
     return frame
 
 
+def _before(day: str | None, speech_date: date | None) -> bool:
+    return speech_date is None or date_bounds(day)[1] <= speech_date
+
+
 def _source(part, s0: int, s1: int) -> dict:
     return {
         "source_id": part.document.id, "source_text": part.document.raw[s0:s1],
@@ -142,7 +158,8 @@ def _source(part, s0: int, s1: int) -> dict:
     }
 
 
-def _modified(document: Document, q: Quotation, phrase: str, index: CentralIndex, thresholds: AttributionThresholds):
+def _modified(document: Document, q: Quotation, phrase: str, index: CentralIndex, thresholds: AttributionThresholds,
+              speech_date: date | None = None):
     local = speech_match_text(document, q.start, q.end)
     best = None
     for number, _ in index.candidates(phrase, limit=8):
@@ -153,6 +170,8 @@ def _modified(document: Document, q: Quotation, phrase: str, index: CentralIndex
             continue
         doc = index.sentence_document(number)
         part = index.sentence_part_of(number)
+        if not _before(part.date, speech_date):
+            continue
         s0, s1 = index.to_raw(number, alignment.central_start, alignment.central_end)
         key = (alignment.local_length * alignment.similarity, -(parse_date(part.date).toordinal() if parse_date(part.date) else 0))
         if best is None or key > best[0]:
