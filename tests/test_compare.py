@@ -95,6 +95,9 @@ def test_no_alignment_without_shared_wording():
         ("谁拥有先进技术、前沿技术", "加强应用基础研究和前沿研究", "local"),
         # Too short to be reuse: a stock frame, not borrowed wording.
         ("习近平总书记指出", "习近平总书记指出：要以科技创新引领产业创新", "local"),
+        # Figures are not wording: 12 of 121万亿元 does not make 年均增长12% a paraphrase.
+        ("近五年年均增长12%以上",
+         "国内生产总值增加到121万亿元，五年年均增长5.2%，十年增加近70万亿元、年均增长6.2%，在高基数基础上实现了中高速增长", "local"),
         # Shared bigrams scattered over a long sentence are not a paraphrase.
         ("科技服务业规模不断扩大", "科技创新要以服务国家战略为先，规模以上企业不断增加，产业扩大开放", "local"),
     ],

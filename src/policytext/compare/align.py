@@ -44,6 +44,7 @@ __all__ = [
     "Thresholds",
     "align",
     "bigram_overlap",
+    "wording_bigrams",
     "classify",
     "edits_between",
     "format_edits",
@@ -200,8 +201,18 @@ def _close(left, right, max_gap: int) -> bool:
     return 0 <= gap_local <= max_gap and 0 <= gap_central <= max_gap
 
 
+def _wording_char(char: str) -> bool:
+    # Figures are facts, not phrasing: 12 in 增长12% says nothing about whose words these are.
+    return char.isalnum() and not char.isdigit()
+
+
 def _bigrams(text: str) -> list[str]:
-    return [text[i : i + 2] for i in range(len(text) - 1) if text[i].isalnum() and text[i + 1].isalnum()]
+    return [text[i : i + 2] for i in range(len(text) - 1) if _wording_char(text[i]) and _wording_char(text[i + 1])]
+
+
+def wording_bigrams(text: str) -> set[str]:
+    """The distinct character bigrams of ``text`` that are wording (no punctuation, no digits)."""
+    return set(_bigrams(text))
 
 
 def bigram_overlap(local: str, central: str) -> tuple[float, int, int]:

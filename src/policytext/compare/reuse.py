@@ -30,7 +30,7 @@ import pandas as pd
 from ..document import Document
 from ..normalize import Collapsed
 from ..reference import ReferenceCorpus, load_reference
-from .align import CLASSES, Thresholds, align, bigram_overlap, classify, format_edits
+from .align import CLASSES, Thresholds, align, bigram_overlap, classify, format_edits, wording_bigrams
 from .central import SHINGLE, CentralIndex, build_index, load_index
 from .clauses import Clause, clauses, speech_match_text
 from .dating import date_bounds
@@ -169,7 +169,7 @@ def _may_paraphrase(local: str, central: str, thresholds: Thresholds) -> bool:
     """Whether enough of the clause's bigrams are in the central text at all (a cheap bound on the overlap)."""
     if len(local) < thresholds.paraphrase_min_chars:
         return False
-    grams = {local[i : i + 2] for i in range(len(local) - 1) if local[i].isalnum() and local[i + 1].isalnum()}
+    grams = wording_bigrams(local)
     if not grams:
         return False
     found = sum(1 for g in grams if g in central)
