@@ -53,28 +53,51 @@ class PageParts:
 
 def classify_line(line: str) -> str | None:
     """The name of the rule a stripped line matches, or None."""
-    line = normalize(line, width=False)  # the rules are written in simplified characters
+    return _classify_simplified(normalize(line, width=False))  # the rules are written in simplified characters
+
+
+@lru_cache(maxsize=1)
+def _any_rule() -> re.Pattern[str]:
+    """All the rules in one pattern: most lines match none, and one search rules them out."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules()))
+
+
+def _classify_simplified(line: str) -> str | None:
+    if not _any_rule().search(line):
+        return None
     for rule in rules():
         if rule.pattern.search(line):
             return rule.name
     return None
 
 
-def split_page(raw: str) -> PageParts:
-    """Find the body and the boilerplate lines of a decoded page."""
+def split_page(raw: str, *, furniture: tuple[Span, ...] = ()) -> PageParts:
+    """Find the body and the boilerplate lines of a decoded page.
+
+    *furniture* are lines a reader already knows are not the document (a PDF's
+    running headers and page numbers, found by their place on the page): they
+    are boilerplate of their own kind whatever the patterns say.
+    """
     lines = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.group()]
+    known = {span.start: span.kind for span in furniture}
+    # One conversion of the whole page, not one per line (a page may have a million lines).
+    simplified = normalize(raw, width=False)
     page_title = None
     provenance: dict[str, str] = {}
     seen_short: set[str] = set()
     kinds: list[str | None] = []
-    for _, line in lines:
+    for start, line in lines:
         stripped = line.strip()
         if not stripped:
             kind = "blank"
+        elif start + _leading_space(line) in known:
+            kinds.append(known[start + _leading_space(line)])
+            continue
         elif len(stripped) > _FURNITURE_MAX and not stripped.startswith("#"):
             kind = None
         else:
-            kind = classify_line(stripped)
+            lead = start + _leading_space(line)
+            kind = _classify_simplified(simplified[lead : lead + len(stripped)])
         if kind == "page_title" and (m := _TITLE_CAPTURE.match(stripped)):
             page_title = page_title or m.group("title").strip()
         elif kind == "breadcrumb" and (m := _BREADCRUMB_TAIL.search(stripped)):

@@ -24,11 +24,12 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import InputError, PolicytextError, PolicytextWarning
+from .formats import READABLE_SUFFIXES
 from .output import write_table
 from .paths import document_id
 from .terminal import display_path, printable
 
-SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx"})
+SUFFIXES = READABLE_SUFFIXES
 PROFILE_COLUMNS = [
     "document", "doc_id", "title", "characters", "sections", "truncated", "redactions",
     "leader_references_per_1000", "directives_per_1000", "four_character_per_1000",
@@ -51,7 +52,7 @@ class DocumentResult:
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus the files (.txt, .html, .docx) under folders named, in a stable order.
+    """Files named, plus the files (.txt, .html, .docx, .pdf) under folders named, in a stable order.
 
     A subfolder that cannot be listed is not skipped silently: it is named in a
     :class:`PolicytextWarning` (:func:`collect_inputs` returns it instead).
@@ -78,7 +79,7 @@ def collect_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], list[tuple
         else:
             raise InputError(f"{display_path(item)}: no such file or folder")
     if not paths and not unreadable:
-        raise InputError("no documents to analyse (.txt, .html or .docx)")
+        raise InputError("no documents to analyse (.txt, .html, .docx or .pdf)")
     unique: dict[Path, Path] = {}
     for path in paths:
         unique.setdefault(path.resolve(), path)  # the same file named twice (relative and absolute) once

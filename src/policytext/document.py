@@ -137,9 +137,19 @@ def detect_truncation(body: str, *, offset: int = 0) -> Truncation:
     return Truncation(True, f"ends without terminal punctuation: …{stripped[-6:]}", end)
 
 
-def from_text(text: str, *, encoding: str = "utf-8", path: Path | None = None, provenance: dict | None = None) -> Document:
-    """A document from already-decoded text (tests, notebooks, other loaders)."""
-    parts = _boilerplate.split_page(text)
+def from_text(
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    path: Path | None = None,
+    provenance: dict | None = None,
+    furniture: tuple[Span, ...] = (),
+) -> Document:
+    """A document from already-decoded text (tests, notebooks, other loaders).
+
+    *furniture*: spans of *text* its reader knows are page furniture (see :class:`~policytext.spans.Extracted`).
+    """
+    parts = _boilerplate.split_page(text, furniture=furniture)
     return Document(
         raw=text,
         encoding=encoding,
@@ -153,17 +163,24 @@ def from_text(text: str, *, encoding: str = "utf-8", path: Path | None = None, p
 
 
 def load(path: str | Path, *, require_body: bool = True) -> Document:
-    """Read a speech (.txt in any common encoding, a saved .html page, a .docx) into a :class:`Document`.
+    """Read a speech (.txt in any common encoding, a saved web page, a .docx, a PDF with text) into a :class:`Document`.
 
     Raises :class:`~policytext.errors.InputError` with a one-line message for a
     missing, unreadable, empty, binary or undecodable file, or one that holds
     nothing but site boilerplate.
     """
     path = Path(path)
-    text, encoding, found = read_text(path)  # refuses missing files, folders, devices and oversized files
+    extracted = read_text(path)  # refuses missing files, folders, devices and oversized files
+    text, encoding = extracted.text, extracted.encoding
     if not text.strip():
         raise InputError(f"{path}: contains only whitespace, no text")
-    document = from_text(text, encoding=encoding, path=path, provenance={**found, **read_provenance(path)})
+    document = from_text(
+        text,
+        encoding=encoding,
+        path=path,
+        provenance={**extracted.provenance, **read_provenance(path)},
+        furniture=extracted.furniture,
+    )
     if require_body and document.body_start == document.body_end:
         raise InputError(f"{path}: contains only site boilerplate, no body text")
     if not _HAN.search(document.body):

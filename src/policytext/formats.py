@@ -1,9 +1,11 @@
-"""Text out of the files users actually have: plain text, a saved web page, a Word document.
+"""Text out of the files users actually have: plain text, a saved web page, a Word document, a PDF.
 
-For a web page or a .docx the "raw text" that offsets refer to is the text
-extracted here (block elements and paragraphs become lines), not the markup.
-Script, style and page furniture elements (nav, header, footer, aside, forms)
-are dropped; what remains goes through the same boilerplate rules as a .txt.
+Each reader returns an :class:`~policytext.spans.Extracted`: the raw text that
+offsets refer to (for a web page, a .docx or a PDF, the text extracted, not the
+markup), the encoding label and what the file says about itself. The web page
+reader is :mod:`policytext.webpage`, the PDF reader :mod:`policytext.pdf`;
+:data:`READERS` lists what is read and how (``policytext formats`` prints it).
+Every file's bytes come through :func:`~policytext.reading.read_input_bytes`.
 """
 
 from __future__ import annotations
@@ -15,18 +17,34 @@ from pathlib import Path
 from .encoding import decode
 from .errors import InputError
 from .reading import human_size, read_input_bytes
+from .spans import Extracted
 
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
+PDF_SUFFIXES = frozenset({".pdf"})
+#: What a folder given to ``policytext corpus`` is searched for (a file named directly is read whatever its suffix).
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
 # Formats a user may reasonably try that we cannot read: say so instead of guessing.
 UNSUPPORTED_SUFFIXES = frozenset(
-    {".pdf", ".doc", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".zip", ".rar", ".7z",
+    {".doc", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".ppt", ".pptx", ".epub", ".zip", ".rar", ".7z", ".ofd", ".caj",
      ".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".mp3", ".mp4", ".exe"}
 )
-_DROPPED_ELEMENTS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button", "select")
-_BLOCK_ELEMENTS = (
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "tr", "table", "blockquote", "pre", "center", "figure", "figcaption", "hr", "body",
+# What `policytext formats` prints: (suffixes, how the file is read, what its raw text is).
+READERS: tuple[tuple[str, str, str], ...] = (
+    (".txt (and any other suffix)",
+     "decoded: byte-order mark, UTF-8, else GB18030/GBK, Big5, UTF-16 by detection; site boilerplate lines found by the pattern table",
+     "the file's text exactly as decoded"),
+    (".html .htm .xhtml .shtml",
+     "decoded by its bytes (a lying meta charset gets a warning); main text chosen by trafilatura; title from og:title/<h1>/<title>; date from the page's metadata",
+     "the title, then the main text, one block (paragraph, heading, table row) per line"),
+    (".docx",
+     "paragraphs and table rows in document order (python-docx); title and author from the document properties",
+     "one paragraph or table row per line, cells tab-separated"),
+    (".pdf",
+     "pages with a text layer (pdfplumber); running headers, footers and page numbers recorded as boilerplate; pages' offsets in the provenance; "
+     "no OCR: a scanned PDF, an encrypted or damaged one is refused",
+     "one line per line of the page, page after page; paragraph starts indented with ideographic spaces"),
 )
 _BLANK_LINES = re.compile(r"\n{2,}")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -37,45 +55,27 @@ MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 
 
-def read_text(path: Path) -> tuple[str, str, dict[str, str]]:
-    """``(text, encoding label, provenance found in the file)`` for a supported file."""
+def read_text(path: Path) -> Extracted:
+    """The text of a supported file and what is known about it."""
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED_SUFFIXES:
-        raise InputError(f"{path}: {suffix} files are not supported; save the speech as .txt, .html or .docx")
+        raise InputError(f"{path}: {suffix} files are not supported; save the speech as .txt, .html, .docx or .pdf")
     data = read_input_bytes(path)
+    if suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf
+
+        return read_pdf(data, source=str(path))
     if suffix in HTML_SUFFIXES:
-        return _html_text(data, path)
+        from .webpage import read_page
+
+        return read_page(data, source=str(path))
     if suffix in DOCX_SUFFIXES:
         return _docx_text(data, path)
     text, encoding = decode(data, source=str(path))
-    return text, encoding, {}
+    return Extracted(text, encoding, {})
 
 
-def _html_text(data: bytes, path: Path) -> tuple[str, str, dict[str, str]]:
-    from bs4 import BeautifulSoup
-
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty")
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{path}: this looks like a binary file, not a web page")
-    soup = BeautifulSoup(data, "lxml")
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for element in soup(_DROPPED_ELEMENTS):
-        element.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for block in soup.find_all(_BLOCK_ELEMENTS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    root = soup.body or soup
-    text = _tidy_lines(root.get_text())
-    if not text:
-        raise InputError(f"{path}: the web page has no text outside its page furniture")
-    provenance = {"html_title": page_title} if page_title else {}
-    return text, f"html ({soup.original_encoding or 'unicode'})", provenance
-
-
-def _docx_text(data: bytes, path: Path) -> tuple[str, str, dict[str, str]]:
+def _docx_text(data: bytes, path: Path) -> Extracted:
     import io
 
     import docx
@@ -104,7 +104,7 @@ def _docx_text(data: bytes, path: Path) -> tuple[str, str, dict[str, str]]:
         raise InputError(f"{path}: the .docx file contains no text")
     properties = document.core_properties
     provenance = {key: value for key, value in (("docx_title", properties.title or ""), ("docx_author", properties.author or "")) if value}
-    return text, "docx", provenance
+    return Extracted(text, "docx", provenance)
 
 
 def _docx_runs_text(element) -> str:

@@ -19,3 +19,18 @@ class Span:
         if self.kind:
             record["kind"] = self.kind
         return record
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a reader got out of a file: the raw text that offsets refer to, and what it knows about it.
+
+    ``furniture`` holds spans of ``text`` that the file's layout shows are not
+    the document (a PDF's running headers and page numbers); the document
+    records them as boilerplate.
+    """
+
+    text: str
+    encoding: str
+    provenance: dict[str, str]
+    furniture: tuple[Span, ...] = ()

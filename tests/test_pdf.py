@@ -1,0 +1,237 @@
+"""PDF input: text in reading order, page furniture recorded as boilerplate, hostile PDFs refused in one line."""
+
+from __future__ import annotations
+
+import resource
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+
+from policytext import InputError, cli, load
+from policytext.pdf import PageLine, assemble, page_furniture
+
+from .conftest import SEED
+from .pdf_builder import MARGIN, PAGE_HEIGHT, speech_pdf, scanned_pdf, table_pdf
+
+pytest.importorskip("reportlab")
+
+SPEECH = [
+    "关于加快发展新质生产力的讲话",
+    "同志们：",
+    "今天召开全市科技工作会议，主要任务是总结工作、部署任务。" * 8,
+    "一、提高认识，深刻把握发展新质生产力的关键特征",
+    "科技创新是发展新质生产力的核心要素，我们要坚持创新驱动发展战略，推动产业深度转型升级。" * 6,
+    "二、肯定成绩，准确认识发展基础",
+    "2023年全市技术合同成交额突破1900亿元，增长16.7%，研发经费投入强度达到3.6%。" * 5,
+    "三、靶向施策，找准抓实科技支撑的着力点",
+    "要加快建设创新平台，培育科技型企业，完善科技金融服务体系，让创新成果更多转化为现实生产力。" * 6,
+]
+
+
+def furniture_texts(document) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in document.boilerplate]
+
+
+def analysed_text(document) -> str:
+    """Everything the analyses read as text: section titles and the text sentences."""
+    titles = [s.title for s in document.outline.walk()]
+    sentences = [document.raw[s.start : s.end] for s in document.outline.sentences if s.kind != "boilerplate"]
+    return "\n".join(titles + sentences)
+
+
+@pytest.mark.parametrize("style, first, last", [("dash", "—1—", "—{n}—"), ("chinese", "第1页共{n}页", "第{n}页共{n}页"), ("plain", "1", "{n}")])
+def test_running_header_and_page_numbers_are_boilerplate_not_text(tmp_path, style, first, last):
+    path = speech_pdf(tmp_path / "speech.pdf", SPEECH, header="中共某某市委科技工作委员会", page_numbers=style)
+    document = load(path)
+    pages = int(document.provenance["pdf_pages"])
+    assert pages >= 2
+    kinds = furniture_texts(document)
+    assert kinds.count(("running_header", "中共某某市委科技工作委员会")) == pages
+    numbers = [text for kind, text in kinds if kind == "page_number"]
+    assert numbers[0] == first.format(n=pages) and numbers[-1] == last.format(n=pages) and len(numbers) == pages
+    text = analysed_text(document)
+    assert "科技工作委员会" not in text and "第1页" not in text and "—1—" not in text
+    assert document.outline.title.text == "关于加快发展新质生产力的讲话"
+    assert [s.title for s in document.outline.sections[1:]][:1] == ["提高认识，深刻把握发展新质生产力的关键特征"]
+
+
+def test_pages_and_their_offsets_tile_the_raw_text(tmp_path):
+    document = load(speech_pdf(tmp_path / "speech.pdf", SPEECH))
+    spans = [tuple(map(int, page.split(":")[1].split("-"))) for page in document.provenance["pdf_page_offsets"].split()]
+    assert spans[0][0] == 0 and spans[-1][1] == len(document.raw)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
+    for number, (start, end) in enumerate(spans, 1):
+        assert f"—{number}—" in document.raw[start:end]
+    for span in document.boilerplate:
+        assert document.raw[span.start : span.end] == span.text
+
+
+def test_a_line_repeated_inside_the_text_block_is_text(tmp_path):
+    """Chapters that reuse a sub-heading are not running headers: only lines set apart at a page's edge are."""
+    chapters = []
+    for number in "一二三":
+        chapters += [f"{number}、第{number}部分工作", "（一）工作目标", "到2025年，全市研发经费投入强度达到3.5%以上。" * 4]
+    document = load(speech_pdf(tmp_path / "chapters.pdf", ["关于科技工作的讲话", "同志们：", *chapters], header=None))
+    assert not [b for b in document.boilerplate if "工作目标" in b.text and b.kind.startswith("running")]
+
+
+def test_justified_chinese_gets_no_spaces_but_latin_words_keep_theirs(tmp_path):
+    path = speech_pdf(tmp_path / "spaced.pdf", ["科技创新是发展新质生产力的核心要素。" * 8], header=None, page_numbers=None)
+    from reportlab.pdfbase import pdfmetrics  # noqa: F401 - registered by the builder
+
+    spaced = tmp_path / "letter_spaced.pdf"
+    _letter_spaced(spaced, ["科技创新是发展新质生产力的核心要素。", "GDP growth of 5.2 percent in 2023。"], space=4.0)
+    document = load(spaced)
+    assert "科技创新是发展新质生产力的核心要素。" in document.raw
+    assert "GDP growth of 5.2 percent in 2023" in document.raw
+    assert load(path).raw.count(" ") == 0
+
+
+def _letter_spaced(path: Path, lines: list[str], *, space: float) -> None:
+    from .pdf_builder import FONT, _canvas
+
+    c = _canvas(path)
+    y = PAGE_HEIGHT - MARGIN
+    for line in lines:
+        text = c.beginText(MARGIN, y)
+        text.setFont(FONT, 12)
+        text.setCharSpace(space if not line.isascii() and not line[0].isascii() else 0)
+        text.textLine(line)
+        c.drawText(text)
+        y -= 20
+    c.showPage()
+    c.save()
+
+
+def test_table_over_two_pages_reads_row_by_row(tmp_path):
+    rows = [["指标", "2022年", "2023年", "增长"]] + [[f"地区{i}", f"{1000 + i * 37}亿元", f"{1100 + i * 41}亿元", f"{i * 0.7:.1f}%"] for i in range(1, 61)]
+    document = load(table_pdf(tmp_path / "table.pdf", rows, title="主要科技指标统计表"))
+    assert int(document.provenance["pdf_pages"]) == 2
+    assert "地区1\t1037亿元\t1141亿元\t0.7%" in document.raw.splitlines()
+    assert [b.text for b in document.boilerplate if b.kind == "page_number"] == ["—1—", "—2—"]
+    # The last row of a page is a table row, not a page number, though it sits at the page's edge.
+    last_rows = [line for line in document.raw.splitlines() if line.startswith("地区")]
+    assert len(last_rows) == 60
+
+
+def test_page_furniture_rule_on_hand_made_lines():
+    """The rule itself: edge lines set apart from the text block; page counters and lines recurring at one height."""
+
+    def page(number: int, body: list[str], *, header: str | None, footer: str | None) -> list[PageLine]:
+        lines = []
+        if header:
+            lines.append(PageLine(number, header, 50, 59, 250, 350, 9))
+        lines += [PageLine(number, text, 100 + 20 * i, 112 + 20 * i, 72, 520, 12) for i, text in enumerate(body)]
+        if footer:
+            lines.append(PageLine(number, footer, 800, 809, 280, 300, 9))
+        return lines
+
+    lines = page(1, ["正文第一行", "正文第二行", "1234"], header="某某报告", footer="— 1 —")
+    lines += page(2, ["正文第三行", "正文第四行"], header="某某报告", footer="第2页 共3页")
+    lines += page(3, ["正文第五行", "5678"], header="别的标题", footer=None)
+    kinds = {lines[i].text: kind for i, kind in page_furniture(lines).items()}
+    assert kinds == {"某某报告": "running_header", "— 1 —": "page_number", "第2页 共3页": "page_number"}
+    extracted = assemble(lines, page_count=3)
+    assert [s.text for s in extracted.furniture] == ["某某报告", "— 1 —", "某某报告", "第2页 共3页"]
+    assert all(extracted.text[s.start : s.end] == s.text for s in extracted.furniture)
+
+
+def test_scanned_pdf_is_refused_in_one_line(tmp_path, capsys):
+    path = scanned_pdf(tmp_path / "scan.pdf")
+    code = cli.main(["outline", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "no text layer" in err and "OCR" in err
+
+
+def test_encrypted_pdf_is_refused_in_one_line(tmp_path, capsys):
+    path = speech_pdf(tmp_path / "locked.pdf", SPEECH, encrypt="secret")
+    code = cli.main(["outline", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "encrypted" in err
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "not a pdf"])
+def test_damaged_pdf_is_refused_in_one_line(tmp_path, capsys, damage):
+    good = speech_pdf(tmp_path / "good.pdf", SPEECH).read_bytes()
+    data = {"truncated": good[: len(good) // 2], "garbage": b"%PDF-1.4\n" + bytes(range(256)) * 50, "not a pdf": "一、二、三".encode()}[damage]
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(data)
+    before = path.read_bytes()
+    code = cli.main(["outline", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "PDF" in err
+    assert path.read_bytes() == before
+    assert load(tmp_path / "good.pdf").body  # the intact file reads
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A minimal PDF with a correct cross-reference table."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+def _refused_quickly(path: Path, match: str) -> None:
+    start = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(InputError, match=match):
+        load(path)
+    # Bounded: the refusal costs at most the per-stream limit, never the bomb's size.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 400 * 1024
+    assert time.monotonic() - start < 30
+
+
+def test_decompression_bomb_is_refused(tmp_path):
+    squeezer = zlib.compressobj(9)
+    page = b"0 0 m " * (1 << 17)  # 768 KB of drawing operators
+    stream = b"".join(squeezer.compress(page) for _ in range(1400)) + squeezer.flush()  # about 1 GB inflated
+    bomb = _pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ])
+    assert len(bomb) < 8 * 2**20
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bomb)
+    _refused_quickly(path, "decompress")
+
+
+def test_page_count_bomb_is_refused(tmp_path):
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 100000000 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]))
+    _refused_quickly(path, "pages")
+
+
+def test_many_real_pages_are_refused(tmp_path):
+    """A page tree whose count lies: the pages are counted as they are read."""
+    from policytext import pdf
+
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(pdf.MAX_PAGES + 5))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count 1 >>"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"] * (pdf.MAX_PAGES + 5)
+    path = tmp_path / "lying.pdf"
+    path.write_bytes(_pdf(objects))
+    _refused_quickly(path, "more than")
+
+
+def test_seed_lines_as_pdf_keep_their_furniture_kinds(tmp_path):
+    """The seed's own site lines, set as PDF lines, are still recognised by the pattern table."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    document = load(speech_pdf(tmp_path / "seed.pdf", lines, size=10.0))
+    kinds = {b.kind for b in document.boilerplate}
+    assert {"site_greeting", "breadcrumb", "page_title", "page_link", "running_header", "page_number"} <= kinds
