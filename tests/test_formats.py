@@ -81,7 +81,7 @@ def test_broken_docx_and_empty_page(tmp_path):
         load(broken)
     empty = tmp_path / "empty.html"
     empty.write_text("<html><head><title>x</title></head><body><nav>首页</nav></body></html>", encoding="utf-8")
-    with pytest.raises(InputError, match="no text"):
+    with pytest.raises(InputError, match="no (body )?text"):
         load(empty)
 
 
@@ -101,3 +101,25 @@ def test_document_id_is_safe_and_does_not_clobber(tmp_path):
     traversal = tmp_path / "..%2F..%2Fetc"
     traversal.write_text("x", encoding="utf-8")
     assert "/" not in document_id(traversal) and not document_id(traversal).startswith(".")
+
+
+def test_formats_command_lists_every_reader(capsys):
+    from policytext import cli
+
+    assert cli.main(["formats"]) == 0
+    out = capsys.readouterr().out
+    for suffix in (".txt", ".html", ".xhtml", ".docx", ".pdf"):
+        assert suffix in out
+    assert "no OCR" in out and "trafilatura" in out and ".doc " in out
+    assert cli.main(["formats", "speech.PDF"]) == 0
+    assert capsys.readouterr().out.startswith("speech.PDF: .pdf")
+    assert cli.main(["formats", "speech.wps"]) == 0
+    assert "refused" in capsys.readouterr().out
+
+
+def test_corpus_folders_are_searched_for_every_readable_format(tmp_path):
+    from policytext.corpus import collect_paths
+
+    for name in ("a.txt", "b.html", "c.docx", "d.pdf", "e.png", "README.md"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in collect_paths([tmp_path])] == ["a.txt", "b.html", "c.docx", "d.pdf"]

@@ -47,12 +47,24 @@ READERS: tuple[tuple[str, str, str], ...] = (
      "one line per line of the page, page after page; paragraph starts indented with ideographic spaces"),
 )
 _BLANK_LINES = re.compile(r"\n{2,}")
+_UNSUPPORTED_READER = ("not read", "this format is refused with one line (exit code 2); save the speech as .txt, .html, .docx or .pdf", "none")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Bounds on unpacking an archive (.docx): see check_archive.
 MAX_ARCHIVE_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
+
+
+def reader_for(path: Path) -> tuple[str, str, str]:
+    """The :data:`READERS` entry that reads *path*, judged by its suffix."""
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED_SUFFIXES:
+        return _UNSUPPORTED_READER
+    for suffixes, reader in ((HTML_SUFFIXES, READERS[1]), (DOCX_SUFFIXES, READERS[2]), (PDF_SUFFIXES, READERS[3])):
+        if suffix in suffixes:
+            return reader
+    return READERS[0]
 
 
 def read_text(path: Path) -> Extracted:

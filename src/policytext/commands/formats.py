@@ -1,12 +1,15 @@
-"""``policytext formats``: which files are read, how, and what their raw text is."""
+"""``policytext formats [PATH]``: which files are read, how, and what their raw text is."""
 
 from __future__ import annotations
 
-from ..formats import READERS, UNSUPPORTED_SUFFIXES
+from pathlib import Path
+
+from ..formats import READERS, UNSUPPORTED_SUFFIXES, reader_for
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("formats", help="list the file formats read and how each is read")
+    parser.add_argument("path", nargs="?", default=None, help="only say how this file would be read (it is not opened)")
     parser.set_defaults(handler=run)
 
 
@@ -14,6 +17,10 @@ def run(args) -> int:
     from .. import pdf
     from ..reading import human_size, max_input_bytes
 
+    if args.path is not None:
+        suffixes, how, raw = reader_for(Path(args.path))
+        print(f"{args.path}: {suffixes}\n  read: {how}\n  raw text (what offsets count): {raw}")
+        return 0
     for suffixes, how, raw in READERS:
         print(f"{suffixes}\n  read: {how}\n  raw text (what offsets count): {raw}")
     print(f"every file: at most {human_size(max_input_bytes())} (POLICYTEXT_MAX_INPUT_BYTES or --max-input-size to change)")
