@@ -149,6 +149,19 @@ def test_short_clauses_inside_a_copied_stretch_inherit_its_label():
     assert table.stretch.dropna().nunique() == 1
 
 
+def test_a_run_of_short_clauses_is_looked_up_together():
+    corpus = ReferenceCorpus((parse_reference_text(_CENTRAL, doc_id="plenum"),))
+    speech = from_text("党课\n同志们：\n大家要抓好招商，弘扬工匠精神，提高全要素生产率。")
+    table = compare(speech, corpus, speech_date="2024-09-01").clauses.set_index("text")
+    for short in ("弘扬工匠精神", "提高全要素生产率"):
+        assert table.loc[short, "class"] == "verbatim" and table.loc[short, "source_id"] == "plenum"
+        assert table.loc[short, "source_text"] == short
+    assert table.loc["大家要抓好招商", "class"] == "local"
+    # Dated after the speech, the same text is no source.
+    early = compare(speech, corpus, speech_date="2024-01-01").clauses
+    assert set(early["class"]) == {"local"}
+
+
 def test_a_short_clause_elsewhere_does_not_inherit():
     corpus = ReferenceCorpus((parse_reference_text(_CENTRAL, doc_id="plenum"),))
     speech = from_text("党课\n同志们：\n我们要大力弘扬科学家精神，抓好招商引资，提高全要素生产率。")

@@ -36,7 +36,7 @@ from .clauses import Clause, clauses, speech_match_text
 from .dating import date_bounds
 from .index import shingles
 from .stock import stock_wording
-from .stretches import extend_stretches, stretch_numbers
+from .stretches import extend_stretches, join_short_runs, stretch_numbers
 
 __all__ = [
     "CLAUSE_COLUMNS",
@@ -231,6 +231,7 @@ def reuse_tables(
     stock_spans = [m.local if phrase else None for m, phrase in zip(matches, stock)]
     matches = [(_Match(m.clause, "local") if phrase else m) for m, phrase in zip(matches, stock)]
     # A stock formula inside a passage copied from one text continues that text: it joins the stretch.
+    matches = join_short_runs(document, found, texts, matches, index, thresholds=thresholds, speech_day=speech_date)
     matches = extend_stretches(document, found, texts, matches, index, thresholds=thresholds)
     stock = [phrase if m.cls == "local" else "" for m, phrase in zip(matches, stock)]
     stock_spans = [span if phrase else None for span, phrase in zip(stock_spans, stock)]

@@ -11,19 +11,29 @@ characters of punctuation. If it is there (most of its characters matching,
 in order, from the window's near edge), it joins the stretch and inherits its
 label and source. This repeats outwards, so a stretch grows over any number
 of short clauses; the cost is one small alignment per clause.
+
+Short clauses with no reused neighbour (弘扬工匠精神，提高全要素生产率) are
+looked up together: a run of adjacent short local clauses of one sentence,
+long enough together to count, is queried as one text, and each clause the
+alignment covers whole takes its label (:func:`join_short_runs`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from datetime import date
+
+import numpy as np
+
 from ..document import Document
 from ..normalize import Collapsed
-from .align import Thresholds, align, format_edits
+from .align import Thresholds, align, classify, format_edits
 from .central import CentralIndex
-from .clauses import Clause
+from .clauses import Clause, speech_match_text
+from .dating import date_bounds
 
-__all__ = ["extend_stretches", "stretch_numbers"]
+__all__ = ["extend_stretches", "join_short_runs", "stretch_numbers"]
 
 _REUSED = ("verbatim", "near-verbatim")
 # Characters of punctuation (and a dropped particle) allowed between a clause's source and its neighbour's.
@@ -106,3 +116,59 @@ def stretch_numbers(matches: list, index: CentralIndex, *, max_gap: int = 12) ->
             numbers.append(current)
         previous = (doc, m.central[1])
     return numbers
+
+
+def _short_runs(found: list[Clause], texts: list[Collapsed], matches: list, thresholds: Thresholds) -> list[tuple[int, int]]:
+    """Maximal runs [first, last] of adjacent short local clauses of one sentence, long enough together."""
+    runs, start = [], None
+    for i in range(len(found) + 1):
+        short = (i < len(found) and matches[i].cls == "local" and len(texts[i].text) < thresholds.min_match
+                 and (start is None or found[i].sentence == found[start].sentence))
+        if short and start is None:
+            start = i
+        elif not short:
+            if start is not None and i - 1 > start and sum(len(texts[k].text) for k in range(start, i)) >= thresholds.min_match:
+                runs.append((start, i - 1))
+            start = i if (i < len(found) and matches[i].cls == "local" and len(texts[i].text) < thresholds.min_match) else None
+    return runs
+
+
+def join_short_runs(document: Document, found: list[Clause], texts: list[Collapsed], matches: list,
+                    index: CentralIndex, *, thresholds: Thresholds, speech_day: date | None, limit: int = 8) -> list:
+    """``matches`` with runs of short local clauses labelled where the run, queried as one text, is reused."""
+    matches = list(matches)
+    for first, last in _short_runs(found, texts, matches, thresholds):
+        joined = speech_match_text(document, found[first].start, found[last].end)
+        offsets = np.asarray(joined.offsets)
+        best = None
+        for number, _ in index.candidates(joined.text, limit=limit):
+            if speech_day is not None and date_bounds(index.sentence_part_of(number).date)[1] > speech_day:
+                continue
+            alignment = align(joined.text, index.sentence_text(number), max_gap=thresholds.max_gap,
+                              edge_substitution=thresholds.edge_substitution)
+            if classify(joined.text, alignment, thresholds=thresholds) not in ("verbatim", "near-verbatim"):
+                continue
+            if best is None or alignment.local_length * alignment.similarity > best[1].local_length * best[1].similarity:
+                best = (number, alignment)
+        if best is None:
+            continue
+        number, alignment = best
+        base = index.sentence_start(number)
+        for k in range(first, last + 1):
+            a = int(np.searchsorted(offsets, found[k].start))
+            b = int(np.searchsorted(offsets, found[k].end))
+            if not (alignment.local_start <= a and b <= alignment.local_end and b > a):
+                continue
+            shift = alignment.central_start - alignment.local_start
+            c0 = max(alignment.central_start, a + shift)
+            c1 = min(alignment.central_end, b + shift)
+            local = texts[k]
+            identical = alignment.identical
+            matches[k] = replace(
+                matches[k], cls="verbatim" if identical else "near-verbatim", sentence=number,
+                local=local.to_input(0, len(local.text)), central=(base + c0, base + c1),
+                similarity=1.0 if identical else alignment.similarity,
+                edits="" if identical else format_edits(alignment.edits), inherited=True,
+                matched_share=1.0 if identical else round(alignment.similarity, 4),
+            )
+    return matches
