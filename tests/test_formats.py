@@ -123,3 +123,14 @@ def test_corpus_folders_are_searched_for_every_readable_format(tmp_path):
     for name in ("a.txt", "b.html", "c.docx", "d.pdf", "e.png", "README.md"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in collect_paths([tmp_path])] == ["a.txt", "b.html", "c.docx", "d.pdf"]
+
+
+def test_readme_lists_every_format_read():
+    from policytext.formats import READABLE_SUFFIXES
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "policytext formats" in readme
+    for suffix in READABLE_SUFFIXES:
+        assert f"`{suffix}`" in readme, suffix

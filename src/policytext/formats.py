@@ -19,7 +19,7 @@ from .errors import InputError
 from .reading import human_size, read_input_bytes
 from .spans import Extracted
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
+TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 DOCX_SUFFIXES = frozenset({".docx"})
 PDF_SUFFIXES = frozenset({".pdf"})
