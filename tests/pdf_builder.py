@@ -52,14 +52,17 @@ def speech_pdf(
     size: float = 12.0,
     leading: float = 1.6,
     indent: bool = True,
+    title: str | None = None,
     **canvas_options,
 ) -> Path:
-    """A one-column document: *paragraphs* wrapped to the measure, paged, with furniture."""
+    """A one-column document: *paragraphs* wrapped to the measure, paged, with furniture (and *title* in its information)."""
     lines = wrap(paragraphs, size=size, indent=indent)
     per_page = int((PAGE_HEIGHT - 2 * MARGIN - 40) // (size * leading))
     pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)]
     number = page_number_style(page_numbers) if page_numbers else None
     c = _canvas(path, **canvas_options)
+    if title:
+        c.setTitle(title)
     for n, page in enumerate(pages, 1):
         if header:
             c.setFont(FONT, 9)

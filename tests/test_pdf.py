@@ -235,3 +235,14 @@ def test_seed_lines_as_pdf_keep_their_furniture_kinds(tmp_path):
     document = load(speech_pdf(tmp_path / "seed.pdf", lines, size=10.0))
     kinds = {b.kind for b in document.boilerplate}
     assert {"site_greeting", "breadcrumb", "page_title", "page_link", "running_header", "page_number"} <= kinds
+
+
+def test_document_information_goes_to_the_provenance(tmp_path):
+    from policytext.pdf import document_info
+
+    path = speech_pdf(tmp_path / "speech.pdf", SPEECH, title="在全市科技工作会议上的讲话")
+    document = load(path)
+    assert document.provenance["pdf_title"] == "在全市科技工作会议上的讲话"
+    assert document.provenance["pdf_created"] == "2000-01-01"  # reportlab's invariant mode fixes the date
+    assert document_info({"Title": "Microsoft Word - 讲话稿.doc", "CreationDate": b"D:20240305101010+08'00'"}) == {"pdf_created": "2024-03-05"}
+    assert document_info({"Title": "讲话.docx"}) == {}

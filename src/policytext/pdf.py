@@ -44,6 +44,8 @@ _CID_GLYPH = re.compile(r"\(cid:\d+\)")
 # A page counter the pattern table does not know in PDF form: "— 3 —", "- 3 -", "3".
 _BARE_PAGE_NUMBER = re.compile(r"^[-—–－―~～·\s]*(?:\d{1,4}|[ivxlcdm]{1,6})[-—–－―~～·\s]*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
+_FILE_NAME_TITLE = re.compile(r"\.(?:docx?|wps|xlsx?|pptx?|txt|pdf)\s*$|^Microsoft (?:Word|PowerPoint) - ", re.IGNORECASE)
 # A line starting this far right of the page's left edge of text starts a paragraph.
 _INDENT_EMS = 1.2
 # A vertical gap this many times the usual line pitch separates paragraphs.
@@ -73,12 +75,13 @@ class PageLine:
 
 def read_pdf(data: bytes, *, source: str) -> Extracted:
     """The text of a PDF's bytes, its pages and its page furniture, or a one-line :class:`InputError`."""
-    lines, page_count = _page_lines(data, source=source)
+    lines, page_count, info = _page_lines(data, source=source)
     if not any(line.text.strip() for line in lines):
         raise InputError(f"{source}: the PDF has no text layer (a scanned image?); policytext does not do OCR")
     if sum(len(_CID_GLYPH.findall(line.text)) for line in lines) > sum(len(line.text) for line in lines) / 20:
         raise InputError(f"{source}: the PDF's fonts carry no character map, so its text cannot be extracted")
-    return assemble(lines, page_count=page_count)
+    extracted = assemble(lines, page_count=page_count)
+    return Extracted(extracted.text, extracted.encoding, {**info, **extracted.provenance}, extracted.furniture)
 
 
 def assemble(lines: list[PageLine], *, page_count: int) -> Extracted:
@@ -181,11 +184,11 @@ def _text_block(lines: list[PageLine]) -> tuple[dict[int, float], float]:
     return left, max(pitch, median(sizes) * 0.2)
 
 
-def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int]:
+def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int, dict[str, str]]:
     import pdfplumber
     from pdfminer.pdfpage import PDFPage
 
-    if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+    if b"%PDF" not in data[:1024]:
         raise InputError(f"{source}: not a PDF file (no %PDF header)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
@@ -195,6 +198,7 @@ def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int]:
     try:
         with pdf:
             _check_archive(pdf.doc, source)
+            info = document_info(pdf.metadata)
             count = 0
             for count, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
                 if count > MAX_PAGES:
@@ -210,7 +214,35 @@ def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int]:
         raise _refusal(source, exc) from None
     if count == 0:
         raise InputError(f"{source}: the PDF has no pages")
-    return lines, count
+    return lines, count, info
+
+
+def document_info(metadata: dict) -> dict[str, str]:
+    """What the PDF's document information says about it: its title and the date it was made.
+
+    A title that is only the name of the file it was printed from
+    (Microsoft Word - 讲话.doc) says nothing; the creation date is when the PDF
+    was made, not when the speech was given, so it is kept under its own key.
+    """
+    info: dict[str, str] = {}
+    title = " ".join(_info_text(metadata.get("Title")).split())
+    if title and not _FILE_NAME_TITLE.search(title):
+        info["pdf_title"] = title
+    created = _PDF_DATE.match(_info_text(metadata.get("CreationDate")))
+    if created:
+        info["pdf_created"] = "-".join(created.groups())
+    return info
+
+
+def _info_text(value) -> str:
+    if isinstance(value, bytes):
+        for encoding in ("utf-16", "utf-8", "gb18030"):
+            try:
+                return value.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def _refusal(source: str, exc: Exception) -> InputError:
