@@ -246,3 +246,30 @@ def test_document_information_goes_to_the_provenance(tmp_path):
     assert document.provenance["pdf_created"] == "2000-01-01"  # reportlab's invariant mode fixes the date
     assert document_info({"Title": "Microsoft Word - 讲话稿.doc", "CreationDate": b"D:20240305101010+08'00'"}) == {"pdf_created": "2024-03-05"}
     assert document_info({"Title": "讲话.docx"}) == {}
+
+
+def _drawing_pdf(pages: int, ops: bytes) -> bytes:
+    """*pages* pages that all draw the same content stream (one object, interpreted once per page)."""
+    packed = zlib.compress(ops, 9)
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream"]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+    return _pdf(objects)
+
+
+def test_a_small_stream_of_many_operators_is_refused(tmp_path):
+    """Kilobytes that inflate to megabytes of drawing operators: pdfminer would take minutes."""
+    path = tmp_path / "operators.pdf"
+    path.write_bytes(_drawing_pdf(1, b"0 0 m 1 1 l S\n" * 300_000))
+    _refused_quickly(path, "times its packed size")
+
+
+def test_one_stream_drawn_on_many_pages_is_counted_on_each(tmp_path):
+    import random
+
+    # About 280 KB of a comment that does not compress much, so it passes the ratio rule.
+    ops = bytes(random.Random(0).choices(range(33, 127), k=280_000))
+    path = tmp_path / "reused.pdf"
+    path.write_bytes(_drawing_pdf(400, b"%" + ops + b"\n"))
+    _refused_quickly(path, "drawing instructions")

@@ -35,9 +35,13 @@ from .spans import Extracted, Span
 MAX_PAGES = 2000
 MAX_STREAM_BYTES = 64 * 1024 * 1024
 MAX_DECODED_BYTES = 256 * 1024 * 1024
+# Page content interpreted, counting a stream again on every page that draws it (pdfminer takes seconds a megabyte).
+MAX_PAGE_CONTENT_BYTES = 48 * 1024 * 1024
 MAX_TEXT_CHARS = 20_000_000
 
 _INFLATE_CHUNK = 1 << 16
+# Streams above this size must keep to formats.MAX_COMPRESSION_RATIO (as a .docx's members do).
+_RATIO_FLOOR = 256 * 1024
 # Characters written without spaces between them (Han, kana, CJK punctuation, full-width forms).
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f“”‘’…—]")
 _CID_GLYPH = re.compile(r"\(cid:\d+\)")
@@ -200,9 +204,14 @@ def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int, dict[
             _check_archive(pdf.doc, source)
             info = document_info(pdf.metadata)
             count = 0
+            content = 0
             for count, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
                 if count > MAX_PAGES:
                     raise InputError(f"{source}: the PDF has more than {MAX_PAGES} pages; refused")
+                content += _content_size(page_obj)
+                if content > MAX_PAGE_CONTENT_BYTES:
+                    raise InputError(f"{source}: the PDF's pages hold more than {MAX_PAGE_CONTENT_BYTES // 2**20} MB "
+                                     "of drawing instructions; refused")
                 page = pdfplumber.page.Page(pdf, page_obj, page_number=count)
                 try:
                     lines.extend(_lines_of(page.dedupe_chars().chars, page=count))
@@ -243,6 +252,18 @@ def _info_text(value) -> str:
                 continue
         return ""
     return value if isinstance(value, str) else ""
+
+
+def _content_size(page_obj) -> int:
+    """The decoded size of a page's content streams (already bounded by :func:`_check_archive`)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    size = 0
+    for stream in page_obj.contents:
+        stream = resolve1(stream)
+        if isinstance(stream, PDFStream):
+            size += len(stream.get_data() or b"")
+    return size
 
 
 def _refusal(source: str, exc: Exception) -> InputError:
@@ -311,6 +332,13 @@ def _decoded_size(stream, source: str) -> int:
 
 
 def _inflate(data: bytes, source: str) -> bytes:
+    """A Flate stream inflated, refused as soon as it grows past the size or the ratio a real PDF's streams keep.
+
+    The ratio matters as much as the size: a few kilobytes that inflate to a
+    megabyte of drawing operators cost pdfminer many seconds to interpret.
+    """
+    from .formats import MAX_COMPRESSION_RATIO
+
     inflater = zlib.decompressobj()
     out = bytearray()
     for start in range(0, len(data), _INFLATE_CHUNK):
@@ -320,6 +348,10 @@ def _inflate(data: bytes, source: str) -> bytes:
             break  # pdfminer salvages what decodes before the damage; so do we
         if len(out) > MAX_STREAM_BYTES or inflater.unconsumed_tail:
             raise InputError(f"{source}: a PDF stream decompresses to more than {MAX_STREAM_BYTES // 2**20} MB (a decompression bomb?); refused")
+        packed = min(len(data), start + _INFLATE_CHUNK)
+        if len(out) > _RATIO_FLOOR and len(out) > MAX_COMPRESSION_RATIO * packed:
+            raise InputError(f"{source}: a PDF stream decompresses to more than {MAX_COMPRESSION_RATIO} times its "
+                             "packed size (a decompression bomb?); refused")
         if inflater.eof:
             break
     return bytes(out)

@@ -26,7 +26,8 @@ def run(args) -> int:
     print(f"every file: at most {human_size(max_input_bytes())} (POLICYTEXT_MAX_INPUT_BYTES or --max-input-size to change)")
     print(
         f"PDF limits: {pdf.MAX_PAGES} pages, "
-        f"{pdf.MAX_STREAM_BYTES // 2**20} MB per decompressed stream, {pdf.MAX_DECODED_BYTES // 2**20} MB in all"
+        f"{pdf.MAX_STREAM_BYTES // 2**20} MB per decompressed stream, {pdf.MAX_DECODED_BYTES // 2**20} MB in all, "
+        f"{pdf.MAX_PAGE_CONTENT_BYTES // 2**20} MB of drawing instructions over all pages, a stream above 256 KB at most 100 times its packed size"
     )
     print("refused with one line (exit code 2): " + " ".join(sorted(UNSUPPORTED_SUFFIXES)))
     return 0
