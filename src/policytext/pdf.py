@@ -36,7 +36,7 @@ MAX_PAGES = 2000
 MAX_STREAM_BYTES = 64 * 1024 * 1024
 MAX_DECODED_BYTES = 256 * 1024 * 1024
 # Page content interpreted, counting a stream again on every page that draws it (pdfminer takes seconds a megabyte).
-MAX_PAGE_CONTENT_BYTES = 48 * 1024 * 1024
+MAX_PAGE_CONTENT_BYTES = 32 * 1024 * 1024
 MAX_TEXT_CHARS = 20_000_000
 
 _INFLATE_CHUNK = 1 << 16
