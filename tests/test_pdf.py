@@ -273,3 +273,20 @@ def test_one_stream_drawn_on_many_pages_is_counted_on_each(tmp_path):
     path = tmp_path / "reused.pdf"
     path.write_bytes(_drawing_pdf(400, b"%" + ops + b"\n"))
     _refused_quickly(path, "drawing instructions")
+
+
+def test_a_page_break_is_no_paragraph_break():
+    """The gap below a running header is not a paragraph gap: no blank line where a sentence runs over a page."""
+
+    def page(number: int, body: list[str]) -> list[PageLine]:
+        lines = [PageLine(number, "某某报告", 50, 59, 250, 350, 9)]
+        lines += [PageLine(number, text, 100 + 20 * i, 112 + 20 * i, 72, 520, 12) for i, text in enumerate(body)]
+        return lines + [PageLine(number, f"— {number} —", 800, 809, 280, 300, 9)]
+
+    lines = page(1, ["我们要推动科技", "创新和产业创新"]) + page(2, ["深度融合。"])
+    text = assemble(lines, page_count=2).text
+    assert text == "某某报告\n我们要推动科技\n创新和产业创新\n— 1 —\n某某报告\n深度融合。\n— 2 —\n"
+    # A gap inside a page still is a paragraph gap.
+    gapped = [PageLine(1, "第一段。", 100, 112, 72, 520, 12), PageLine(1, "第二段", 120, 132, 72, 520, 12),
+              PageLine(1, "第三段。", 180, 192, 72, 520, 12)]
+    assert assemble(gapped, page_count=1).text == "第一段。\n第二段\n\n第三段。\n"

@@ -97,6 +97,9 @@ def assemble(lines: list[PageLine], *, page_count: int) -> Extracted:
     furniture: list[Span] = []
     offset = 0
     previous: PageLine | None = None
+    # The last line of text (not furniture): a gap is measured from it, and only on its page,
+    # since a page break is no paragraph break (the next page's indentation says if one starts).
+    above: PageLine | None = None
     page_start = 0
     for index, line in enumerate(lines):
         if previous is not None and line.page != previous.page:
@@ -105,10 +108,11 @@ def assemble(lines: list[PageLine], *, page_count: int) -> Extracted:
         prefix = ""
         kind = furniture_kinds.get(index)
         if kind is None:
-            if previous is not None and line.page == previous.page and line.top - previous.bottom > _PARAGRAPH_GAP * pitch:
+            if above is not None and line.page == above.page and line.top - above.bottom > _PARAGRAPH_GAP * pitch:
                 prefix = "\n"
             if line.x0 - left.get(line.page, line.x0) > _INDENT_EMS * line.size:
                 prefix += "\u3000\u3000"
+            above = line
         text = prefix + line.text + "\n"
         if kind is not None:
             furniture.append(Span(offset, offset + len(line.text), line.text, kind))
@@ -176,9 +180,14 @@ def _text_block(lines: list[PageLine]) -> tuple[dict[int, float], float]:
     """The left edge of the text on each page (its most common line start) and the usual gap between lines."""
     starts: dict[int, Counter] = {}
     gaps = []
+    same_size = []
     for previous, line in zip(lines, lines[1:]):
         if line.page == previous.page:
             gaps.append(max(line.top - previous.bottom, 0.0))
+            if abs(line.size - previous.size) < 0.5:
+                same_size.append(gaps[-1])
+    # Between lines of one size: a header or footer set smaller is no measure of the text's leading.
+    gaps = same_size or gaps
     for line in lines:
         starts.setdefault(line.page, Counter())[round(line.x0)] += 1
     left = {page: float(min(x for x, n in counts.items() if n == max(counts.values()))) for page, counts in starts.items()}
