@@ -216,6 +216,26 @@ def test_without_a_date_a_relative_year_takes_the_headings_or_stays_empty():
     assert one("比去年增长3%。").year == ""
 
 
+def test_years_in_chinese_digits_and_comparison_bases():
+    table = claims_of("一九五三年工业总产值比一九五二年增加了百分之三十三。拿一九五四年的产量同一九四九年比较：电力一百零八亿度，等于一九四九年的二点五倍。")
+    assert list(zip(table.raw, table.year)) == [("增加了百分之三十三", "1953"), ("一百零八亿度", "1954"), ("二点五倍", "1954")]
+    assert one("产值比2022年增长5%。").year == ""
+
+
+def test_now_dates_a_figure_only_opening_a_clause():
+    document = from_text("现在共有党员四百二十人。", provenance={"date": "1923-06"})
+    assert list(zip(extract(document).year, extract(document).period)) == [("1923", "现在")]
+    document = from_text("这体现在1200家企业上。", provenance={"date": "1923-06"})
+    assert list(zip(extract(document).year, extract(document).period)) == [("", "")]
+
+
+def test_a_paragraph_opening_with_a_year_dates_the_paragraphs_after_it():
+    text = "各位代表：\n2024年全市上下奋发进取。\n过去的一年，成绩来之不易。\n（一）经济实力实现新跃升。地区生产总值完成4704.3亿元。\n"
+    assert list(extract(from_text(text)).year) == ["2024"]
+    # Within a paragraph a year stated later does not carry: only an opening one does.
+    assert list(claims_of("我们做了很多工作，2024年成绩显著。地区生产总值完成4704.3亿元。").year) == [""]
+
+
 def test_a_redacted_rank_is_a_hidden_value():
     row = one("研发投入强度居全省第xx位。")
     assert row.redacted and math.isnan(row.value) and (row.kind, row.scope) == ("rank", "全省")

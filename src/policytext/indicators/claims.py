@@ -59,8 +59,19 @@ PERIOD = re.compile(
 )
 # A year named relative to the document's date: 过去一年 in a report of March 2024 is 2023.
 # 比去年, 较去年, 同去年 compare with a base year; they do not date the claim.
-RELATIVE_YEAR = re.compile(r"(?=[过去今明])(?<![比较与同])(?P<relative>过去(?:的)?一年|去年|今年|明年)")
-_RELATIVE_OFFSET = {"过去一年": -1, "过去的一年": -1, "去年": -1, "今年": 0, "明年": 1}
+# 现在, 目前, 当前 date a figure only opening a clause (体现在 holds 现在).
+RELATIVE_YEAR = re.compile(
+    r"(?=[过去今明现目当])(?<![比较与同于])(?P<relative>过去(?:的)?一年|去年|今年|明年"
+    r"|(?:^|(?<=[，。；：,;:\s]))(?:现在|目前|当前))"
+)
+_RELATIVE_OFFSET = {"过去一年": -1, "过去的一年": -1, "去年": -1, "今年": 0, "明年": 1, "现在": 0, "目前": 0, "当前": 0}
+# A year written in Chinese digits (一九五四年), read digit by digit.
+CHINESE_YEAR = re.compile(r"(?=[一])(?<![〇零一二三四五六七八九十])(?P<year>一[九八][〇零一二三四五六七八九]{2})年")
+_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# A year after 比, 较, 同, 与, 于 is the base of a comparison (比2022年增长, 等于一九四九年的二点五倍), not the figure's year.
+_BASE_BEFORE = frozenset("比较同与于")
+# An outline marker before a heading's words (一、 （二） 3.).
+_OUTLINE_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])\s*")
 HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 DATE = re.compile(r"(?=\d)(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号](?=[，。、\s至到—-]|$))")
 # Names and slogans are quoted; long quotations (a leader's words) may hold real figures.
@@ -202,9 +213,11 @@ def _rank_prefix_pattern() -> re.Pattern[str]:
 def find_claims(document: Document) -> list[Claim]:
     """Every quantitative claim of the document's body, in reading order.
 
-    A claim's year is the one its clause or sentence gives (2023年, or 过去一年
-    counted back from the document's date); without one, the year of the
-    nearest heading above it that names one (一、2023年工作回顾).
+    A claim's year is the one its clause or sentence gives (2023年, 一九五四年,
+    or 过去一年 counted back from the document's date; 比2022年 is a base, not a
+    date); without one, the year of the nearest heading above it that names
+    one (一、2023年工作回顾), else the year the latest paragraph opening with a
+    time gave (过去的一年，…), which holds until another does.
     """
     norm, raw = document.norm, document.raw
     markers = _marker_spans(document)
@@ -212,16 +225,22 @@ def find_claims(document: Document) -> list[Claim]:
     current_year = _document_year(document)
     claims: list[Claim] = []
     sentences = document.sentences
+    context_year, previous_paragraph = "", None
     # Plain lists: itertuples costs more than the claims of a sentence without figures.
-    columns = (sentences[name].tolist() for name in ("kind", "start", "end", "section", "sentence"))
-    for kind, start, end, section, sentence in zip(*columns):
+    columns = (sentences[name].tolist() for name in ("kind", "start", "end", "section", "sentence", "paragraph"))
+    for kind, start, end, section, sentence, paragraph in zip(*columns):
+        opens_paragraph, previous_paragraph = paragraph != previous_paragraph, paragraph
         if kind == "boilerplate":
             continue
+        if opens_paragraph or kind == "heading":
+            context_year = _opening_year(norm[start:end], current_year) or context_year
         protected = [(s - start, e - start) for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
         for found in _sentence_claims(norm[start:end], protected=protected, current_year=current_year):
             s, e = start + found.start, start + found.end
             # A span of years (近五年) is no one year; an unresolved 过去一年 takes the heading's.
-            if not found.year and (not found.period or found.period in _RELATIVE_OFFSET):
+            if not found.year and not found.period:
+                found.year = heading_years.get(str(section), "") or context_year
+            elif not found.year and found.period in _RELATIVE_OFFSET:  # 今年 with no date to count from
                 found.year = heading_years.get(str(section), "")
             claims.append(
                 Claim(
@@ -260,6 +279,18 @@ def _heading_years(document: Document) -> dict[str, str]:
     for section in document.outline.sections:
         visit(section, "")
     return years
+
+
+def _opening_year(text: str, current_year: int | None) -> str:
+    """The year a paragraph or heading opens with (2024年，… / 过去的一年，… / 一、2023年工作回顾), or ""."""
+    text = _OUTLINE_MARKER.sub("", text.lstrip())
+    if m := YEAR.match(text):
+        return m["year"] or ""
+    if m := CHINESE_YEAR.match(text):
+        return m["year"].translate(_DIGIT)
+    if (m := RELATIVE_YEAR.match(text)) and current_year:
+        return str(current_year + _RELATIVE_OFFSET[m["relative"]])
+    return ""
 
 
 def _document_year(document: Document) -> int | None:
@@ -304,7 +335,7 @@ def _sentence_claims(text: str, *, protected: list[tuple[int, int]], current_yea
         if "decline" in claim.roles and not math.isnan(claim.value):
             claim.value = -claim.value
     for claim in found:
-        claim.year, claim.period = _when(claim, times)
+        claim.year, claim.period = _when(claim, times, text)
     return found
 
 
@@ -321,6 +352,8 @@ def _time_expressions(text: str, clauses: list[int], *, current_year: int | None
     out = []
     for m in YEAR.finditer(text):
         out.append((m.start(), m.end(), _clause_of(m.start(), clauses), m["year"] or m["quoted"], ""))
+    for m in CHINESE_YEAR.finditer(text):
+        out.append((m.start(), m.end(), _clause_of(m.start(), clauses), m["year"].translate(_DIGIT), ""))
     for m in RELATIVE_YEAR.finditer(text):
         year = str(current_year + _RELATIVE_OFFSET[m["relative"]]) if current_year else ""
         out.append((m.start(), m.end(), _clause_of(m.start(), clauses), year, m["relative"]))
@@ -330,10 +363,10 @@ def _time_expressions(text: str, clauses: list[int], *, current_year: int | None
     return sorted(out)
 
 
-def _when(claim: _Found, times) -> tuple[str, str]:
+def _when(claim: _Found, times, text: str) -> tuple[str, str]:
     # A time in the claim's own clause wins; one in the sentence's opening clause covers the sentence.
     for clause in dict.fromkeys((claim.clause, 0)):
-        before = [t for t in times if t[2] == clause and t[1] <= claim.core]
+        before = [t for t in times if t[2] == clause and t[1] <= claim.core and text[t[0] - 1 : t[0]] not in _BASE_BEFORE]
         if before:
             return before[-1][3], before[-1][4]
     return "", ""
