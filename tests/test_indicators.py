@@ -142,6 +142,7 @@ POSITIVE = [
     ("粮食总产量达到1.37万亿斤。", "达到1.37万亿斤", "quantity", 1.37, "万亿斤", 1.37e12, "斤", "达"),
     ("研发经费达到一点三七万亿元。", "达到一点三七万亿元", "amount", 1.37, "万亿元", 1.37e12, "元", "达"),
     ("上千万家庭受益。", "上千万", "value", 1000, "万", 1e7, "", "以上"),
+    ("全省首个超百亿元水利工程开工。", "超百亿元", "amount", 100, "亿元", 1e10, "元", "超过"),
 ]
 
 
@@ -236,6 +237,34 @@ def test_a_paragraph_opening_with_a_year_dates_the_paragraphs_after_it():
     assert list(claims_of("我们做了很多工作，2024年成绩显著。地区生产总值完成4704.3亿元。").year) == [""]
 
 
+def test_chinese_numerals_counting_people_places_and_organisations_are_figures():
+    table = claims_of("中央委员会的成员只有五人，再增加两名委员。刚才九个部门发言，五个县区作了汇报，目前三家企业上市。")
+    assert list(zip(table.raw, table.value, table.unit)) == [
+        ("只有五人", 5, "人"), ("增加两名", 2, "名"), ("九个", 9, "个"), ("五个", 5, "个"), ("三家", 3, "家")]
+    assert list(table.indicator)[2:] == ["部门", "县区", "企业"]
+    # Abstractions, a single one, and 前三 inside 目前三 stay out.
+    assert claims_of("从三个方面入手，增强四个意识，一个人，两个市场。").empty
+    assert "topn" not in set(claims_of("目前三家企业上市。").kind)
+
+
+def test_first_place_is_rank_one_but_a_priority_is_not():
+    row = one("货物贸易总额稳居世界首位。")
+    assert (row.value, row.kind, row.scope) == (1, "rank", "世界")
+    assert claims_of("把人民利益放在首位。").empty
+
+
+def test_spaced_digits_ranges_and_halves():
+    table = claims_of("来自 34 个界别的 220 余位委员参加了 10 节专题授课、2 场分组讨论。")
+    assert list(zip(table.value, table.unit)) == [(34, "个"), (220, "位"), (10, "节"), (2, "场")]
+    table = claims_of("产量要多五、六倍，二斤半薯类可以顶一斤粮食，减少粮食二、三十亿斤，一、二千万亩粮田。")
+    assert list(zip(table.raw, table.value, table.unit)) == [
+        ("五、六倍", 5, "倍"), ("二斤半", 2.5, "斤"), ("一斤", 1, "斤"), ("二、三十亿斤", 20, "亿斤"), ("一、二千万亩", 1000, "万亩")]
+
+
+def test_a_magnitude_before_a_redaction_is_a_figure():
+    assert one("凝聚33万xx人民的力量。").value_normalised == 330000
+
+
 def test_a_redacted_rank_is_a_hidden_value():
     row = one("研发投入强度居全省第xx位。")
     assert row.redacted and math.isnan(row.value) and (row.kind, row.scope) == ("rank", "全省")
@@ -280,7 +309,7 @@ NEGATIVE = [
     "2月18日召开全省大会，2024年1月23日通过。",
     "加快5G基站和C919大飞机建设。",
     "第三，做好保障工作。科技是第一生产力。",
-    "前三季度经济运行平稳，目前三家企业上市。",
+    "前三季度经济运行平稳，目前三大产业协调。",
     "取得一批重大成果，完善四类技术转移服务体系，打造一支战略科技力量。",
     "党的二十届三中全会，经过新时代10年的奋斗，用3年时间完成。",
     "《求是》2024年第11期。",
@@ -288,6 +317,8 @@ NEGATIVE = [
     "百家争鸣，走进千家万户，三个人才项目。",
     "关心60岁以上老年人。",
     "一千多年来，十四个方面。",
+    "受益几十亩到几百亩的工程，数百亿斤。",
+    "以百倍的努力，实施新一轮千亿斤粮食产能提升行动。",
 ]
 
 

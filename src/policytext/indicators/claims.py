@@ -164,7 +164,9 @@ class _Found:
 
 
 # Where a claim can start: a digit, a Chinese numeral, 翻/百/前/第, a redaction mark.
-_CORE_FIRST = r"[\d两双三四五翻百前一二六七八九十千第零〇×✕╳＊○□*XxＸｘ]"
+_CORE_FIRST = r"[\d两双三四五翻百前一二六七八九十千第首零〇×✕╳＊○□*XxＸｘ]"
+# An approximate range of neighbouring digits (五、六倍, 二、三十亿斤) is one claim at its lower bound.
+_RANGE_LOW = "|".join(f"{a}(?=、{b})" for a, b in zip("一二三四五六七八", "二三四五六七八九"))
 
 
 @lru_cache(maxsize=1)
@@ -181,8 +183,11 @@ def _core_pattern() -> re.Pattern[str]:
         rf"|(?P<pct>百分之(?P<pct_n>{ARABIC}|{CHINESE}))"
         rf"|(?P<top>前(?P<top_n>{ARABIC}|[一二两三四五六七八九十百]+)(?:(?P<top_unit>{_TOPN_UNITS})|{not_cjk}))"
         rf"|(?P<strong>(?<![\d.])(?P<strong_n>\d+|[一二三四五六七八九]?[十百千])强(?![化调度劲大]))"
-        rf"|(?P<rank>第(?P<rank_n>\d+|[一二三四五六七八九十百]+|{REDACTION_PATTERN})(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
-        rf"|(?P<qty>(?P<num>{ARABIC}|{CHINESE}|{REDACTION_PATTERN})(?P<inner>{inner})?"
+        rf"|(?P<rank>(?:第(?P<rank_n>\d+|[一二三四五六七八九十百]+|{REDACTION_PATTERN})|(?P<first>首)(?=位))"
+        rf"(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
+        rf"|(?P<qty>(?:(?P<low>{_RANGE_LOW})、)?(?P<num>{ARABIC}|{CHINESE}|{REDACTION_PATTERN})"
+        # 34 个界别: a space between digits and their unit, as typeset text has.
+        rf"(?:(?<=\d)[ \u00a0](?=(?:{inner})?(?:{mult})?(?:{units})))?(?P<inner>{inner})?"
         rf"(?P<unit>(?P<mult>{mult})?(?P<base>{units})|(?P<bare>{mult}))?(?P<after>{after})?))"
     )
 
@@ -429,7 +434,13 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
         num, unit, mult = num[: -len(power)], power + unit, mult * mults[power]
     if spec and spec.needs == "lead" and not value_context:
         return None  # 60岁以上老年人 describes people; 提高到78.2岁 states a figure
+    if num in ("十", "百", "千") and not value_context:
+        return None  # 百倍努力, 千亿斤粮食产能 (a name); 超百亿元 states a figure
     value = math.nan if redacted else _number(num)
+    if m["low"] and not redacted:
+        value = _range_low(m["low"], num, value)
+    if spec and spec.kind in ("quantity", "amount") and text.startswith("半", end) and not unit_in_word:
+        value, end = value + 0.5, end + 1  # 二斤半
     claim = _Found(
         "qty", m.start(), m.start(), end,
         **{**base, "value": value, "unit": unit, "factor": mult * (spec.factor if spec else 1.0),
@@ -450,10 +461,26 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
 
 
 def _ends_a_word(text: str, position: int) -> bool:
-    """Whether a unit ending at ``position`` ends a word (个|项目 does, 人|口 does not)."""
+    """Whether a unit ending at ``position`` ends a word (个|项目 does, 人|口 does not).
+
+    The word that runs past the unit must be one of the dictionary: the
+    segmenter's guesses on unknown stretches (34 个界别 → 个界) do not count.
+    """
     if position >= len(text) or not re.match(rf"[{_CJK}]", text[position]):
         return True
-    return position in _word_edges(text)
+    edges = _word_edges(text)
+    if position in edges:
+        return True
+    start = max((e for e in edges if e < position), default=0)
+    end = min((e for e in edges if e > position), default=len(text))
+    return text[start:end] not in _dictionary_words()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words():
+    from ..segment import jieba_word_tags
+
+    return jieba_word_tags()
 
 
 @lru_cache(maxsize=64)
@@ -474,23 +501,40 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
     if previous == "." or (previous.isascii() and previous.isalnum()):
         return True
     rest = text[m.end() : m.end() + 1]
-    if rest.isascii() and rest.isalpha():
-        return True  # 5G, C919
+    if rest.isascii() and rest.isalpha() and not REDACTION.match(text, m.end()):
+        return True  # 5G, C919 (but 33万xx人民: a redaction follows)
     if _NOT_QUANTITY_AFTER.match(text, m.end("inner") if m["inner"] else m.end("num")) and not m["base"]:
         return True
     if m["base"] == "个" and _DURATION_AFTER.match(text, m.end("unit")):
         return True  # 3个月, 5个季度
     if num[0].isdigit() or REDACTION.fullmatch(num):
         return False
+    if previous in "几数" and previous:
+        return True  # 几十亩到几百亩, 数百亿: a vague order, no figure
     # Chinese numerals count things in rhetoric (三个方面); measures, magnitudes and
     # statistics (八百三十二个, 七十八点二岁) are figures.
     power = split_magnitude(num)[1]
     if not (m["unit"] or power):
         return True
     spec = res.units().get(m["base"]) if m["base"] else None
-    if power or m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth")):
+    if power or m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth", "quantity")):
         return False
+    if spec and spec.kind == "count" and (to_number(num) or 0) >= 2 and _counts_people_or_places(spec, text, m.end()):
+        return False  # 只有五人, 两名委员, 九个部门: rhetoric counts abstractions, not people or places
     return not _statistic(num)
+
+
+def _counts_people_or_places(spec, text: str, position: int) -> bool:
+    if spec.counts == "person":
+        return True
+    edges = sorted(e for e in _word_edges(text) if e > position)
+    return bool(edges) and text[position : edges[0]] in res.counted_entities()
+
+
+def _range_low(low: str, numeral: str, value: float) -> float:
+    """The lower bound of 五、六 (5), 二、三十 (20), 一、二千 (1000): the low digit at the place of the high one."""
+    high = to_number(numeral[0]) or 1.0
+    return value / high * (to_number(low) or 0.0) if value % high == 0 or numeral[0] != numeral else value
 
 
 def _statistic(numeral: str) -> bool:
@@ -516,11 +560,14 @@ def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Fou
         unit = m["rank_unit"] or ""
         if not unit and not scope and not lead:
             return None  # 第三，… is an enumeration
+        if m["first"] and not (scope or lead):
+            return None  # 放在首位 gives a priority, 居世界首位 a rank
         if unit in _TIER_UNITS and not (scope or lead):
             return None
         pattern = "tier" if unit in _TIER_UNITS else "rank"
-        hidden = bool(REDACTION.fullmatch(m["rank_n"]))  # 全省第xx: a rank the page withholds
-        value, unit_normalised = (math.nan if hidden else _number(m["rank_n"])), (unit if pattern == "tier" else "位")
+        hidden = bool(m["rank_n"] and REDACTION.fullmatch(m["rank_n"]))  # 全省第xx: a rank the page withholds
+        number = math.nan if hidden else (1.0 if m["first"] else _number(m["rank_n"]))
+        value, unit_normalised = number, (unit if pattern == "tier" else "位")
         base = {**base, "redacted": hidden}
     elif m["top"]:
         unit = m["top_unit"] or ""

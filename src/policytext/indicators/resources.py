@@ -90,6 +90,12 @@ def cues_longest_first(position: str) -> tuple[Cue, ...]:
 
 
 @lru_cache(maxsize=1)
+def counted_entities() -> frozenset[str]:
+    """Nouns for people, places and organisations: a Chinese numeral counting them states a figure (九个部门)."""
+    return frozenset(row[0] for row in _rows("indicator_entities.tsv"))
+
+
+@lru_cache(maxsize=1)
 def attributes() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in _rows("indicator_attributes.tsv")), key=len, reverse=True))
 
