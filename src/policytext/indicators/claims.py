@@ -434,7 +434,7 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
         num, unit, mult = num[: -len(power)], power + unit, mult * mults[power]
     if spec and spec.needs == "lead" and not value_context:
         return None  # 60岁以上老年人 describes people; 提高到78.2岁 states a figure
-    if num in ("十", "百", "千") and not value_context:
+    if num in ("百", "千") and not value_context:
         return None  # 百倍努力, 千亿斤粮食产能 (a name); 超百亿元 states a figure
     value = math.nan if redacted else _number(num)
     if m["low"] and not redacted:
