@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     parser.add_argument("inputs", nargs="+", help="files (.txt, .html, .docx) or folders holding them")
     parser.add_argument("--out", type=Path, required=True, help="folder for corpus_documents.csv and <doc-id>/ tables")
     parser.add_argument("--workers", type=int, default=None, help="processes to use at most (default: all cores; a small corpus runs in one)")
-    parser.add_argument("--reference", default=None, help="central corpus folder or JSON-lines file (default data/reference)")
+    parser.add_argument("--reference", default=None, help="reference corpus instead of the bundled one: a folder, a .txt with a # header or a JSON-lines file")
     parser.add_argument("--strict", action="store_true", help="exit with code 1 when any document could not be analysed")
     parser.set_defaults(handler=run)
 
