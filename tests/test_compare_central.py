@@ -215,6 +215,8 @@ def test_wording_in_many_documents_over_years_is_a_stock_formula():
     assert table.loc["我市加快建设以实体经济为支撑的现代化产业体系", "source_id"] == "special"
     stock = comparison.stock.set_index("stock_formula")
     assert stock.loc[formula, "clauses"] == 1 and stock.loc["all", "characters"] == len(formula)
+    start, end = stock.loc[formula, ["first_start", "first_end"]]
+    assert speech.raw[start:end] == formula
 
 
 def test_the_stock_threshold_comes_from_the_corpus():

@@ -165,6 +165,12 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
     return before, best_after
 
 
+def _stock_span(local: Collapsed, phrase: str, match: _Match) -> tuple[int, int]:
+    """Raw span of the stock formula in the clause: where its words are, else the whole aligned part."""
+    at = local.text.find(phrase)
+    return local.to_input(at, at + len(phrase)) if at >= 0 else match.local
+
+
 def _may_paraphrase(local: str, central: str, thresholds: Thresholds) -> bool:
     """Whether enough of the clause's bigrams are in the central text at all (a cheap bound on the overlap)."""
     if len(local) < thresholds.paraphrase_min_chars:
@@ -228,7 +234,7 @@ def reuse_tables(
     matches = _choose(options, found)
     stock = [stock_wording(index, index.text[m.central[0] : m.central[1]]) if m.cls in _SPECIFIC else ""
              for m in matches]
-    stock_spans = [m.local if phrase else None for m, phrase in zip(matches, stock)]
+    stock_spans = [_stock_span(local, phrase, m) if phrase else None for m, phrase, local in zip(matches, stock, texts)]
     matches = [(_Match(m.clause, "local") if phrase else m) for m, phrase in zip(matches, stock)]
     # A stock formula inside a passage copied from one text continues that text: it joins the stretch.
     matches = join_short_runs(document, found, texts, matches, index, thresholds=thresholds, speech_day=speech_date)
