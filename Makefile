@@ -50,7 +50,7 @@ _ := $(shell mkdir -p "$(TMPDIR)")
 LOCK_PIP_ENV ?= env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL \
 	-u PIP_CONSTRAINT -u PIP_NO_INDEX PIP_CONFIG_FILE=/dev/null
 
-.PHONY: help venv figures test lab lock clean distclean report check-fresh bench fuzz
+.PHONY: help venv figures read test lab lock clean distclean report check-fresh bench fuzz
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET [DOC=path/to/speech.txt] [PYTEST_ARGS=...] [LAB_ARGS=...]"
@@ -73,6 +73,10 @@ venv: $(STAMP) ## Create or update .venv from requirements.lock (the other targe
 figures: export POLICYTEXT_DOC := $(value DOC)
 figures: $(STAMP) ## Run notebooks/[0-9]*.ipynb headless, one per core, skipping unchanged ones; writes figures/ and data/processed/ (DOC=speech.txt for another speech; RUN_ARGS=--force to rerun all)
 	$(BIN)/policytext run $(RUN_ARGS)
+
+read: export POLICYTEXT_DOC := $(value DOC)
+read: $(STAMP) ## Write the reading page: one self-contained HTML file with every layer on the text (DOC=speech.txt for another speech)
+	$(BIN)/policytext read
 
 test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline' to narrow it)
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \

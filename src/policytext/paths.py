@@ -82,6 +82,15 @@ def figures_dir() -> Path:
     return project_root() / "figures"
 
 
+#: The speech the notebooks analyse when no other document is given (each notebook's
+#: ``doc_path`` default names the same file; tests/test_notebooks.py keeps them in step).
+DEFAULT_DOCUMENT = ("data", "raw", "777doc-12864340_tianjin-sci-tech-party-lecture-2024.txt")
+
+
+def default_document() -> Path:
+    return project_root().joinpath(*DEFAULT_DOCUMENT)
+
+
 _UNSAFE_ID_CHARS = re.compile(r"[^\w.-]+")
 _ID_MAX = 60
 

@@ -1,14 +1,16 @@
-"""``policytext read PATH``: the reading page, one self-contained HTML file with every layer on the text."""
+"""``policytext read [PATH]``: the reading page, one self-contained HTML file with every layer on the text."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import paths
-from ._common import add_path, load_document
 
 
 def register(subparsers) -> None:
+    from .run import DOC_ENV
+
     parser = subparsers.add_parser(
         "read",
         help="write the annotated reading page (one self-contained HTML file)",
@@ -18,9 +20,11 @@ def register(subparsers) -> None:
             "furniture) to turn on and off; it needs no network and can be e-mailed as it is."
         ),
     )
-    add_path(parser)
+    parser.add_argument("path", nargs="?", type=Path, default=None,
+                        help=f"a speech (default: ${DOC_ENV} if set, else the default document)")
     parser.add_argument("--out", type=Path, default=None, metavar="FILE.html",
-                        help="where to write it (default: figures/<doc-id>/00_reading.html in the project)")
+                        help="where to write it (default: beside the document's figures, as `policytext run` does: "
+                             "figures/00_reading.html for the default document, figures/<doc-id>/00_reading.html else)")
     parser.add_argument("--lang", choices=("en", "zh"), default="en", help="interface language (default en)")
     parser.add_argument("--reference", type=Path, default=None, metavar="DIR|FILE",
                         help="reference texts for the reuse layer (as for `policytext compare`)")
@@ -31,12 +35,19 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import sys
 
+    from ..document import load
     from ..reading_page import tables_of, write
     from .compare import checked_speech_date
+    from .run import DOC_ENV, READING_PAGE, output_folders
 
-    document = load_document(args)
+    path = args.path or (Path(os.environ[DOC_ENV]) if os.environ.get(DOC_ENV) else paths.default_document())
+    document = load(path)
     speech_date = checked_speech_date(args.speech_date)
-    out = args.out if args.out is not None else paths.figures_dir() / paths.document_id(Path(args.path)) / "00_reading.html"
+    if args.out is not None:
+        out = args.out
+    else:
+        is_default = path.resolve() == paths.default_document().resolve()
+        out = output_folders(None if is_default else path, None)[0] / READING_PAGE
     figures_dir = out.parent if any(out.parent.glob("*.png")) else None
     tables = tables_of(document, reference=args.reference, speech_date=speech_date)
     written = write(document, tables, out, figures_dir=figures_dir, language=args.lang)

@@ -68,4 +68,39 @@ def run(args) -> int:
         skip_unchanged=not args.force,
     )
     write_index(figures.resolve(), notebooks_dir=notebooks_dir(), document=doc_id)
+    write_reading_page(args.doc.resolve() if args.doc else None, figures=figures.resolve(),
+                       record_folders=(executed.resolve(), figures.resolve(), processed.resolve()),
+                       skip_unchanged=not args.force)
     return 0
+
+
+READING_PAGE = "00_reading.html"
+
+
+def write_reading_page(doc: Path | None, *, figures: Path, record_folders: tuple[Path, ...],
+                       skip_unchanged: bool) -> Path:
+    """The reading page beside the figures, written after every notebook so its figure links are complete.
+
+    Skipped like a notebook when its inputs are unchanged and the page is intact.
+    """
+    import sys
+
+    from .. import reading_page
+    from ..document import load
+    from ..run_record import RunRecord, notebook_key, shared_inputs_digest
+
+    document_path = doc if doc is not None else paths.default_document()
+    target = figures / READING_PAGE
+    step = Path(reading_page.__file__).resolve()
+    record = RunRecord(*record_folders)
+    key = notebook_key(step, shared=shared_inputs_digest(), parameters={"figures_dir": str(figures)},
+                       doc=document_path)
+    reason = record.reason_to_run(step, key) if skip_unchanged else "forced"
+    if reason is None:
+        print(f"reading page {target.name}: skipped, inputs unchanged and page intact", file=sys.stderr)
+        return target
+    document = load(document_path)
+    reading_page.write(document, reading_page.tables_of(document), target, figures_dir=figures)
+    record.remember(step, key, [target])
+    print(f"reading page: {target}", file=sys.stderr)
+    return target
