@@ -150,3 +150,35 @@ def test_in_a_browser_layers_toggle_and_a_reused_clause_shows_its_edits(seed_pag
         finally:
             browser.close()
     assert all(url.startswith(("file:", "data:")) for url in requested), requested
+
+
+def test_the_default_document_is_the_one_every_notebook_analyses_by_default():
+    """`policytext read` and the page `policytext run` writes analyse the notebooks' default speech."""
+    import nbformat
+
+    from policytext.paths import default_document
+    from policytext.runner import default_notebooks
+
+    for notebook in default_notebooks():
+        cells = nbformat.read(notebook, as_version=4).cells
+        parameters = next(c for c in cells if "parameters" in c.metadata.get("tags", []))
+        namespace: dict = {}
+        exec(parameters.source, namespace)  # a parameters cell holds assignments only
+        assert (notebook.parent / namespace["doc_path"]).resolve() == default_document().resolve(), notebook.name
+
+
+def test_the_inline_font_has_every_han_character_the_page_can_show(seed_page):
+    """No system CJK font is needed: the embedded subset covers the text, the panels and the details filled in on click."""
+    import base64
+    import io
+    import re
+
+    from fontTools.ttLib import TTFont
+
+    _, _, page = seed_page
+    data = re.search(r"base64,([A-Za-z0-9+/=]+)\)", page).group(1)
+    cmap = TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap()
+    soup = BeautifulSoup(page, "html.parser")
+    shown = soup.get_text() + json.dumps(json.loads(soup.find("script", id="marks").string), ensure_ascii=False)
+    han = {ch for ch in shown if "\u3400" <= ch <= "\u9fff"}
+    assert han and not {ch for ch in han if ord(ch) not in cmap}

@@ -432,8 +432,10 @@ def render(document: Document, tables: Mapping[str, pd.DataFrame], *, figures: S
         f'<script id="marks" type="application/json">{_json(data)}</script>'
         f'<script id="ui" type="application/json">{_json(ui)}</script><script>{_JS}</script>'
     )
-    visible = html.unescape(body) + "".join(zh for _, _, zh in LAYERS) + "".join(v[1] for v in _UI.values())
-    style = f"<style>{_font_face(visible + document.raw)}{_CSS}</style>"
+    # Every character the page can show: the text, the panels, and what the details panel fills in on click.
+    visible = (html.unescape(body) + html.unescape(_json(data)) + "".join(zh for _, _, zh in LAYERS)
+               + "".join(v[1] for v in _UI.values()) + document.raw)
+    style = f"<style>{_font_face(visible)}{_CSS}</style>"
     return (
         f'<!DOCTYPE html>\n<html lang="{"zh" if language == "zh" else "en"}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
