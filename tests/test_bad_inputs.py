@@ -64,7 +64,9 @@ def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
 def test_catalogue_outcome_for_every_command(tmp_path, capsys, name, command):
     path = make_input(tmp_path, name)
     before = path.read_bytes() if path.is_file() else None
-    code, out, err = run_cli(capsys, command, str(path))
+    # `read` writes a page (by default into the project's figures/): here, into the test's own folder.
+    extra = ("--out", str(tmp_path / "page.html")) if command == "read" else ()
+    code, out, err = run_cli(capsys, command, str(path), *extra)
     _, outcome, shows = CATALOGUE[name]
     assert "Traceback" not in err
     if outcome == "error":

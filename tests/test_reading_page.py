@@ -110,7 +110,7 @@ def test_cli_writes_the_page(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert "wrote" in result.stderr and "MB" in result.stderr
+    assert result.stdout.startswith(str(out)) and "MB" in result.stdout and result.stderr == ""
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

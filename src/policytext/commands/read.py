@@ -33,8 +33,6 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    import sys
-
     from ..document import load
     from ..reading_page import tables_of, write
     from .compare import checked_speech_date
@@ -51,5 +49,6 @@ def run(args) -> int:
     figures_dir = out.parent if any(out.parent.glob("*.png")) else None
     tables = tables_of(document, reference=args.reference, speech_date=speech_date)
     written = write(document, tables, out, figures_dir=figures_dir, language=args.lang)
-    print(f"wrote {written} ({written.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+    # The page's path on stdout, for scripts; its size, since it is meant to be e-mailed.
+    print(f"{written} ({written.stat().st_size / 1e6:.2f} MB)")
     return 0
