@@ -50,7 +50,7 @@ _ := $(shell mkdir -p "$(TMPDIR)")
 LOCK_PIP_ENV ?= env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL \
 	-u PIP_CONSTRAINT -u PIP_NO_INDEX PIP_CONFIG_FILE=/dev/null
 
-.PHONY: help venv figures read test lab lock clean distclean report check-fresh bench fuzz
+.PHONY: help venv figures read test lab lock clean distclean report check-fresh bench fuzz eval
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET [DOC=path/to/speech.txt] [PYTEST_ARGS=...] [LAB_ARGS=...]"
@@ -96,6 +96,9 @@ bench: $(STAMP) ## Benchmarks: pipeline vs jieba, scaling with one long document
 	$(PY) benchmarks/bench_scaling.py
 	$(PY) benchmarks/bench_mainjob.py
 	$(PY) benchmarks/bench_corpus.py
+
+eval: $(STAMP) ## Accuracy on the annotated evaluation set data/eval/: prints and writes benchmarks/reports/accuracy.md
+	$(PY) -m policytext.evaluation data/eval --out benchmarks/reports/accuracy.md
 
 check-fresh: $(STAMP) ## Rerun the whole main job (--force: no notebook skipped) and fail if figures/ or data/processed/ differ from what is committed
 	$(BIN)/policytext run --force

@@ -1,0 +1,111 @@
+"""What the package reports for one document, read through its public API only.
+
+This is the one module that knows the package's tables and their columns: when
+the package's middle changes, adapt it here and the scorer stays as it is.
+Every item carries raw offsets, like every row of the package's tables.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import load
+from ..compare import CLASSES, compare
+from ..indicators import extract
+from ..reference import ReferenceCorpus
+from ..rhetoric import formulas, leader_references
+
+# Clauses of these classes reuse central wording; "local" ones do not.
+REUSE_CLASSES = frozenset(CLASSES) - {"local"}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One reported thing: its raw span, its text and the attributes the scorer compares."""
+
+    start: int
+    end: int
+    text: str
+    value: float = math.nan
+    unit: str = ""
+    kind: str = ""
+    year: str = ""
+    who: str = ""
+    level: int = 0
+    marker: str = ""
+
+
+@dataclass(frozen=True)
+class Observed:
+    """The package's answers for one document."""
+
+    title: Item | None
+    salutation: Item | None
+    headings: tuple[Item, ...]
+    furniture: tuple[Item, ...]  # what the package keeps out of the text: outside the body, boilerplate, elisions
+    redactions: tuple[Item, ...]
+    claims: tuple[Item, ...]
+    leaders: tuple[Item, ...]
+    formulas: tuple[Item, ...]
+    reuse: tuple[Item, ...] | None
+
+
+def _span_item(span) -> Item | None:
+    return None if span is None else Item(span.start, span.end, span.text)
+
+
+def _year(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = str(value).strip()
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _furniture(document) -> tuple[Item, ...]:
+    raw = document.raw
+    spans = [(0, document.body_start), (document.body_end, len(raw))]
+    spans += [(span.start, span.end) for span in document.boilerplate]
+    # The analysis view (issue 13): elisions that are site furniture, when the package reports them.
+    spans += [(span.start, span.end) for span in getattr(document, "elisions", ())
+              if "furniture" in getattr(span, "kind", "") or "boilerplate" in getattr(span, "kind", "")]
+    return tuple(Item(start, end, raw[start:end]) for start, end in spans if end > start)
+
+
+def observe(path: str | Path, *, reference: ReferenceCorpus | None = None, with_reuse: bool = False) -> Observed:
+    """Run the package on one file; ``with_reuse`` also compares it with ``reference`` (slow)."""
+    document = load(path)
+    outline = document.outline
+    headings = tuple(
+        Item(section.start, section.heading_end, section.title, level=section.level, marker=section.marker)
+        for section in outline.walk() if section.level > 0
+    )
+    claims = tuple(
+        Item(int(row.start), int(row.end), str(row.raw), value=float(row.value), unit=str(row.unit or ""),
+             kind=str(row.kind or ""), year=_year(row.year))
+        for row in extract(document).itertuples(index=False)
+    )
+    leaders = tuple(
+        Item(int(row.start), int(row.end), str(row.text), who=str(row.name or ""))
+        for row in leader_references(document).itertuples(index=False) if row.category == "leader"
+    )
+    found = tuple(Item(int(row.start), int(row.end), str(row.text)) for row in formulas(document).itertuples(index=False))
+    reuse = None
+    if with_reuse:
+        table = compare(document, reference).clauses
+        reuse = tuple(
+            Item(int(row["start"]), int(row["end"]), str(row["text"]), kind=str(row["class"]))
+            for _, row in table.iterrows() if row["class"] in REUSE_CLASSES
+        )
+    return Observed(
+        title=_span_item(outline.title),
+        salutation=_span_item(outline.salutation),
+        headings=headings,
+        furniture=_furniture(document),
+        redactions=tuple(Item(span.start, span.end, span.text) for span in document.redactions),
+        claims=claims,
+        leaders=leaders,
+        formulas=found,
+        reuse=reuse,
+    )
