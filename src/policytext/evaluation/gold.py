@@ -3,8 +3,8 @@
 Every annotation that has a place in the text names it by an anchor, an exact
 substring of the raw file (line wraps and all). Anchors of one field are
 looked up in reading order, each after the previous one, so a repeated string
-(两个 ×× in a row, 增长5% twice) needs no offsets; a redaction anchor marks the
-redacted part in square brackets when it needs context (``20[*]年``).
+(两个 ×× in a row, 增长5% twice) needs no offsets; a redaction or formula anchor
+marks its part in square brackets when it needs context (``20[*]年``).
 The format is described in ``data/eval/README.md``.
 """
 
@@ -91,13 +91,14 @@ class _Anchors:
         return Anchor(text, at, at + len(text))
 
 
-def _redaction(anchors: _Anchors, text: str) -> Anchor:
+def _bracketed(anchors: _Anchors, text: str) -> Anchor:
     bracketed = _BRACKETED.search(text)
     if not bracketed:
         return anchors.find(text)
     context = anchors.find(_BRACKETED.sub(r"\1", text))
     start = context.start + bracketed.start()
     inner = bracketed.group(1)
+    anchors.after = start + len(inner)  # the next redaction may sit inside this one's context
     return Anchor(inner, start, start + len(inner))
 
 
@@ -124,7 +125,7 @@ def load_gold(path: str | Path) -> GoldDocument:
     found = anchors("boilerplate")
     boilerplate = tuple(found.find(text) for text in data.get("boilerplate") or ())
     found = anchors("redactions")
-    redactions = tuple(_redaction(found, text) for text in data.get("redactions") or ())
+    redactions = tuple(_bracketed(found, text) for text in data.get("redactions") or ())
     found = anchors("claims")
     claims = []
     for item in data.get("claims") or ():
@@ -134,18 +135,22 @@ def load_gold(path: str | Path) -> GoldDocument:
     found = anchors("leaders")
     leaders = tuple(Leader(found.find(item["text"]), str(item.get("who") or "")) for item in data.get("leaders") or ())
     found = anchors("formulas")
-    formulas = tuple(found.find(text) for text in data.get("formulas") or ())
+    formulas = tuple(_bracketed(found, text) for text in data.get("formulas") or ())
     reuse = None
     if "reuse" in data:
         found = anchors("reuse")
         reuse = tuple(found.find(text) for text in data["reuse"] or ())
     title = data.get("title")
     titles = tuple(title) if isinstance(title, list) else (() if title is None else (str(title),))
-    headings = tuple(Heading(int(level), str(marker), str(title)) for level, marker, title in data.get("headings") or ())
+    headings = []
+    for item in data.get("headings") or ():
+        if not isinstance(item, list) or len(item) != 3:
+            raise PolicytextError(f"{path.name}: a heading is [level, marker, title] (quote a title with a comma): {item!r}")
+        headings.append(Heading(int(item[0]), str(item[1]), str(item[2])))
     return GoldDocument(
         name=text_path.name, path=text_path, raw=raw, kind=data["kind"], script=data.get("script", "simplified"),
         features=tuple(data.get("features") or ()), title=titles, salutation=data.get("salutation"),
-        headings=headings, boilerplate=boilerplate, redactions=redactions, claims=tuple(claims),
+        headings=tuple(headings), boilerplate=boilerplate, redactions=redactions, claims=tuple(claims),
         leaders=leaders, formulas=formulas, reuse=reuse,
     )
 
