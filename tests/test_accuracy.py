@@ -76,6 +76,12 @@ def test_an_anchor_missing_from_the_text_is_a_one_line_error(tmp_path):
         load_gold(path)
 
 
+def test_a_heading_marker_read_as_a_number_is_an_error(tmp_path):
+    with pytest.raises(PolicytextError, match="quote 1."):
+        load_gold(_write(tmp_path, "1.指导思想", "headings:\n  - [2, 1., 指导思想]\n"))
+    assert load_gold(_write(tmp_path, "1.指导思想", "headings:\n  - [2, '1.', 指导思想]\n")).headings[0].marker == "1."
+
+
 def test_a_redacted_claim_value_is_null(tmp_path):
     gold = load_gold(_write(tmp_path, "达××%", "claims:\n  - {text: 达××%, value: null, unit: '%', kind: share}\n"))
     assert math.isnan(gold.claims[0].value)

@@ -144,8 +144,9 @@ def load_gold(path: str | Path) -> GoldDocument:
     titles = tuple(title) if isinstance(title, list) else (() if title is None else (str(title),))
     headings = []
     for item in data.get("headings") or ():
-        if not isinstance(item, list) or len(item) != 3:
-            raise PolicytextError(f"{path.name}: a heading is [level, marker, title] (quote a title with a comma): {item!r}")
+        if not isinstance(item, list) or len(item) != 3 or not isinstance(item[1], str):
+            raise PolicytextError(f"{path.name}: a heading is [level, marker, title], marker and title strings "
+                                  f"(quote 1. and a title with a comma): {item!r}")
         headings.append(Heading(int(item[0]), str(item[1]), str(item[2])))
     return GoldDocument(
         name=text_path.name, path=text_path, raw=raw, kind=data["kind"], script=data.get("script", "simplified"),
