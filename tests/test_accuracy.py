@@ -38,7 +38,7 @@ def _observed(**fields) -> Observed:
 
 def test_every_gold_file_anchors_in_its_text():
     golds = load_set(EVAL)
-    assert len(golds) >= 10
+    assert len(golds) >= 20
     for gold in golds:
         for anchor in (*gold.boilerplate, *gold.redactions, *gold.formulas, *(c.anchor for c in gold.claims),
                        *(leader.anchor for leader in gold.leaders), *(gold.reuse or ())):
@@ -55,9 +55,10 @@ def test_every_document_has_provenance_and_is_unchanged():
 
 def test_the_set_covers_the_kinds_and_scripts():
     golds = load_set(EVAL)
-    assert len({gold.kind for gold in golds}) >= KINDS_REQUIRED - 1
+    assert len({gold.kind for gold in golds}) >= KINDS_REQUIRED
     assert sum(gold.script == "traditional" for gold in golds) >= 3
     assert sum(bool(gold.redactions) for gold in golds) >= 3
+    assert sum(gold.reuse is not None for gold in golds) >= 5
 
 
 # --- gold files -------------------------------------------------------------------------------
