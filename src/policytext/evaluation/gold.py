@@ -3,8 +3,8 @@
 Every annotation that has a place in the text names it by an anchor, an exact
 substring of the raw file (line wraps and all). Anchors of one field are
 looked up in reading order, each after the previous one, so a repeated string
-(两个 ×× in a row, 增长5% twice) needs no offsets; a redaction or formula anchor
-marks its part in square brackets when it needs context (``20[*]年``).
+(两个 ×× in a row, 增长5% twice) needs no offsets; a redaction, leader or formula
+anchor marks its part in square brackets when it needs context (``20[*]年``).
 The format is described in ``data/eval/README.md``.
 """
 
@@ -133,7 +133,7 @@ def load_gold(path: str | Path) -> GoldDocument:
         claims.append(Claim(found.find(item["text"]), _number(item["value"], where), str(item.get("unit") or ""),
                             str(item["kind"]), str(item.get("year") or "")))
     found = anchors("leaders")
-    leaders = tuple(Leader(found.find(item["text"]), str(item.get("who") or "")) for item in data.get("leaders") or ())
+    leaders = tuple(Leader(_bracketed(found, item["text"]), str(item.get("who") or "")) for item in data.get("leaders") or ())
     found = anchors("formulas")
     formulas = tuple(_bracketed(found, text) for text in data.get("formulas") or ())
     reuse = None
