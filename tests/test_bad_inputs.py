@@ -39,8 +39,8 @@ CATALOGUE: dict[str, tuple[bytes | None, str, str]] = {
     "nothing but boilerplate": ("您好,欢迎访问三七文档\n本文标题:某讲话\n链接地址:https://www.777doc.com/doc-1.html\n".encode(), "error", "boilerplate"),
 }
 
-# Commands that take one document; `run` and `corpus` (many documents, --out) are tested on their own, `formats` takes none.
-COMMANDS = [name for name in cli.COMMANDS if name not in ("run", "corpus", "formats")]
+# Commands that take one document; `run`, `report` (--doc) and `corpus` (many documents, --out) are tested on their own, `formats` takes none.
+COMMANDS = [name for name in cli.COMMANDS if name not in ("run", "report", "corpus", "formats")]
 
 
 def make_input(tmp_path: Path, name: str) -> Path:

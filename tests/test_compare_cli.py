@@ -125,17 +125,19 @@ def test_cli_with_a_jsonl_reference(capsys, tmp_path):
 
 
 def test_figures_and_tables_are_written(seed, tmp_path):
-    from policytext.compare import plots
-    from policytext.figures import save_figure, use_chinese_font
+    from policytext.figures import Source, save_figure, use_chinese_font
+    from policytext.figures import phrasing as plots
 
     use_chinese_font()
     comparison = compare(seed)
+    source = Source.of_document(seed)
     figures = {
-        "03_reuse_map": plots.plot_reuse_map(seed, comparison.clauses),
-        "03_coverage": plots.plot_coverage(comparison.coverage(level=2)),
-        "03_keyness": plots.plot_keyness(comparison.keyness),
-        "03_similarity": plots.plot_section_similarity(comparison.section_similarity()),
-        "03_timeline": plots.plot_formulation_timeline(comparison.formulations, speech_date=comparison.speech_date),
+        "03_reuse_map": plots.plot_reuse_map(comparison.clauses, outline=seed.outline, source=source),
+        "03_coverage": plots.plot_coverage(comparison.coverage(level=2), source=source),
+        "03_keyness": plots.plot_keyness(comparison.keyness, source=source),
+        "03_similarity": plots.plot_section_similarity(comparison.section_similarity(),
+                                                       documents=comparison.reference.documents_frame(), source=source),
+        "03_timeline": plots.plot_formulation_timeline(comparison.formulations, speech_date=comparison.speech_date, source=source),
     }
     for name, (fig, data) in figures.items():
         assert len(data)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from policytext.figures import save_figure, use_chinese_font
+from policytext.figures import Source, save_figure, use_chinese_font
+from policytext.figures import indicators as charts
 from policytext.indicators import extract, tables
 
 INSTITUTIONS = {"国家级设施平台": 167, "海河实验室": 6, "高等院校": 56, "双一流高校": 5, "驻津国家级院所": 62, "市属科研院所": 42}
@@ -17,7 +18,7 @@ def seed_table(seed):
 
 def test_institution_counts(seed_table):
     use_chinese_font()
-    fig, data = tables.plot_counts(seed_table, counts="institution")
+    fig, data = charts.plot_counts(tables.counted(seed_table, counts="institution"), source=Source("seed"))
     assert dict(zip(data.indicator, data.value)) == INSTITUTIONS
     assert list(data.value) == sorted(INSTITUTIONS.values(), reverse=True)
     fig.clf()
@@ -25,16 +26,25 @@ def test_institution_counts(seed_table):
 
 def test_rates_keep_hidden_values_as_rows(seed_table):
     use_chinese_font()
-    _, data = tables.plot_rates(seed_table)
+    _, data = charts.plot_rates(seed_table, source=Source("seed"))
     assert len(data) == 10 and data.redacted.sum() == 6
     assert sorted(data.value.dropna()) == [10, 12, 16.7, 79.8]
 
 
 def test_kinds_by_section_counts_every_claim(seed, seed_table):
-    use_chinese_font()
-    _, data = tables.plot_kinds_by_section(seed_table, seed)
-    counts = data.set_index("section").sum(axis=1)
-    assert counts.to_dict() == {"2.1": 16, "2.2": 1, "2.3": 7, "2.4": 5}
+    data = tables.kinds_by_section(seed_table, {s.id: s.title for s in seed.outline.walk()})
+    assert data.set_index("section").total.to_dict() == {"2.1": 16, "2.2": 1, "2.3": 7, "2.4": 5}
+    kinds = [c for c in data.columns if c not in {"section", "title", "total"}]
+    assert (data[kinds].sum(axis=1) == data.total).all()
+    assert list(tables.kinds_by_section(seed_table.head(0), {}).columns) == ["section", "title", "total"]
+
+
+def test_display_value_states_bounds_and_groups_as_written(seed_table):
+    shown = {row.raw: tables.display_value(row) for row in seed_table.itertuples()}
+    assert shown["均实现两位数增长"] == "均实现两位数增长"
+    assert shown["处于全国第一方阵"] == "处于全国第一方阵"
+    counted = seed_table[seed_table.indicator == "海河实验室"].iloc[0]
+    assert tables.display_value(counted) == "6 家"
 
 
 def test_gaps(seed_table):
@@ -48,7 +58,7 @@ def test_gaps(seed_table):
 
 def test_table_figure_and_html_are_written_and_repeatable(seed, seed_table, tmp_path):
     use_chinese_font()
-    fig, data = tables.plot_table(seed_table, seed)
+    fig, data = charts.plot_table(seed_table, outline=seed.outline, source=Source.of_document(seed))
     paths = save_figure(fig, "02_indicator_table", data=data, outdir=tmp_path)
     assert all(p.stat().st_size > 0 for p in paths.values())
     first = tables.write_html(tables.styled_table(seed_table, seed), "indicators_by_section", outdir=tmp_path).read_bytes()
@@ -60,6 +70,6 @@ def test_table_figure_and_html_are_written_and_repeatable(seed, seed_table, tmp_
 
 def test_redaction_map_places_claims_in_the_body(seed, seed_table):
     use_chinese_font()
-    _, data = tables.plot_redaction_map(seed_table, seed)
+    _, data = charts.plot_redaction_map(seed_table, outline=seed.outline, source=Source.of_document(seed))
     assert data.start.between(seed.body_start, seed.body_end).all()
     assert data.redacted.sum() == 6

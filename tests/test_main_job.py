@@ -24,6 +24,25 @@ def _tree_digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def assert_figure_cells_show_their_figure(executed: list[Path]) -> None:
+    """Every cell that saves a figure shows it (an image output), in JupyterLab as in the HTML report."""
+    import nbformat
+
+    assert executed, "no executed notebooks"
+    for path in executed:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code" and "save_figure(" in cell.source:
+                kinds = {key for output in cell.get("outputs", []) for key in output.get("data", {})}
+                assert "image/png" in kinds, f"{path.name}: a figure cell shows no figure:\n{cell.source[:160]}"
+
+
+def test_executed_notebooks_in_build_show_every_figure():
+    executed = sorted((ROOT / "build" / "notebooks").glob("*.ipynb"))
+    if not executed:
+        pytest.skip("no executed notebooks in build/notebooks (run `make figures`); the main-job test checks its own run")
+    assert_figure_cells_show_their_figure(executed)
+
+
 @pytest.mark.slow
 def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
     home, out = tmp_path / "home", tmp_path / "out"
@@ -51,7 +70,8 @@ def test_main_job_runs_every_notebook_and_writes_nothing_outside(tmp_path):
     assert list(processed.glob("*.csv")), "no tables written"
     index = (figures / "README.md").read_text(encoding="utf-8")
     for png in figures.glob("*.png"):
-        assert f"[{png.stem}]({png.name})" in index
+        assert f'<img src="{png.name}"' in index and f"**{png.stem}**" in index
+    assert_figure_cells_show_their_figure(sorted((out / "notebooks").glob("*.ipynb")))
 
     assert _tree_digest(ROOT / "data" / "raw") == raw_before
     assert [p for p in home.rglob("*")] == [], "files written to the home folder"

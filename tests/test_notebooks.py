@@ -35,7 +35,7 @@ def test_notebook_is_thin_parameterised_and_clean(path):
         tree = ast.parse(cell.source)
         defined = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))]
         assert not defined, f"logic belongs in src/policytext, not in a notebook cell:\n{cell.source[:200]}"
-    assert notebook.metadata["kernelspec"]["name"] == "python3"
+    assert notebook.metadata["kernelspec"] == {"display_name": "Python (policytext)", "language": "python", "name": "policytext"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

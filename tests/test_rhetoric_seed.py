@@ -171,6 +171,6 @@ def test_notebook_is_thin_and_output_free():
             source = "".join(cell["source"])
             assert not re.search(r"^\s*(def|class) |lambda", source, re.MULTILINE), source
             assert cell["outputs"] == [] and cell["execution_count"] is None
-    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    assert notebook["metadata"]["kernelspec"]["name"] == "policytext"
     saved = re.findall(r'save_figure\(fig, "(01_\w+)"', "".join("".join(c["source"]) for c in cells))
-    assert set(saved) == {"01_wordcloud", "01_top_terms", "01_dispersion", "01_cooccurrence_network", "01_device_counts", "01_directive_profile"}
+    assert set(saved) == {"01_wordcloud", "01_top_terms", "01_dispersion", "01_cooccurrence_matrix", "01_device_counts", "01_directive_profile"}

@@ -315,3 +315,19 @@ def test_a_failed_notebook_is_run_again_next_time(project):
 def test_jobs_below_one_is_a_one_line_error(project):
     with pytest.raises(PolicytextError, match="at least 1"):
         _run(project, [project / "notebooks" / "01_figure.ipynb"], jobs=0)
+
+
+def test_one_rule_decides_the_output_folders_for_run_and_jupyterlab(tmp_path):
+    from policytext.paths import default_document, document_id, output_folders, project_root
+
+    root = project_root()
+    default = output_folders(default_document())
+    assert (default.figures, default.processed, default.doc_id) == (root / "figures", root / "data" / "processed", "")
+    assert output_folders(None) == default
+    # As a notebook names it, relative to notebooks/: the same document, the same folders.
+    other = root / "data" / "raw" / "samples" / "local_05.txt"
+    folders = output_folders(other)
+    assert folders.doc_id == document_id(other) and folders.figures == root / "figures" / folders.doc_id
+    assert folders.processed == root / "data" / "processed" / folders.doc_id
+    assert output_folders(other, out=tmp_path).figures == tmp_path / "figures"
+    assert output_folders(other, figures=tmp_path / "f").figures == tmp_path / "f"

@@ -19,7 +19,7 @@ from .errors import PolicytextError
 from .reading import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_ENV, max_input_bytes, parse_size
 from .terminal import printable
 
-COMMANDS = ("outline", "tokens", "rhetoric", "indicators", "compare", "read", "corpus", "run", "formats")
+COMMANDS = ("outline", "tokens", "rhetoric", "indicators", "compare", "read", "corpus", "run", "report", "formats")
 
 
 def build_parser() -> argparse.ArgumentParser:

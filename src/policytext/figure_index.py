@@ -1,4 +1,4 @@
-"""figures/README.md: every figure with its caption, its notebook and its CSV, generated after a run."""
+"""figures/README.md: a contact sheet of every figure (thumbnail, caption, notebook, CSV), generated after a run."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from pathlib import Path
 
 from .figures import read_caption
 from .output import atomic_write
+
+#: Width of a thumbnail on the contact sheet, in pixels (the image is the full PNG, scaled by the viewer).
+THUMBNAIL_WIDTH = 280
 
 
 def figure_rows(figures_dir: Path, *, notebooks_dir: Path) -> list[dict[str, str]]:
@@ -26,7 +29,7 @@ def figure_rows(figures_dir: Path, *, notebooks_dir: Path) -> list[dict[str, str
 
 
 def write_index(figures_dir: Path, *, notebooks_dir: Path, document: str = "") -> Path:
-    """Write ``figures_dir/README.md`` deterministically from the figures present."""
+    """Write ``figures_dir/README.md`` deterministically from the figures present: one section per notebook, a thumbnail per figure."""
     figures_dir = Path(figures_dir)
     try:
         notebooks_link = Path("..") / notebooks_dir.relative_to(figures_dir.parent)
@@ -36,15 +39,20 @@ def write_index(figures_dir: Path, *, notebooks_dir: Path, document: str = "") -
     if document:
         lines.append(f"Document: `{document}`.")
     lines += [
-        "Each figure is saved as PNG (300 dpi) and SVG, beside the CSV of the data it shows.",
-        "",
-        "| figure | caption | notebook | data |",
-        "|---|---|---|---|",
+        "Each figure is saved as PNG (300 dpi) and SVG, beside the CSV of the data it shows; every figure",
+        "names its source (document, date, policytext version) in its bottom line. Click a thumbnail for the full image.",
     ]
+    current = None
     for row in figure_rows(figures_dir, notebooks_dir=notebooks_dir):
-        notebook = f"[{row['notebook']}]({(notebooks_link / row['notebook']).as_posix()})" if row["notebook"] else ""
-        data = f"[{row['csv']}]({row['csv']})" if row["csv"] else ""
+        if row["notebook"] != current:
+            current = row["notebook"]
+            heading = f"[{current}]({(notebooks_link / current).as_posix()})" if current else "other figures"
+            lines += ["", f"## {heading}", "", "| figure | caption and files |", "|---|---|"]
         caption = row["caption"].replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| [{row['figure']}]({row['figure']}.png) ([svg]({row['figure']}.svg)) | {caption} | {notebook} | {data} |")
+        thumbnail = f'<a href="{row["figure"]}.png"><img src="{row["figure"]}.png" width="{THUMBNAIL_WIDTH}" alt="{row["figure"]}"></a>'
+        files = f"[png]({row['figure']}.png) · [svg]({row['figure']}.svg)"
+        if row["csv"]:
+            files += f" · [data]({row['csv']})"
+        lines.append(f"| {thumbnail} | **{row['figure']}**: {caption}<br>{files} |")
     text = "\n".join(lines) + "\n"
     return atomic_write(figures_dir / "README.md", lambda handle: handle.write(text.encode("utf-8")))

@@ -1,8 +1,6 @@
 """Document overview: what the page held, what was removed, how the speech is built.
 
-Tables for the first notebook, and the figures drawn from them. Each plot
-function returns ``(figure, data)`` so the data behind a figure is saved
-beside it.
+Tables for the first notebook; :mod:`policytext.figures.document` draws them.
 """
 
 from __future__ import annotations
@@ -12,9 +10,6 @@ import pandas as pd
 
 from .document import Document
 from .output import write_table
-
-_LABEL_WIDTH = 18
-
 
 def summary(document: Document) -> pd.DataFrame:
     """One row per fact about the document, with a plain-English name."""
@@ -118,93 +113,3 @@ def write_tables(document: Document, *, outdir: Path) -> list[Path]:
         write_table(outline_frame, "outline", outdir=outdir),
         write_table(document.sentences, "sentences", outdir=outdir),
     ]
-
-
-# --- figures -------------------------------------------------------------------------------
-
-
-def shorten(text: str, width: int) -> str:
-    """Cut Chinese text to ``width`` characters (textwrap.shorten needs spaces between words)."""
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _label(section: str, marker: str, title: str) -> str:
-    return f"{section} {marker}{shorten(title, _LABEL_WIDTH)}"
-
-
-def plot_page_map(document: Document):
-    """The scraped page as a strip: boilerplate, title and preamble, sections, redactions, cut-off point."""
-    import matplotlib.pyplot as plt
-
-    rows = [{"part": "boilerplate", "label": b.kind, "start": b.start, "end": b.end} for b in document.boilerplate]
-    rows += [
-        {"part": "section" if s.level else "front matter", "label": f"{s.id} {s.marker}", "start": s.start, "end": s.end}
-        for s in document.outline.sections
-    ]
-    rows += [{"part": "redaction", "label": r.text, "start": r.start, "end": r.end} for r in document.redactions]
-    data = pd.DataFrame(rows, columns=["part", "label", "start", "end"])
-    colours = {"boilerplate": "#bbbbbb", "front matter": "#f2c45a", "section": "#4c78a8", "redaction": "#d62728"}
-    fig, ax = plt.subplots(figsize=(10, 2.6))
-    for row in data[data.part != "redaction"].itertuples():
-        shade = colours[row.part] if row.part != "section" or int(row.label.split()[0]) % 2 else "#72a0cf"
-        ax.broken_barh([(row.start, row.end - row.start)], (0.0, 0.5), color=shade, edgecolor="white", linewidth=0.5)
-        if row.part == "section":
-            ax.text((row.start + row.end) / 2, 0.25, row.label, ha="center", va="center", color="white", fontsize=9)
-    # A redaction is two or three characters of five thousand: draw it as a tick so it can be seen.
-    redactions = data[data.part == "redaction"]
-    ax.vlines(redactions.start, 0.55, 0.8, color=colours["redaction"], linewidth=1.2)
-    if document.truncated:
-        ax.axvline(document.truncation.at, color="black", linestyle="--", linewidth=1)
-        ax.text(document.truncation.at, 0.95, " 截断 cut off", fontsize=8, va="top", ha="right")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in colours.values()]
-    ax.legend(handles, ["site boilerplate 网页模板", "title + preamble 标题/开场", "sections 正文各部分", "redaction 隐去 ××"],
-              loc="upper center", bbox_to_anchor=(0.5, -0.35), ncol=4, fontsize=8, frameon=False)
-    ax.set_xlim(0, len(document.raw))
-    ax.set_ylim(0, 1)
-    ax.set_yticks([])
-    ax.set_xlabel("character offset in the scraped file")
-    ax.set_title("What the page contains")
-    fig.tight_layout()
-    return fig, data
-
-
-def plot_section_lengths(document: Document):
-    """Characters per level-1 and level-2 section, in reading order."""
-    import matplotlib.pyplot as plt
-
-    data = section_lengths(document)
-    data = data[data.level > 0].reset_index(drop=True)
-    labels = [_label(r.section, r.marker, r.title) for r in data.itertuples()]
-    colours = ["#4c78a8" if level == 1 else "#9ecae9" for level in data.level]
-    fig, ax = plt.subplots(figsize=(8, 0.32 * len(data) + 1.2))
-    ax.barh(range(len(data)), data.characters, color=colours)
-    ax.set_yticks(range(len(data)), labels, fontsize=8)
-    ax.invert_yaxis()
-    for i, value in enumerate(data.characters):
-        ax.text(value, i, f" {value}", va="center", fontsize=7)
-    ax.set_xlabel("characters (a level-1 part includes its sections)")
-    ax.set_title("Length of each part and section")
-    fig.tight_layout()
-    return fig, data
-
-
-def plot_sentence_lengths(document: Document):
-    """Sentence length along the speech, coloured by level-1 part."""
-    import matplotlib.pyplot as plt
-
-    data = sentence_lengths(document)
-    palette = ["#bbbbbb", "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#b279a2"]
-    fig, ax = plt.subplots(figsize=(10, 3.4))
-    parts = list(dict.fromkeys(data.part))
-    for i, part in enumerate(parts):
-        rows = data[data.part == part]
-        title = rows.title_1.iloc[0] or "preamble"
-        ax.bar(rows.index, rows.characters, color=palette[i % len(palette)], label=f"{part} {shorten(title, 16)}")
-    ax.axhline(data.characters.median(), color="black", linewidth=0.8, linestyle=":")
-    ax.text(len(data) - 0.5, data.characters.median(), f" median {data.characters.median():.0f}", fontsize=7, va="bottom", ha="right")
-    ax.set_xlabel("sentence, in reading order")
-    ax.set_ylabel("characters")
-    ax.set_title("Sentence length along the speech")
-    ax.legend(fontsize=7, frameon=False, ncol=2)
-    fig.tight_layout()
-    return fig, data

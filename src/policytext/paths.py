@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -89,6 +90,49 @@ DEFAULT_DOCUMENT = ("data", "raw", "777doc-12864340_tianjin-sci-tech-party-lectu
 
 def default_document() -> Path:
     return project_root().joinpath(*DEFAULT_DOCUMENT)
+
+
+@dataclass(frozen=True)
+class OutputFolders:
+    """Where one run on one document writes: figures, tables, executed notebooks; ``doc_id`` is "" for the default speech."""
+
+    figures: Path
+    processed: Path
+    notebooks: Path
+    doc_id: str
+
+
+def output_folders(
+    doc: str | os.PathLike[str] | None = None,
+    *,
+    out: str | os.PathLike[str] | None = None,
+    figures: str | os.PathLike[str] | None = None,
+    processed: str | os.PathLike[str] | None = None,
+) -> OutputFolders:
+    """The folders of a run on ``doc``: the one rule for ``policytext run --doc`` and a notebook run in JupyterLab.
+
+    The default speech (``doc`` None or the file :data:`DEFAULT_DOCUMENT`) writes
+    to ``figures/``, ``data/processed/`` and ``build/notebooks/``; any other
+    document to ``<doc-id>/`` inside each, so it never overwrites the default
+    speech's committed outputs. ``out`` puts all three under one folder
+    instead; ``figures`` and ``processed``, when given, win over the rule
+    (papermill passes them to the notebooks).
+    """
+    root = project_root()
+    path = Path(doc).resolve() if doc is not None else None
+    doc_id = "" if path is None or path == default_document().resolve() else document_id(path)
+    if out is not None:
+        base = Path(out)
+        folders = (base / "figures", base / "processed", base / "notebooks")
+    else:
+        folders = tuple(folder / doc_id if doc_id else folder
+                        for folder in (root / "figures", root / "data" / "processed", root / "build" / "notebooks"))
+    return OutputFolders(
+        figures=Path(figures) if figures is not None else folders[0],
+        processed=Path(processed) if processed is not None else folders[1],
+        notebooks=folders[2],
+        doc_id=doc_id,
+    )
 
 
 _UNSAFE_ID_CHARS = re.compile(r"[^\w.-]+")

@@ -36,19 +36,6 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def output_folders(doc: Path | None, out: Path | None) -> tuple[Path, Path, Path, str]:
-    """(figures, processed, executed notebooks, document id) for a run."""
-    root = paths.project_root()
-    if doc is None:
-        if out is not None:
-            return out / "figures", out / "processed", out / "notebooks", ""
-        return root / "figures", root / "data" / "processed", root / "build" / "notebooks", ""
-    doc_id = paths.document_id(doc)
-    if out is not None:
-        return out / "figures", out / "processed", out / "notebooks", doc_id
-    return root / "figures" / doc_id, root / "data" / "processed" / doc_id, root / "build" / "notebooks" / doc_id, doc_id
-
-
 def run(args) -> int:
     from ..document import load
     from ..figure_index import write_index
@@ -58,18 +45,18 @@ def run(args) -> int:
         args.doc = Path(os.environ[DOC_ENV])  # how `make figures DOC=…` passes it: no shell in between
     if args.doc is not None:
         load(args.doc)  # fail early, with one line, before any kernel starts
-    figures, processed, executed, doc_id = output_folders(args.doc, args.out)
+    folders = paths.output_folders(args.doc, out=args.out)
     run_notebooks(
         doc=args.doc.resolve() if args.doc else None,
-        figures_dir=figures.resolve(),
-        processed_dir=processed.resolve(),
-        executed_dir=executed.resolve(),
+        figures_dir=folders.figures.resolve(),
+        processed_dir=folders.processed.resolve(),
+        executed_dir=folders.notebooks.resolve(),
         jobs=args.jobs,
         skip_unchanged=not args.force,
     )
-    write_index(figures.resolve(), notebooks_dir=notebooks_dir(), document=doc_id)
-    write_reading_page(args.doc.resolve() if args.doc else None, figures=figures.resolve(),
-                       record_folders=(executed.resolve(), figures.resolve(), processed.resolve()),
+    write_index(folders.figures.resolve(), notebooks_dir=notebooks_dir(), document=folders.doc_id)
+    write_reading_page(args.doc.resolve() if args.doc else None, figures=folders.figures.resolve(),
+                       record_folders=(folders.notebooks.resolve(), folders.figures.resolve(), folders.processed.resolve()),
                        skip_unchanged=not args.force)
     return 0
 

@@ -17,7 +17,7 @@ through one object; the modules hold the parts:
 - :mod:`.formulations`: central formulations used verbatim, modified or absent;
 - :mod:`.attribution`: quotations attributed to the centre, checked;
 - :mod:`.keyness`: over- and under-used words (log-likelihood, log ratio);
-- :mod:`.plots`: the figures.
+- the figures are drawn by :mod:`policytext.figures.phrasing`.
 """
 
 from __future__ import annotations

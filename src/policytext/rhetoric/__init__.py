@@ -16,6 +16,7 @@ and the raw character span (``start``, ``end``; ``text`` is
 - :func:`rhetoric_tables`, :func:`rhetoric_payload`, :func:`write_tables` — everything at once
 """
 
+from .devices import device_counts
 from .directives import directive_profile, directive_term_counts, directives
 from .enumerations import enumeration_items, enumerations
 from .formulas import formulas
@@ -23,15 +24,6 @@ from .four_character import four_character, four_character_density
 from .keywords import cooccurrence, dispersion, keywords, kwic, term_frequencies
 from .leaders import leader_references, leader_share
 from .parallelism import find_groups, parallelism_members, parallelisms
-from .plots import (
-    device_counts,
-    plot_cooccurrence_network,
-    plot_device_counts,
-    plot_directive_profile,
-    plot_dispersion,
-    plot_top_terms,
-    plot_wordcloud,
-)
 from .quotations import quotation_counts, quotations
 from .report import TABLES, rhetoric_payload, rhetoric_tables, write_tables
 
@@ -55,12 +47,6 @@ __all__ = [
     "leader_share",
     "parallelism_members",
     "parallelisms",
-    "plot_cooccurrence_network",
-    "plot_device_counts",
-    "plot_directive_profile",
-    "plot_dispersion",
-    "plot_top_terms",
-    "plot_wordcloud",
     "quotation_counts",
     "quotations",
     "rhetoric_payload",

@@ -1,0 +1,125 @@
+"""Writing a figure as PNG, SVG and the CSV behind it, byte for byte the same on every run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..output import check_name, record_output, temporary_beside
+from .fonts import SVG_HASHSALT
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+PNG_DPI = 300
+FIGURE_FORMATS = ("png", "svg", "csv")
+# Jupyter shows the 300-dpi PNG at 100 pixels per inch of figure: the size a
+# reader sees on screen, whatever the print resolution.
+DISPLAY_DPI = 100
+
+
+class SavedFigure(Mapping[str, Path]):
+    """The written files by format (``saved["png"]``), shown in Jupyter as the PNG itself.
+
+    The last expression of a figure cell is this object, so JupyterLab and
+    the HTML report show the figure that was saved, not a dict of paths.
+    """
+
+    def __init__(self, paths: Mapping[str, Path], *, width: int) -> None:
+        self._paths = dict(paths)
+        self._width = width
+
+    def __getitem__(self, fmt: str) -> Path:
+        return self._paths[fmt]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __repr__(self) -> str:
+        return f"SavedFigure({', '.join(str(p) for p in self._paths.values())})"
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, int]]:
+        return self._paths["png"].read_bytes(), {"width": self._width}
+
+
+def save_figure(
+    fig: Figure,
+    name: str,
+    *,
+    data: pd.DataFrame,
+    outdir: str | os.PathLike[str],
+    caption: str | None = None,
+) -> SavedFigure:
+    """Write ``<outdir>/<name>.png`` (300 dpi), ``.svg`` and ``.csv`` (``data``), then close ``fig``.
+
+    ``caption`` (default: the figure's title) is stored in the PNG and SVG
+    metadata, where the generated ``figures/README.md`` reads it. Returns the
+    three paths by format, an object Jupyter displays as the figure. Either all
+    three files are replaced or, if rendering fails, none is: the previous set
+    stays as it was.
+    """
+    import matplotlib
+    import pandas as pd
+    from matplotlib import pyplot as plt
+
+    check_name(name)
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"data must be a pandas DataFrame, not {type(data).__name__}")
+    folder = Path(outdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = {fmt: folder / f"{name}.{fmt}" for fmt in FIGURE_FORMATS}
+
+    # Metadata that varies between runs (matplotlib version banner in PNG, date
+    # in SVG) is dropped so that an unchanged figure is an unchanged file.
+    caption = caption if caption is not None else figure_title(fig)
+    writers: dict[str, Callable[[Path], object]] = {
+        "png": lambda tmp: fig.savefig(
+            tmp, format="png", dpi=PNG_DPI, bbox_inches="tight",
+            metadata={"Software": None, "Title": name, "Description": caption},
+        ),
+        "svg": lambda tmp: fig.savefig(
+            tmp, format="svg", bbox_inches="tight", metadata={"Date": None, "Title": name, "Description": caption}
+        ),
+        # BOM: Excel guesses a legacy code page for UTF-8 without one and shows mojibake.
+        "csv": lambda tmp: data.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"),
+    }
+    width = round(fig.get_figwidth() * DISPLAY_DPI)
+    # All three are rendered before any target is touched.
+    temporaries = {fmt: temporary_beside(target) for fmt, target in targets.items()}
+    try:
+        with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
+            for fmt in FIGURE_FORMATS:
+                writers[fmt](temporaries[fmt])
+        for fmt in FIGURE_FORMATS:
+            os.replace(temporaries[fmt], targets[fmt])
+            record_output(targets[fmt])
+    finally:
+        for tmp in temporaries.values():
+            tmp.unlink(missing_ok=True)
+        plt.close(fig)
+    return SavedFigure(targets, width=width)
+
+
+def figure_title(fig: Figure) -> str:
+    """The figure's suptitle, else the first axes title: the default caption."""
+    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    for ax in fig.axes:
+        for loc in ("center", "left", "right"):
+            if title := ax.get_title(loc):
+                return title
+    return ""
+
+
+def read_caption(png: Path) -> str:
+    """The caption stored in a PNG written by :func:`save_figure`."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return image.text.get("Description", "") if hasattr(image, "text") else ""

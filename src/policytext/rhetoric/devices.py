@@ -1,0 +1,38 @@
+"""Rhetorical devices counted per section: the table behind notebook 01's device heatmap."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .directives import directives, section_at_level, section_characters
+from .enumerations import enumerations
+from .formulas import formulas
+from .four_character import four_character
+from .leaders import leader_references
+from .parallelism import parallelisms
+from .quotations import quotations
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..segment import Tokenizer
+
+
+def device_counts(document: Document, *, level: int = 2, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+    """Rhetorical devices per section at ``level``: quotations, formulas, lists, parallel groups, 四字格, directives, leader references."""
+    series = enumerations(document, tokenizer=tokenizer)
+    devices = {
+        "quotations": quotations(document),
+        "formulas": formulas(document, tokenizer=tokenizer),
+        "lists (、)": series[series.kind == "list"],
+        "parallelism": parallelisms(document, tokenizer=tokenizer),
+        "four-character": four_character(document, tokenizer=tokenizer),
+        "directive words": directives(document, tokenizer=tokenizer),
+        "leader references": leader_references(document),
+    }
+    table = section_characters(document, level=level)
+    for name, found in devices.items():
+        counts = found.section.map(lambda s: section_at_level(s, level)).value_counts()
+        table[name] = table.section.map(counts).fillna(0).astype("int64")
+    return table
