@@ -85,8 +85,9 @@ test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline
 	fi; \
 	exit "$$status"
 
+report: export POLICYTEXT_DOC := $(value DOC)
 report: figures ## Export the executed notebooks of the run to HTML in reports/ (reports/<doc-id>/ with DOC=), the font embedded
-	$(BIN)/policytext report $(if $(DOC),--doc "$(DOC)")
+	$(BIN)/policytext report
 
 fuzz: $(STAMP) ## Long fuzz run of the whole pipeline (FUZZ_EXAMPLES=3000 by default)
 	POLICYTEXT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -m fuzz -q -p no:randomly $(PYTEST_ARGS)

@@ -7,6 +7,8 @@ empty data gives a figure that says so, colour and number agree.
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 
 import matplotlib
@@ -16,6 +18,7 @@ import pytest
 from matplotlib import pyplot as plt
 from matplotlib.image import AxesImage
 from matplotlib.patches import Rectangle
+from fontTools.ttLib import TTFont
 from matplotlib.text import Text
 
 from policytext import __version__, indicators, load, overview, rhetoric
@@ -336,19 +339,20 @@ def test_palette_is_okabe_ito():
 # --- labels -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "width", "expected"), [
-    ("科技创新", 8, "科技创新"),
-    ("提高认识，深刻把握发展新质生产力的科学内涵", 12, "提高认识…"[:0] + "提高认识，深刻把握发展新…"[:0] + shorten("提高认识，深刻把握发展新质生产力的科学内涵", 12)),
-])
-def test_shorten_keeps_short_text_and_marks_cuts(text, width, expected):
-    result = shorten(text, width)
-    assert result == expected and len(result) <= width
-    assert result.endswith("…") == (len(text) > width)
+def test_shorten_keeps_short_text_whole():
+    assert shorten("科技创新", 8) == "科技创新"
+    assert shorten("  科技\n创新 ", 8) == "科技 创新"
 
 
-def test_shorten_cuts_after_a_clause_mark_when_it_keeps_half():
+def test_shorten_cuts_before_a_clause_mark_when_it_keeps_half():
     assert shorten("加快发展新质生产力，扎实推进高质量发展", 14) == "加快发展新质生产力…"
-    assert shorten("新质生产力是符合新发展理念的先进生产力质态", 10) == "新质生产力是符合新…"  # no clause mark: a plain cut, marked
+
+
+def test_shorten_cuts_at_a_word_edge_never_inside_a_word():
+    short = shorten("新质生产力是符合新发展理念的先进生产力质态", 10)
+    assert short == "新质生产力是符合…" and len(short) <= 10
+    # 发展 is one word: the cut falls before or after it, not between 发 and 展.
+    assert shorten("提高认识，深刻把握发展新质生产力的科学内涵", 12) == "提高认识，深刻把握发展…"
 
 
 def test_wrap_keeps_every_character_when_two_lines_suffice():
@@ -398,6 +402,11 @@ def test_html_report_embeds_the_font_and_keeps_the_chinese(tmp_path):
     assert "@font-face" in html and "data:font/ttf;base64,AAEAAA" in html
     assert f'"{FONT_FAMILY}"' in html.split("--jp-content-font-family:")[-1].split(";")[0]
     assert "新质生产力" in html
+    font = base64.b64decode(html.split("data:font/ttf;base64,")[1].split(")")[0])
+    with TTFont(io.BytesIO(font)) as face:
+        cmap = face.getBestCmap()
+    assert set(map(ord, "新质生产力")) <= set(cmap) and ord("骨") not in cmap  # only the page's characters
+    assert len(font) < 100_000
 
 
 def test_report_command_without_a_run_is_a_one_line_error(tmp_path, capsys):

@@ -2,14 +2,16 @@
 
 nbconvert's HTML leaves fonts to the reader's browser: on a machine without a
 CJK font, the Chinese in tables and prose shows as boxes. Each report embeds
-the bundled font subset (the one the figures use) as an ``@font-face`` data
-URL and lists it after the usual families, so the browser falls back to it
-only for characters the reader's own fonts lack.
+the bundled font (the one the figures use), cut down to the characters the
+page holds, as an ``@font-face`` data URL, and lists it after the usual
+families, so the browser falls back to it only for characters the reader's
+own fonts lack.
 """
 
 from __future__ import annotations
 
 import base64
+import io
 from pathlib import Path
 
 from .errors import PolicytextError
@@ -29,10 +31,30 @@ pre, code, .jp-OutputArea-output pre {{ font-family: var(--jp-code-font-family);
 </style>"""
 
 
-def font_css() -> str:
-    """A ``<style>`` element that embeds the figures' font and appends it to every font stack of the page."""
-    data = base64.b64encode(font_path().read_bytes()).decode("ascii")
+def font_css(text: str) -> str:
+    """A ``<style>`` element that embeds the figures' font, with the glyphs ``text`` needs, in every font stack of the page."""
+    data = base64.b64encode(font_subset(text)).decode("ascii")
     return _FONT_CSS.format(family=FONT_FAMILY, data=data)
+
+
+def font_subset(text: str) -> bytes:
+    """The figures' font with only the glyphs of ``text``'s non-ASCII characters (ASCII comes from the reader's fonts)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = ["kern", "palt", "halt"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]  # the copyright and the licence travel with it
+    options.notdef_outline = True
+    options.hinting = False
+    options.recalc_timestamp = False
+    font = TTFont(font_path(), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options=options)
+    subsetter.populate(unicodes=sorted({ord(c) for c in text if ord(c) > 0x7F}))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
 
 
 def export_reports(executed_dir: Path, out_dir: Path) -> list[Path]:
@@ -44,12 +66,11 @@ def export_reports(executed_dir: Path, out_dir: Path) -> list[Path]:
     if not notebooks:
         raise PolicytextError(f"no executed notebooks in {executed_dir}: run `make figures` (with the same DOC) first")
     exporter = HTMLExporter()
-    style = font_css()
     written = []
     for notebook in notebooks:
         body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
         if "</head>" not in body:
             raise PolicytextError(f"nbconvert gave {notebook.name} no <head> to put the font in")
-        html = body.replace("</head>", style + "\n</head>", 1).encode("utf-8")
+        html = body.replace("</head>", font_css(body) + "\n</head>", 1).encode("utf-8")
         written.append(atomic_write(Path(out_dir) / f"{notebook.stem}.html", lambda handle, html=html: handle.write(html)))
     return written

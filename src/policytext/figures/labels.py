@@ -1,9 +1,10 @@
 """Labels: where a figure comes from (the source line) and texts fitted to the room a chart has.
 
 Chinese has no spaces, so :mod:`textwrap` cannot find word breaks. Long labels
-are wrapped onto a second line before anything is cut; a cut falls after a
-clause mark (，、：；) where there is one, and always ends with "…", so a
-reader sees that text is missing.
+are wrapped onto a second line before anything is cut; a cut or a line break
+falls after a clause mark (，、：；) where there is one, else at a word edge
+of the project's segmenter, and a cut always ends with "…", so a reader sees
+that text is missing.
 """
 
 from __future__ import annotations
@@ -59,28 +60,37 @@ def short_title(title: str, width: int = SOURCE_TITLE_WIDTH) -> str:
     return shorten(plain, width)
 
 
+def _break_at(text: str, limit: int, *, after_mark: bool) -> int:
+    """Where to break ``text`` within ``limit`` characters: the last clause mark, else the last word edge, keeping half of it."""
+    floor = max(1, limit // 2)
+    marks = [(m.end() if after_mark else m.start()) for m in _CLAUSE_END.finditer(text[: limit + 1])]
+    marks = [m for m in marks if floor <= m <= limit]
+    if marks:
+        return marks[-1]
+    from ..segment import default_tokenizer
+
+    edges = [t.end for t in default_tokenizer().tokenize(text[: limit + 8]) if floor <= t.end <= limit]
+    return edges[-1] if edges else limit
+
+
 def shorten(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters: cut after the last clause mark that leaves half of it, else at ``width``, with "…"."""
+    """``text`` in at most ``width`` characters, "…" included: cut before a clause mark, else at a word edge."""
     text = " ".join(str(text).split())
     if len(text) <= width:
         return text
-    head = text[: width - 1]
-    breaks = [m.start() for m in _CLAUSE_END.finditer(head) if m.start() >= width // 2]
-    cut = head[: breaks[-1]] if breaks else head
-    return cut.rstrip("，,、：:；;（( —") + "…"
+    cut = _break_at(text, width - 1, after_mark=False)
+    return text[:cut].rstrip("，,、：:；;（( —") + "…"
 
 
 def wrap(text: str, width: int, *, lines: int = 2) -> str:
-    """``text`` on up to ``lines`` lines of ``width`` characters, breaking after clause marks where possible."""
+    """``text`` on up to ``lines`` lines of ``width`` characters, breaking after clause marks or at word edges."""
     text = " ".join(str(text).split())
     if len(text) <= width:
         return text
     out: list[str] = []
     rest = text
     while rest and len(out) < lines - 1 and len(rest) > width:
-        head = rest[:width]
-        breaks = [m.end() for m in _CLAUSE_END.finditer(head) if m.end() >= width // 2]
-        cut = breaks[-1] if breaks else width
+        cut = _break_at(rest, width, after_mark=True)
         out.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     out.append(shorten(rest, width))
