@@ -36,7 +36,7 @@ def run(args) -> int:
     from ..document import load
     from ..reading_page import tables_of, write
     from .compare import checked_speech_date
-    from .run import DOC_ENV, READING_PAGE, output_folders
+    from .run import DOC_ENV, READING_PAGE
 
     path = args.path or (Path(os.environ[DOC_ENV]) if os.environ.get(DOC_ENV) else paths.default_document())
     document = load(path)
@@ -44,8 +44,7 @@ def run(args) -> int:
     if args.out is not None:
         out = args.out
     else:
-        is_default = path.resolve() == paths.default_document().resolve()
-        out = output_folders(None if is_default else path, None)[0] / READING_PAGE
+        out = paths.output_folders(path).figures / READING_PAGE  # the default document's folder is figures/ itself
     figures_dir = out.parent if any(out.parent.glob("*.png")) else None
     tables = tables_of(document, reference=args.reference, speech_date=speech_date)
     written = write(document, tables, out, figures_dir=figures_dir, language=args.lang)
