@@ -122,6 +122,12 @@ def test_quotations_with_a_numeral_inside_a_word_or_a_number_are_not_formulas():
     assert formulas(doc(text)).empty
 
 
+def test_numbered_bodies_are_names_and_heads_end_before_adverbs():
+    assert formulas(doc("全国“两会”召开，村“两委”换届。")).empty
+    found = formulas(doc("提出两个重点更突出，四个推进更有力，三个确保更落实。"))
+    assert found.text.tolist() == ["四个推进", "三个确保"]
+
+
 def test_events_numbers_and_announcements_are_not_formulas():
     text = "十八大召开至今，党的十九大以来，收入一万六千五百元。下面从以下四个方面谈谈体会：这三个问题要解决。"
     assert formulas(doc(text)).empty
@@ -305,6 +311,12 @@ def test_a_bare_title_takes_the_nearest_name_of_a_holder_before_it():
     assert named(text, date="2024-03-05") == [("胡锦涛同志", "胡锦涛"), ("总书记", "胡锦涛")]
     # A name that never held the title does not settle it.
     assert named("毛泽东说过。总书记强调。") == [("毛泽东", "毛泽东"), ("总书记", "")]
+
+
+def test_premier_by_date_and_a_vice_premier_is_not_the_premier():
+    assert named("总理指出，要扩大内需。", date="2008-07") == [("总理", "温家宝")]
+    assert named("温家宝总理强调。", date="2024") == [("温家宝总理", "温家宝")]
+    assert named("副总理出席会议。", date="2008-07") == [("副总理", "")]
 
 
 def test_a_bare_title_takes_the_holder_at_the_documents_date_else_no_one():

@@ -79,7 +79,10 @@ COMPOUND = re.compile(rf"[{HAN}]{{2,8}}(?:[+＋][{HAN}]{{2,8}})+")
 # A head of this part of speech is a thing one can count, so N个X is a plain count.
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "m", "q", "t", "s", "f", "r", "x", "eng"})
 _ANNOUNCES = re.compile(r"^[：:]|^，?即")
-_HEAD_STOP = frozenset("的地得和与及是在为了等")
+# Particles and adverbs end a head: 四个推进|更有力, 两个好于|来年.
+_HEAD_STOP = frozenset("的地得和与及是在为了等更再也都又还就来才")
+# 两会, 两委, 三院: numbered bodies and meetings are names, not formulas.
+_BODY_HEADS = frozenset("会委院办局部厅")
 _MAX_HEAD = 4
 
 
@@ -116,7 +119,7 @@ def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.Da
     for match in ABBREVIATION.finditer(text, start, end):
         for length in (3, 2):
             word = text[match.start() : match.start() + length]
-            if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None:
+            if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None or (length == 2 and word[1] in _BODY_HEADS):
                 continue
             if len(word) == length and (word in slogans or _quote_bounded(text, match.start(), match.start() + length)):
                 found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
@@ -166,7 +169,7 @@ def _quoted_abbreviation(text: str, start: int, end: int, tags) -> tuple[int, in
     words = text[start:end]
     if not 2 <= len(words) <= _MAX_QUOTED or not _HAN_RUN.fullmatch(words) or not _QUOTED_NUMERAL.intersection(words):
         return None
-    if to_number(words) is not None or _PLAN_PERIOD.fullmatch(words):
+    if to_number(words) is not None or _PLAN_PERIOD.fullmatch(words) or (len(words) == 2 and words[1] in _BODY_HEADS):
         return None
     at = next(i for i, char in enumerate(words) if char in _QUOTED_NUMERAL)
     # The numeral opens the name, or follows one character it makes no word with (新三样, not 统一…, 第一…).
