@@ -43,7 +43,9 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
     if claim.attributive and claim.unit_kind in ("count", "amount", "quantity"):
         phrase = _after_phrase(text, claim.end) or phrase
     elif claim.attributive and claim.unit_kind is None and claim.unit:
-        phrase = _after_phrase(text, claim.end, noun_first=True) or phrase
+        counted = _after_phrase(text, claim.end, noun_first=True)
+        if counted:  # 近一亿|农村贫困人口, 上千万|家庭: a magnitude before a noun counts it
+            phrase, claim.unit_kind = counted, "count"
     claim.scope = claim.scope or scope
     previous = earlier[-1] if earlier else None
 
