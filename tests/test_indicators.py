@@ -234,6 +234,9 @@ def test_now_dates_a_figure_only_opening_a_clause():
 def test_a_paragraph_opening_with_a_year_dates_the_paragraphs_after_it():
     text = "各位代表：\n2024年全市上下奋发进取。\n过去的一年，成绩来之不易。\n（一）经济实力实现新跃升。地区生产总值完成4704.3亿元。\n"
     assert list(extract(from_text(text)).year) == ["2024"]
+    # A dateline or a speech's 现在，我代表… gives no year to the figures after it.
+    text = "（2022年10月16日）\n2022年10月16日\n现在，我代表中央委员会作报告。\n人均国内生产总值从三万九千八百元增加到八万一千元。\n"
+    assert set(extract(from_text(text, provenance={"date": "2022-10-16"})).year) == {""}
     # Within a paragraph a year stated later does not carry: only an opening one does.
     assert list(claims_of("我们做了很多工作，2024年成绩显著。地区生产总值完成4704.3亿元。").year) == [""]
 

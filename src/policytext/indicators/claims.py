@@ -70,6 +70,8 @@ CHINESE_YEAR = re.compile(r"(?=[一])(?<![〇零一二三四五六七八九十])
 _DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # A year after 比, 较, 同, 与, 于 is the base of a comparison (比2022年增长, 等于一九四九年的二点五倍), not the figure's year.
 _BASE_BEFORE = frozenset("比较同与于")
+_MONTH = re.compile(r"\d{1,2}月")
+_NOW = frozenset({"现在", "目前", "当前"})
 # An outline marker before a heading's words (一、 （二） 3.).
 _OUTLINE_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])\s*")
 HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -289,11 +291,13 @@ def _heading_years(document: Document) -> dict[str, str]:
 def _opening_year(text: str, current_year: int | None) -> str:
     """The year a paragraph or heading opens with (2024年，… / 过去的一年，… / 一、2023年工作回顾), or ""."""
     text = _OUTLINE_MARKER.sub("", text.lstrip())
-    if m := YEAR.match(text):
+    # A dateline (2022年10月16日) dates the document, and 现在，我代表… opens a speech:
+    # neither says which year the figures after them are of.
+    if (m := YEAR.match(text)) and not _MONTH.match(text, m.end()):
         return m["year"] or ""
     if m := CHINESE_YEAR.match(text):
         return m["year"].translate(_DIGIT)
-    if (m := RELATIVE_YEAR.match(text)) and current_year:
+    if (m := RELATIVE_YEAR.match(text)) and current_year and m["relative"] not in _NOW:
         return str(current_year + _RELATIVE_OFFSET[m["relative"]])
     return ""
 
