@@ -2,9 +2,10 @@
 
 Figures must show Chinese on a machine with no CJK font installed (CI, a
 fresh laptop), so the package carries a subset of Noto Sans CJK SC (SIL OFL
-1.1): GB2312 hanzi, Big5 level-1 hanzi (traditional-character texts render
-too), CJK and full-width punctuation, ASCII, Latin-1 and every character in
-the repository's text data.
+1.1): every hanzi of GBK (the whole CJK Unified Ideographs block, so any
+document in simplified or traditional characters renders, not only the ones
+in the repository), Big5 level-1 hanzi, CJK and full-width punctuation,
+ASCII, Latin-1 and every character in the repository's text data.
 
 Usage (from the repository root, with fontTools installed)::
 
@@ -77,6 +78,16 @@ def gb2312_hanzi() -> set[str]:
     return _double_byte("gb2312", range(0xB0, 0xF8), [range(0xA1, 0xFF)])
 
 
+def gbk_hanzi() -> set[str]:
+    """The 20,923 hanzi of GBK: all of CJK Unified Ideographs U+4E00–U+9FA5 plus a few compatibility forms.
+
+    GB 2312 (6,763) and Big5 level 1 (5,401) cover the seed, but a speech with
+    a rarer name or place (a character of Big5 level 2, 堃, 喆 …) would draw
+    boxes; GBK is the repertoire every Chinese text encoder handles.
+    """
+    return _double_byte("gbk", range(0x81, 0xFF), [range(0x40, 0x7F), range(0x80, 0xFF)])
+
+
 def big5_level1_hanzi() -> set[str]:
     """The 5,401 frequent hanzi of Big5 (bytes 0xA440–0xC67E)."""
     chars = _double_byte("big5", range(0xA4, 0xC7), [range(0x40, 0x7F), range(0xA1, 0xFF)])
@@ -100,7 +111,7 @@ def data_characters(root: Path = ROOT) -> set[str]:
 
 
 def wanted_characters(root: Path = ROOT) -> set[str]:
-    chars = gb2312_hanzi() | big5_level1_hanzi() | data_characters(root)
+    chars = gb2312_hanzi() | gbk_hanzi() | big5_level1_hanzi() | data_characters(root)
     for first, last in RANGES:
         chars.update(chr(cp) for cp in range(first, last + 1))
     return chars

@@ -85,7 +85,7 @@ def _ink(text: str, tmp_path: Path) -> np.ndarray:
 def test_bundled_font_is_the_renamed_simplified_chinese_face():
     font_bytes = figures.BUNDLED_FONT.read_bytes()
     assert font_bytes[:4] == b"\x00\x01\x00\x00"  # one TrueType font, not a "ttcf" collection
-    assert 2_000_000 < len(font_bytes) < 4_000_000
+    assert 6_000_000 < len(font_bytes) < 8_000_000
     with TTFont(figures.BUNDLED_FONT) as font:
         assert font["name"].getDebugName(1) == "Noto Sans CJK SC Subset"
         cmap = font.getBestCmap()
@@ -102,6 +102,16 @@ def test_bundled_font_covers_gb2312_and_big5_level1_hanzi():
     big5 = {c for c in _double_byte("big5", range(0xA4, 0xC7), [range(0x40, 0x7F), range(0xA1, 0xFF)]) if c.encode("big5") <= b"\xc6\x7e"}
     assert (len(gb2312), len(big5)) == (6763, 5401)
     assert sorted(c for c in gb2312 | big5 if ord(c) not in cmap) == []
+
+
+def test_bundled_font_covers_every_gbk_hanzi_so_any_document_renders():
+    """Not only the seed's characters: the whole CJK Unified Ideographs block (GBK), e.g. 堃 and 喆 of names."""
+    cmap = _cmap(figures.BUNDLED_FONT)
+    gbk = _double_byte("gbk", range(0x81, 0xFF), [range(0x40, 0x7F), range(0x80, 0xFF)])
+    assert len(gbk) > 20_900
+    assert sorted(c for c in gbk if ord(c) not in cmap) == []
+    assert all(ord(c) in cmap for c in "堃喆犇淼燚")
+    assert all(cp in cmap for cp in range(0x4E00, 0x9FA6))
 
 
 def test_every_character_in_the_data_has_a_glyph():
