@@ -414,3 +414,11 @@ def test_report_command_without_a_run_is_a_one_line_error(tmp_path, capsys):
 
     assert cli.main(["report", "--doc", str(tmp_path / "absent.txt")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_section_labels_name_the_front_matter_in_full_and_fit_titles():
+    from policytext.figures import section_label
+
+    assert section_label("0", "(title, salutation, preamble)", width=6) == "0 title and preamble"
+    label = section_label("2.1", "（一）科技创新持续强化，为发展新质生产力奠定坚实基础", width=10)
+    assert label.startswith("2.1 （一）") and label.endswith("…") and len(label) <= len("2.1 ") + 10

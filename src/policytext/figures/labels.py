@@ -99,7 +99,6 @@ def wrap(text: str, width: int, *, lines: int = 2) -> str:
 
 def section_label(section: str, title: str, *, width: int = 16, marker: str = "") -> str:
     """``"2.1 科技教育资源…"``: the section id, its marker if given, and its title fitted to ``width``."""
-    title = str(title or "")
-    if section == "0":  # the front matter's "title" in the tables is a description, not a heading
-        title = "title and preamble"
-    return f"{section} {marker}{shorten(title, width)}".strip()
+    if section == "0":  # the front matter's "title" in the tables is a description, not a heading: named in full
+        return "0 title and preamble"
+    return f"{section} {marker}{shorten(str(title or ''), width)}".strip()
