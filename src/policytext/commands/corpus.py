@@ -40,7 +40,9 @@ def run(args) -> int:
     frame = profiles_frame(results)
     failed = frame[frame.error != ""]
     for row in failed.itertuples():
-        print(f"policytext: failed: {row.document}: {row.error}", file=sys.stderr)
+        # Most errors already start with the file's name; do not say it twice.
+        message = row.error if row.error.startswith(f"{row.document}: ") else f"{row.document}: {row.error}"
+        print(f"policytext: failed: {message}", file=sys.stderr)
     print(f"{len(frame) - len(failed)} documents analysed, {len(failed)} failed; "
           f"{len(written)} tables in {printable(display_path(args.out))}")
     if len(failed) == len(frame):
