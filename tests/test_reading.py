@@ -140,3 +140,20 @@ def test_a_permission_refusal_is_one_line_even_for_root(capsys, monkeypatch, tmp
     monkeypatch.setattr(reading.os, "open", refuse)
     code, out, err = run_cli(capsys, "outline", str(path))
     assert (code, out) == (2, "") and "permission denied" in err and err.count("\n") == 1
+
+
+def test_a_sparse_file_is_refused_even_under_a_raised_limit(tmp_path):
+    path = tmp_path / "holes.txt"
+    with path.open("wb") as handle:
+        handle.write("同志们".encode())
+        handle.truncate(64 * 1024**2)
+    if path.stat().st_blocks * 512 >= path.stat().st_size:
+        pytest.skip("this file system does not make sparse files")
+    with pytest.raises(InputError, match="sparse file"):
+        read_input_bytes(path, max_bytes=1024**3)
+
+
+def test_a_small_or_dense_file_is_not_called_sparse(tmp_path):
+    path = tmp_path / "dense.txt"
+    path.write_bytes("同志们:今天开会。\n".encode() * 100_000)
+    assert len(read_input_bytes(path)) == path.stat().st_size

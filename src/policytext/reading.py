@@ -28,6 +28,9 @@ MAX_INPUT_ENV = "POLICYTEXT_MAX_INPUT_BYTES"
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
 _UNIT = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
 _CHUNK = 1024 * 1024
+# Sparse-file refusal: files above this size whose blocks cover less than 1/_SPARSE_RATIO of it.
+_SPARSE_MIN_BYTES = 1024 * 1024
+_SPARSE_RATIO = 16
 # What a file that is not a regular file is, for the one-line refusal.
 _KINDS = (
     (stat.S_ISCHR, "a character device"),
@@ -72,14 +75,15 @@ def read_input_bytes(path: str | os.PathLike[str], *, max_bytes: int | None = No
 
     Refused with a one-line :class:`InputError`, before anything is read: a
     missing file, a folder, a device, FIFO or socket (also behind a symlink),
-    a file larger than the limit (a sparse file included), an unreadable file
-    or one in an unreadable folder.
+    a file larger than the limit, a sparse file (mostly holes, whatever the
+    limit), an unreadable file or one in an unreadable folder.
     """
     path = Path(path)
     limit = max_input_bytes() if max_bytes is None else max_bytes
     info = _stat(path)
     _refuse_special(path, info)
     _refuse_large(path, info.st_size, limit)
+    _refuse_sparse(path, info)
     # O_NONBLOCK: if the path is swapped for a FIFO after the check, open must not wait for a writer.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
@@ -112,6 +116,7 @@ def check_readable_file(path: str | os.PathLike[str], *, max_bytes: int | None =
     info = _stat(path)
     _refuse_special(path, info)
     _refuse_large(path, info.st_size, max_input_bytes() if max_bytes is None else max_bytes)
+    _refuse_sparse(path, info)
     return info.st_size
 
 
@@ -133,6 +138,16 @@ def _refuse_special(path: Path, info: os.stat_result) -> None:
     if kind == "a folder":
         raise InputError(f"{path}: is a folder, not a text file")
     raise InputError(f"{path}: is {kind}, not a regular file; only regular files are read")
+
+
+def _refuse_sparse(path: Path, info: os.stat_result) -> None:
+    """A file whose disk blocks cover a small part of its size is mostly holes: gigabytes of NULs, not text.
+
+    Even a compressing file system keeps text above a sixteenth of its size.
+    """
+    blocks = getattr(info, "st_blocks", None)
+    if blocks is not None and info.st_size > _SPARSE_MIN_BYTES and blocks * 512 * _SPARSE_RATIO < info.st_size:
+        raise InputError(f"{path}: is a sparse file ({human_size(info.st_size)} with {human_size(blocks * 512)} on disk), not text")
 
 
 def _refuse_large(path: Path, size: int, limit: int) -> None:
