@@ -266,9 +266,13 @@ def analyse_corpus(
     results: dict[int, DocumentResult] = {}
     with tqdm(**bar_options) as bar:
         unfinished = _run_pool(batches, jobs, workers, results, bar)
-        # A worker died (killed, out of memory) and took its pool down. Rerun
-        # what was left one document at a time in one worker: the first
+        # A worker died (killed, out of memory) and took its pool down. What
+        # was left is rerun in a new pool, one document a task: a death from
+        # outside (the system's OOM killer) does not come back. If one does,
+        # the rest runs one document at a time in one worker, where the first
         # document left unfinished by the next death is the one that kills.
+        if unfinished:
+            unfinished = _run_pool([[i] for i in unfinished], jobs, workers, results, bar)
         while unfinished:
             left = _run_pool([[i] for i in unfinished], jobs, 1, results, bar)
             if left:
