@@ -163,3 +163,28 @@ def test_common_share_tells_real_chinese_from_mojibake():
 def test_undecodable_bytes_are_refused_in_one_line():
     with pytest.raises(InputError, match="cannot tell which text encoding"):
         decode(b"\x80\x81\x82\x83\xff\xfe\xfd\xfc" * 10)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "gb18030", "big5"])
+def test_a_file_cut_inside_its_last_character_is_read_up_to_there(encoding):
+    """A truncated download: the text up to the cut, U+FFFD for the leftover bytes, and a warning."""
+    tried = 0
+    for label, text in texts():
+        text = text.rstrip()
+        if not text or ord(text[-1]) < 0x80:
+            continue
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        tried += 1
+        with pytest.warns(UserWarning, match="ends inside a character"):
+            decoded, used = decode(data[:-1], source=label)
+        assert decoded == text[:-1] + "\ufffd", label
+        assert used == ("gb18030" if encoding == "gbk" else encoding)
+    assert tried > 0
+
+
+def test_garbage_cut_short_is_still_refused():
+    with pytest.raises(InputError, match="cannot tell"):
+        decode(b"\x80\x81\x82\x83\xff\xfe\xfd" * 9)

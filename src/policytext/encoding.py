@@ -18,6 +18,10 @@ is decided by which reading is Chinese a reader would recognise:
    does (GB18030 decodes almost any Big5 bytes, into rare characters and kana);
 7. otherwise the file is refused in one line.
 
+A file cut off inside its last character (a truncated download) is read up to
+there, the leftover bytes shown as U+FFFD, with a warning: right after step 3
+for UTF-8, within step 6 for GB18030 and Big5.
+
 "Common Chinese" is measured against GB2312's first level, the 3,755 most used
 characters (read from the codec, no table to ship), after converting
 traditional characters to simplified with OpenCC.
@@ -82,21 +86,46 @@ def _decode_without_nul(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # A download cut off inside its last character: UTF-8 up to there (before
+    # the other readings, which would turn the whole UTF-8 text into mojibake).
+    if (cut := _cut_inside_last_character(data, "utf-8")) is not None:
+        warnings.warn(PolicytextWarning(f"{source}: ends inside a character (utf-8); its {len(data) - cut} "
+                                        "leftover byte(s) are shown as U+FFFD"), stacklevel=3)
+        return data[:cut].decode("utf-8") + "\ufffd", "utf-8"
     if (found := _utf16_by_pattern(data)) is not None:
         return found
     if (mixed := _mixed_lines(data)) is not None:
         text, encoding = mixed
         warnings.warn(PolicytextWarning(f"{source}: mixed encodings; lines decoded as {encoding}"), stacklevel=3)
         return text, encoding
-    gb = _try(data, "gb18030")
-    big5 = _try(data, "big5")
-    if gb is not None and big5 is not None:
-        return (big5, "big5") if common_share(big5) > common_share(gb) + _BIG5_MARGIN else (gb, "gb18030")
-    if gb is not None:
-        return gb, "gb18030"
-    if big5 is not None:
-        return big5, "big5"
+    # Each reading whole, or up to a last character the file was cut inside of.
+    readings = {}
+    for encoding in ("gb18030", "big5"):
+        if (text := _try(data, encoding)) is not None:
+            readings[encoding] = (text, None)
+        elif (cut := _cut_inside_last_character(data, encoding)) is not None:
+            readings[encoding] = (data[:cut].decode(encoding) + "\ufffd", cut)
+    if "gb18030" in readings and "big5" in readings:
+        wins = common_share(readings["big5"][0]) > common_share(readings["gb18030"][0]) + _BIG5_MARGIN
+        readings.pop("gb18030" if wins else "big5")
+    for encoding, (text, cut) in readings.items():
+        if cut is not None:
+            warnings.warn(PolicytextWarning(f"{source}: ends inside a character ({encoding}); its {len(data) - cut} "
+                                            "leftover byte(s) are shown as U+FFFD"), stacklevel=3)
+        return text, encoding
     raise InputError(f"{source}: cannot tell which text encoding this file uses (not UTF-8, UTF-16, UTF-32, GB18030/GBK or Big5)")
+
+
+def _cut_inside_last_character(data: bytes, encoding: str) -> int | None:
+    """Where the last, incomplete character starts, if that is the only thing wrong with ``data`` in ``encoding``."""
+    try:
+        data.decode(encoding)
+        return None
+    except UnicodeDecodeError as exc:
+        if exc.end != len(data) or len(data) - exc.start > 3:
+            return None
+        text = _try(data[: exc.start], encoding)
+        return exc.start if text is not None and _HAN.search(text) else None
 
 
 def _try(data: bytes, encoding: str) -> str | None:
