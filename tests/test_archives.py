@@ -125,3 +125,16 @@ def test_a_real_word_file_passes_the_checks(tmp_path):
     path = word_file(tmp_path)
     check_archive(path.read_bytes(), source=str(path))
     assert load(path).raw.startswith("同志们")
+
+
+def test_xml_parts_over_their_limit_are_refused(tmp_path, monkeypatch):
+    """Parsed XML costs about twenty times its size: the XML parts have a budget of their own."""
+    import policytext.formats as formats
+
+    path = word_file(tmp_path, paragraphs=["同志们:今天开会。"] * 200)
+    xml = sum(i.file_size for i in zipfile.ZipFile(path).infolist() if i.filename.endswith((".xml", ".rels")))
+    monkeypatch.setattr(formats, "MAX_XML_BYTES", xml - 1)
+    with pytest.raises(InputError, match="XML parts unpack to"):
+        load(path)
+    monkeypatch.setattr(formats, "MAX_XML_BYTES", xml)
+    assert load(path).raw.startswith("同志们")

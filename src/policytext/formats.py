@@ -52,7 +52,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Bounds on unpacking an archive (.docx): see check_archive.
 MAX_ARCHIVE_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 64 * 1024 * 1024
-MAX_ARCHIVE_BYTES = 256 * 1024 * 1024
+MAX_ARCHIVE_BYTES = 128 * 1024 * 1024
+# Parsed XML takes about twenty times its size in memory: 16 MiB of it (tens of
+# thousands of paragraphs) stays near 350 MB; 64 MiB would pass a gigabyte.
+MAX_XML_BYTES = 16 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 
 
@@ -129,7 +132,8 @@ def check_archive(data: bytes, *, source: str) -> None:
     The declared sizes are what :mod:`zipfile` will let a member grow to (it
     stops at the declared size and checks the CRC), so checking them bounds
     the memory: at most :data:`MAX_ARCHIVE_MEMBERS` members, each at most
-    :data:`MAX_MEMBER_BYTES` unpacked, :data:`MAX_ARCHIVE_BYTES` in all, and
+    :data:`MAX_MEMBER_BYTES` unpacked, :data:`MAX_ARCHIVE_BYTES` in all,
+    :data:`MAX_XML_BYTES` of XML parts (which are parsed) in all, and
     none (above a mebibyte) unpacking to more than :data:`MAX_COMPRESSION_RATIO`
     times its packed size. Real Word files stay far inside all four.
     """
@@ -155,6 +159,10 @@ def check_archive(data: bytes, *, source: str) -> None:
         if size > 2**20 and size > MAX_COMPRESSION_RATIO * max(member.compress_size, 1):
             raise InputError(f"{source}: refused: {member.filename} unpacks {size // max(member.compress_size, 1)} times "
                              f"its packed size (a zip bomb?; at most {MAX_COMPRESSION_RATIO})")
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise InputError(f"{source}: refused: its XML parts unpack to {human_size(xml)} "
+                         f"(at most {human_size(MAX_XML_BYTES)})")
     if total > MAX_ARCHIVE_BYTES:
         raise InputError(f"{source}: refused: the archive unpacks to {human_size(total)} (at most {human_size(MAX_ARCHIVE_BYTES)})")
 
