@@ -400,7 +400,8 @@ def test_html_report_embeds_the_font_and_keeps_the_chinese(tmp_path):
     nbformat.write(new_notebook(cells=[cell]), tmp_path / "00_x.ipynb")
     html = export_reports(tmp_path, tmp_path / "out")[0].read_text(encoding="utf-8")
     assert "@font-face" in html and "data:font/ttf;base64,AAEAAA" in html
-    assert f'"{FONT_FAMILY}"' in html.split("--jp-content-font-family:")[-1].split(";")[0]
+    stack = html.split("--jp-content-font-family:")[-1].split(";")[0]
+    assert stack.rstrip().endswith(f'"{FONT_FAMILY}"') and "system-ui" not in stack
     assert "新质生产力" in html
     font = base64.b64decode(html.split("data:font/ttf;base64,")[1].split(")")[0])
     with TTFont(io.BytesIO(font)) as face:

@@ -19,11 +19,14 @@ from .figures import font_path
 from .output import atomic_write
 
 FONT_FAMILY = "policytext CJK"
+# No system-ui in the stacks: headless Chromium on Linux then draws boxes for a
+# run of hanzi followed by digits in a table cell (党委书记在2024年…), instead of
+# falling back to the embedded font; the generic sans-serif does fall back.
 _FONT_CSS = """<style id="policytext-font">
 @font-face {{ font-family: "{family}"; src: url(data:font/ttf;base64,{data}) format("truetype"); }}
 :root {{
-  --jp-ui-font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif, "{family}";
-  --jp-content-font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif, "{family}";
+  --jp-ui-font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif, "{family}";
+  --jp-content-font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif, "{family}";
   --jp-code-font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace, "{family}";
 }}
 body, table, th, td {{ font-family: var(--jp-content-font-family); }}
