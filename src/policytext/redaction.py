@@ -1,8 +1,12 @@
 """What a redaction looks like on the page: one pattern for the loader and the segmenter.
 
-Runs only: a single × is as likely a multiplication sign as a redaction, and
+Runs: a single × is as likely a multiplication sign as a redaction, and
 ``**`` alone is usually Markdown bold (**大模型广泛应用**), so ASCII asterisks
 need three.
+
+Single characters count only where a place name or a digit must stand
+(:data:`SINGLE_REDACTION`): 20*年, 全省第x名, x市, 创新型*; never inside ASCII
+text (5x, CSS ``*{}``, addresses), where a letter or digit stands beside them.
 """
 
 from __future__ import annotations
@@ -12,9 +16,25 @@ import re
 from .scanning import FirstCharacterScan
 
 _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 REDACTION_PATTERN = rf"[×✕╳＊○□]{{2,}}|\*{{3,}}|(?<![{_LATIN}])[XxＸｘ]{{2,}}(?![{_LATIN}])"
 REDACTION = re.compile(REDACTION_PATTERN)
 #: The characters a redaction can start with (a character-class body).
 REDACTION_FIRST = "×✕╳＊○□*XxＸｘ"
 #: :data:`REDACTION` searched from those characters only: the same matches, faster on a long body.
 REDACTION_SCAN = FirstCharacterScan(REDACTION, REDACTION_FIRST)
+
+_ONE = r"[*＊XxＸｘ]"
+# Units and words that need a number before them, and places that need a name.
+_COUNTED = "年月日号个家项名位批季届次%％万亿千百"
+_PLACES = "省市县区镇乡村州盟旗"
+SINGLE_REDACTION_PATTERN = (
+    rf"(?<=[0-9０-９]){_ONE}(?=[{_COUNTED}])"  # 20*年, 3x月
+    rf"|(?<=第){_ONE}(?=[{_COUNTED}])"  # 全省第x名
+    rf"|(?<=[{_HAN}]){_ONE}(?=[{_PLACES}])"  # 位于x市
+    rf"|(?<=[{_HAN}])[*＊](?=[{_HAN}，。、；：！？,.;:!?）)」”\s]|$)"  # 创新型*
+)
+SINGLE_REDACTION = re.compile(SINGLE_REDACTION_PATTERN)
+#: Runs and single characters: what the document lists as redactions.
+ANY_REDACTION = re.compile(rf"{REDACTION_PATTERN}|{SINGLE_REDACTION_PATTERN}")
+ANY_REDACTION_SCAN = FirstCharacterScan(ANY_REDACTION, REDACTION_FIRST)

@@ -1,0 +1,27 @@
+"""Redactions: runs of ×/X/*, and single characters where a place or a digit must stand."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext import from_text
+
+
+def redacted(text: str) -> list[str]:
+    return [r.text for r in from_text(text).redactions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全社会研发投入强度2022年达××%。", ["××"]),
+        ("20*年,全市新增企业×××家。", ["*", "×××"]),
+        ("建设创新型*,位于x市,全省第x名,3X月完成。", ["*", "x", "x", "X"]),
+        # Negatives: ASCII text keeps its x and *.
+        ("效率提高5x,样式*{margin:0},网址https://x.example.org/a*b,矩阵3x3。", []),
+        ("**大模型广泛应用**是重点。", []),
+        ("进行X光检查,XL型号,Xi'an。", []),
+    ],
+)
+def test_redactions(text, expected):
+    assert redacted(text) == expected
