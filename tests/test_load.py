@@ -180,6 +180,7 @@ def _normalize_by_definition(text: str) -> str:
 
     from policytext import normalize as module
 
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
     text = text.translate(str.maketrans(module._FULL_TO_ASCII)).replace("(", "（").replace(")", "）")
     cjk = module._CJK
     text = re.sub(rf"(?<=[{cjk}])[,:;!?]|[,:;!?](?=[{cjk}])", lambda m: module._TO_FULL_WIDTH[m.group()], text)
@@ -187,7 +188,7 @@ def _normalize_by_definition(text: str) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from(list("，,:：;；!！?？()（）中國发展ａＡ１２３．％　 \n.,2x") + ["\uff01", "\uff5e", "\u3000"]), max_size=30))
+@given(st.text(st.sampled_from(list("，,:：;；!！?？()（）中國发展ａＡ１２３．％　 \n\r.,2x") + ["\uff01", "\uff5e", "\u3000"]), max_size=30))
 def test_normalisation_equals_its_definition(text):
     assert normalize(text) == _normalize_by_definition(text)
 

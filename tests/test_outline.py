@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext import from_text, load
-from policytext.spans import Span
 from policytext.commands.outline import outline_payload
+from policytext.spans import Span
 
 from .conftest import FIXTURES, SEED, real_text_files
 
@@ -144,6 +144,8 @@ FRAGMENTS = [
     "同志们:", "各位代表：", "××", "×××", "***", "近年来", "习近平总书记指出:", "新质生产力", "的重要意义",
     "您好,欢迎访问三七文档\n", "本文标题:某讲话\n", "https://example.org/x.html\n", "# title: x\n", "-----\n",
     "發展", "79.8%", "1900亿元",
+    "此处隐藏300个字", "(zhǎn)", "實(shí)", "\r", "\r\n", "第1页共18页", "— 3 —", "line-height: 115%;", "本作品是中华人民共和国的\n",
+    "尊敬的王主席，", "首页 | 登录 | 注册", "20*年", "x市", "新质生产\n力", "新质生产 力",
 ]
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map("".join)
 
@@ -181,6 +183,95 @@ def test_sentences_tile_the_body_of_every_real_file(path):
     assert_tiles(load(path))
 
 
+# --- heading ends, lists inside sentences, front matter (issue 13) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A space between paragraphs ends the heading (and a comma in the next paragraph does not cut it).
+        ("同志们:\n一、总体要求 近年来,我们取得了成绩,经验丰富。 二、重点任务 要抓落实。", {"1": "总体要求", "2": "重点任务"}),
+        # ... but a space between Latin letters or digits inside a heading does not.
+        ("一、推进5G 网络和AI 应用\n内容。", {"1": "推进5G 网络和AI 应用"}),
+        # 党中央 as an object stays in the heading; as a subject before 指出 it ends it.
+        ("（一）坚持和加强党中央集中统一领导\n内容。", {"1": "坚持和加强党中央集中统一领导"}),
+        ("一、坚持和加强党中央集中统一领导\n内容。", {"1": "坚持和加强党中央集中统一领导"}),
+        ("一、深刻把握重要意义党中央高度重视科技工作。", {"1": "深刻把握重要意义"}),
+    ],
+)
+def test_heading_ends(text, expected):
+    assert titles_at(from_text(text).outline, 1) == expected
+
+
+def test_party_centre_as_object_in_a_section_heading():
+    outline = from_text("一、加强党的领导\n（一）坚持和加强党中央集中统一领导\n内容。").outline
+    assert titles_at(outline, 2) == {"1.1": "坚持和加强党中央集中统一领导"}
+
+
+def test_heading_and_its_first_sub_heading_on_one_line():
+    outline = from_text("同志们:\n一、总体要求（一）指导思想。坚持创新驱动。（二）基本原则。坚持问题导向。\n二、重点任务\n抓落实。").outline
+    assert titles_at(outline, 1) == {"1": "总体要求", "2": "重点任务"}
+    assert titles_at(outline, 2) == {"1.1": "指导思想", "1.2": "基本原则"}
+    # Negative: （一） inside running text after a heading's full stop-less clause is not a sub-heading unless it is 1.
+    outline = from_text("一、总体要求（三）不是标题\n内容。").outline
+    assert titles_at(outline, 2) == {}
+
+
+def test_a_list_inside_a_sentence_is_not_sections():
+    text = (
+        "一、过去五年的工作\n我们经历了三件大事:一是迎来中国共产党成立一百周年,二是中国特色社会主义进入新时代,"
+        "三是完成脱贫攻坚的历史任务。这三件大事意义重大。\n" + "我们取得了伟大成就。" * 20 + "\n二、新时代的使命任务\n内容。"
+    )
+    outline = from_text(text).outline
+    assert [s.id for s in outline.walk() if s.level > 0] == ["1", "2"]
+    # Negative: items that are clauses of their own (；) after a colon stay sections, and the last ends with its sentence.
+    text = "一、主要任务\n抓好三个方面:一是培育产业;二是布局未来;三是强化支撑。" + "要持续推进。" * 10 + "\n二、保障措施\n内容。"
+    outline = from_text(text).outline
+    items = outline.section("1").children
+    assert [s.title for s in items] == ["培育产业", "布局未来", "强化支撑"]
+    assert text[items[-1].start : items[-1].end] == "三是强化支撑。"
+    rows = outline.sentences_frame()
+    after = rows[rows.text.str.startswith("要持续推进")]
+    assert set(after.section) == {"1"}  # the text after the list belongs to the part, not to its last item
+
+
+def test_a_marker_continuing_a_list_inside_a_section_is_not_a_part():
+    text = (
+        "一、总任务\n内容。\n二、计划概要\n内容。\n三、若干问题\n（一）关于工业问题\n主要有以下几点:\n"
+        "一、发展重工业。\n二、发展轻工业。\n三、发展交通。\n四、培养干部。\n（二）关于农业问题\n内容。\n四、为完成计划而奋斗\n内容。"
+    )
+    outline = from_text(text).outline
+    assert titles_at(outline, 1) == {"1": "总任务", "2": "计划概要", "3": "若干问题", "4": "为完成计划而奋斗"}
+    assert titles_at(outline, 2) == {"3.1": "关于工业问题", "3.2": "关于农业问题"}
+
+
+def test_title_skips_mojibake_and_joins_wrapped_lines():
+    text = "????\n高举中国特色社会主义伟大旗帜\n为全面建设社会主义现代化国家而团结奋斗\n——在中国共产党第二十次全国代表大会上的报告\n同志们:\n现在,我代表中央委员会作报告。"
+    outline = from_text(text).outline
+    assert outline.title.text == "高举中国特色社会主义伟大旗帜\n为全面建设社会主义现代化国家而团结奋斗"  # the raw span
+    assert outline.title_text == "高举中国特色社会主义伟大旗帜为全面建设社会主义现代化国家而团结奋斗"
+    assert outline.salutation.text == "同志们:"
+    # Negative: a byline after the title is not part of it.
+    outline = from_text("某某讲话\n天津市市长 张工\n各位代表:\n现在报告工作。").outline
+    assert outline.title.text == "某某讲话"
+
+
+def test_salutation_with_an_honoured_guest_is_whole():
+    outline = from_text("在大会上的讲话\n尊敬的王主席，各位委员，同志们：\n现在开会。").outline
+    assert outline.salutation.text == "尊敬的王主席，各位委员，同志们："
+    assert outline.title.text == "在大会上的讲话"
+    assert from_text("在大会上的讲话\n我们尊敬的老师说,同志们要努力。").outline.salutation is None
+
+
+def test_sentences_tile_the_body_with_elisions():
+    text = "某某讲话\n同志们:\n一、总体要求,加快发展(zhǎn)新质\n生产力\n推动发展,此处隐藏300个字加快转型。\n二、重点任务\n抓好落实。"
+    document = from_text(text)
+    assert document.elisions
+    assert_tiles(document)
+    kinds = {document.raw[s.start : s.end]: s.kind for s in document.outline.sentences}
+    assert kinds["此处隐藏300个字"] == "boilerplate"
+
+
 @st.composite
 def _body_with_boilerplate(draw):
     """A text of spaces, newlines and Han, with non-overlapping boilerplate spans in it."""
@@ -197,7 +288,7 @@ def test_boilerplate_lookups_equal_their_plain_definitions(case):
     from policytext.outline import _Body
 
     text, spans = case
-    body = _Body(text, 0, len(text), [], list(spans))
+    body = _Body(text, 0, len(text), [], [(b.start, b.end) for b in spans])
     for pos in range(len(text) + 1):
         assert body.in_boilerplate(pos) == any(b.start <= pos < b.end for b in spans)
         assert body.paragraph_start(pos, -1) == any(b.end <= pos and not text[b.end : pos].strip() for b in spans)

@@ -49,14 +49,14 @@ def test_everything_elided():
 
 
 def test_document_view_uses_the_normalised_text_and_its_elisions():
-    document = from_text("一、加快發展(zhǎn)新质生产力")
+    document = replace(from_text("一、加快發展(zhǎn)新质生产力"), elisions=())
     at = document.raw.index("(zhǎn)")
     elided = replace(document, elisions=(Span(at, at + 6, "(zhǎn)", "pinyin"),))
     assert elided.view.text == "一、加快发展新质生产力"
     start = elided.view.text.index("发展")
     a, b = elided.view.to_raw(start, start + 2)
     assert elided.raw[a:b] == "發展"
-    assert document.view.text == "一、加快发展（zhǎn）新质生产力"  # unchanged while elisions are empty
+    assert document.view.text == "一、加快发展（zhǎn）新质生产力"  # without elisions: the normalised body
 
 
 # --- properties --------------------------------------------------------------------------

@@ -1,36 +1,68 @@
 """Tell site boilerplate from the body of a scraped page.
 
 The rules are data (``data/boilerplate.tsv``): one regular expression per
-kind of page furniture, matched against whole lines. A line is also
-boilerplate when it repeats an earlier short line or the page title, which is
-how aggregator sites print titles twice. The body is what lies between the
-first and the last line that is not boilerplate; boilerplate lines inside it
-are reported too, so that analyses can leave them out.
+kind of page furniture, each with a scope:
+
+- ``line``: the pattern is searched in a whole line, which is furniture
+  (greetings, breadcrumbs, page addresses, page numbers);
+- ``inline``: the match itself is furniture wherever it stands, also inside a
+  line of text (VIP paywall notes, page counters, leaked CSS, download
+  buttons); a line that holds nothing else is furniture as a whole;
+- ``tail``: the line and everything after it are furniture (a licence notice
+  at the end of a page), provided what follows is short.
+
+Lines are matched with inline pinyin removed (版(bǎn)權(quán)所有 is a copyright
+line) and in simplified characters. A short line that repeats is furniture
+only when it looks like it: a repeat of the page's first line (sites print
+titles twice), or a line recurring at page-like intervals (a running header).
+A heading repeated in every chapter (（一）工作目标) is never furniture.
+
+The body is what lies between the first and the last line that is not
+boilerplate, without furniture at its edges; furniture inside it is reported
+too (with offsets), so that analyses can leave it out.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .elisions import strip_pinyin
 from .normalize import normalize
 from .spans import Span
 
-_LINE = re.compile(r"[^\n]*\n?")
+# \r\n, a lone \r (old Mac files) and \n all end a line.
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _TITLE_CAPTURE = re.compile(r"^(?:本文标题|文档标题|标题)\s*[:：]\s*(?P<title>.+)$")
 _BREADCRUMB_TAIL = re.compile(r"[>›»]\s*(?P<title>[^>›»]+)$")
 _PROVENANCE_FIELD = re.compile(r"^#\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*)$")
-_REPEAT_MAX = 80  # only short lines (titles, bylines) count as repeats; long paragraphs may legitimately recur
+_REPEAT_MAX = 80  # only short lines (titles, bylines, running headers) count as repeats
 # Page furniture is short; a long line is body text even if it mentions 版权 or 微信.
 _FURNITURE_MAX = 200
+# A licence notice is a few paragraphs; a "tail" rule never swallows more than this.
+_TAIL_MAX = 4000
+# A running header recurs on every page: at least this often, this far apart, at roughly even intervals.
+_RUNNING_MIN_REPEATS = 3
+_RUNNING_MIN_GAP = 200
+_RUNNING_MAX_RATIO = 3.0
+# What may stand around inline furniture on a line that holds nothing else.
+_SEPARATORS = re.compile(r"[\s|｜/·•,，。.;；:：\-—–>》»]*")
+# A line that opens with an outline marker is a heading, however often it repeats.
+_HEADING_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
+)
+SCOPES = ("line", "inline", "tail")
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
+    scope: str
     pattern: re.Pattern[str]
 
 
@@ -39,7 +71,7 @@ def rules() -> tuple[Rule, ...]:
     """The pattern table, loaded once."""
     table = resources.files("policytext").joinpath("data", "boilerplate.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader(table.splitlines(), delimiter="\t")
-    return tuple(Rule(row["rule"], re.compile(row["pattern"])) for row in rows)
+    return tuple(Rule(row["rule"], row["scope"], re.compile(row["pattern"])) for row in rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,100 +83,186 @@ class PageParts:
     provenance: dict[str, str]
 
 
+def _matchable(line: str) -> str:
+    # The rules are written in simplified characters, without inline pinyin.
+    return normalize(strip_pinyin(line), width=False)
+
+
 def classify_line(line: str) -> str | None:
-    """The name of the rule a stripped line matches, or None."""
-    return _classify_simplified(normalize(line, width=False))  # the rules are written in simplified characters
+    """The name of the rule a stripped line matches, or None.
 
-
-@lru_cache(maxsize=1)
-def _any_rule() -> re.Pattern[str]:
-    """All the rules in one pattern: most lines match none, and one search rules them out."""
-    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules()))
-
-
-def _classify_simplified(line: str) -> str | None:
-    if not _any_rule().search(line):
-        return None
+    Line rules match anywhere their pattern allows; inline rules classify a
+    line only when the line holds nothing but their matches. Tail rules need
+    the page around the line (:func:`split_page`).
+    """
+    line = _matchable(line)
     for rule in rules():
-        if rule.pattern.search(line):
+        if rule.scope == "line" and rule.pattern.search(line):
+            return rule.name
+    for rule in rules():
+        if rule.scope == "inline" and _only_furniture(line, list(rule.pattern.finditer(line))):
             return rule.name
     return None
 
 
-def split_page(raw: str, *, furniture: tuple[Span, ...] = ()) -> PageParts:
-    """Find the body and the boilerplate lines of a decoded page.
+def _tail_rule(line: str) -> str | None:
+    line = _matchable(line)
+    return next((rule.name for rule in rules() if rule.scope == "tail" and rule.pattern.search(line)), None)
 
-    *furniture* are lines a reader already knows are not the document (a PDF's
-    running headers and page numbers, found by their place on the page): they
-    are boilerplate of their own kind whatever the patterns say.
+
+def _only_furniture(line: str, matches: list[re.Match[str]]) -> bool:
+    if not matches:
+        return False
+    at = 0
+    for m in matches:
+        if not _SEPARATORS.fullmatch(line, at, m.start()):
+            return False
+        at = m.end()
+    return bool(_SEPARATORS.fullmatch(line, at))
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Sorted by start; of overlapping spans the earlier (then the longer) one is kept."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def inline_furniture(line: str, offset: int = 0) -> list[Span]:
+    """Inline furniture inside a line of text, as spans of the line shifted by *offset*.
+
+    Matching runs on a simplified copy of the line (same length, same offsets).
+    """
+    plain = normalize(line, width=False)
+    spans = []
+    for rule in rules():
+        if rule.scope != "inline":
+            continue
+        for m in rule.pattern.finditer(plain):
+            if m.end() > m.start():
+                spans.append(Span(offset + m.start(), offset + m.end(), line[m.start() : m.end()], rule.name))
+    return _without_overlaps(spans)
+
+
+def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
+    """Find the body and the boilerplate of a decoded page.
+
+    *furniture* is what a reader already knows to be furniture (a PDF's
+    running headers and page numbers): a line it covers is furniture, a
+    span inside a line of text is inline furniture.
     """
     lines = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.group()]
-    known = {span.start: span.kind for span in furniture}
-    # One conversion of the whole page, not one per line (a page may have a million lines).
-    simplified = normalize(raw, width=False)
+    known = sorted(furniture, key=lambda s: s.start)
     page_title = None
     provenance: dict[str, str] = {}
-    seen_short: set[str] = set()
     kinds: list[str | None] = []
-    for start, line in lines:
+    tail_from = None
+    for i, (start, line) in enumerate(lines):
         stripped = line.strip()
+        if tail_from is not None:
+            kinds.append(kinds[tail_from])
+            continue
+        lead = start + _leading_space(line)
+        covering = next((f for f in known if f.start <= lead and lead + len(stripped) <= f.end), None)
         if not stripped:
             kind = "blank"
-        elif start + _leading_space(line) in known:
-            kinds.append(known[start + _leading_space(line)])
-            continue
+        elif covering is not None:
+            kind = covering.kind or "furniture"
         elif len(stripped) > _FURNITURE_MAX and not stripped.startswith("#"):
             kind = None
         else:
-            lead = start + _leading_space(line)
-            kind = _classify_simplified(simplified[lead : lead + len(stripped)])
+            kind = classify_line(stripped)
+            if kind is None and (tail := _tail_rule(stripped)) and len(raw) - start <= _TAIL_MAX:
+                kind, tail_from = tail, i
         if kind == "page_title" and (m := _TITLE_CAPTURE.match(stripped)):
             page_title = page_title or m.group("title").strip()
         elif kind == "breadcrumb" and (m := _BREADCRUMB_TAIL.search(stripped)):
             page_title = page_title or m.group("title").strip()
         elif kind == "provenance" and (m := _PROVENANCE_FIELD.match(stripped)):
             provenance.setdefault(m.group("key").lower(), m.group("value").strip())
-        if kind is None and len(stripped) <= _REPEAT_MAX:
-            if stripped in seen_short:
-                kind = "repeated_line"
-            seen_short.add(stripped)
         kinds.append(kind)
-    if page_title:
-        kinds = _mark_title_repeats(lines, kinds, page_title)
+    kinds = _mark_repeats(lines, kinds, page_title)
 
     content = [i for i, kind in enumerate(kinds) if kind is None]
+    line_spans = _spans(lines, kinds)
     if not content:
-        return PageParts(0, 0, _spans(lines, kinds, range(len(lines))), page_title, provenance)
+        return PageParts(0, 0, line_spans, page_title, provenance)
+    inline = [
+        span
+        for i in content
+        for span in inline_furniture(lines[i][1].rstrip("\r\n"), lines[i][0])
+    ]
+    inline = _without_overlaps(inline + [
+        f for f in known
+        if any(lines[i][0] <= f.start and f.end <= lines[i][0] + len(lines[i][1]) for i in content)
+    ])
     first, last = content[0], content[-1]
     body_start = lines[first][0] + _leading_space(lines[first][1])
     last_start, last_line = lines[last]
     body_end = last_start + len(last_line.rstrip())
-    return PageParts(body_start, body_end, _spans(lines, kinds, range(len(lines))), page_title, provenance)
+    body_start, body_end = _trim_edges(raw, body_start, body_end, inline)
+    spans = tuple(sorted(line_spans + tuple(inline), key=lambda s: s.start))
+    return PageParts(body_start, body_end, spans, page_title, provenance)
 
 
-def _mark_title_repeats(lines, kinds, page_title):
-    """A line equal to the page title, after the first such line, is the site printing it again."""
-    seen = False
+def _trim_edges(raw: str, start: int, end: int, inline: list[Span]) -> tuple[int, int]:
+    """Furniture at the very start or end of the body lies outside it."""
+    moved = True
+    while moved:
+        moved = False
+        for span in inline:
+            if span.end <= start or span.start >= end:
+                continue
+            if not raw[start : span.start].strip():
+                start = span.end + _leading_space(raw[span.end : end])
+                moved = True
+            elif not raw[span.end : end].strip():
+                end = start + len(raw[start : span.start].rstrip())
+                moved = True
+    return start, max(start, end)
+
+
+def _mark_repeats(lines, kinds, page_title):
+    """Repeated short lines that are site furniture: the page's title printed again, or a running header."""
     marked = list(kinds)
-    for i, (_, line) in enumerate(lines):
-        if marked[i] is None and line.strip() == page_title:
-            if seen:
+    seen_title = False
+    first_content = next((line.strip() for (_, line), kind in zip(lines, kinds) if kind is None), None)
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, ((start, line), kind) in enumerate(zip(lines, kinds)):
+        stripped = line.strip()
+        if kind is not None or len(stripped) > _REPEAT_MAX or _HEADING_LINE.match(_matchable(stripped)):
+            continue
+        if stripped == page_title:
+            if seen_title:
                 marked[i] = "repeated_title"
-            seen = True
+            seen_title = True
+        elif stripped == first_content and places[stripped]:
+            marked[i] = "repeated_line"
+        places[stripped].append(i)
+    for stripped, indices in places.items():
+        if len(indices) >= _RUNNING_MIN_REPEATS and _page_like([lines[i][0] for i in indices]):
+            for i in indices:
+                marked[i] = "running_header"
     return marked
+
+
+def _page_like(offsets: list[int]) -> bool:
+    gaps = [b - a for a, b in zip(offsets, offsets[1:])]
+    return min(gaps) >= _RUNNING_MIN_GAP and max(gaps) <= _RUNNING_MAX_RATIO * min(gaps)
 
 
 def _leading_space(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _spans(lines, kinds, indices) -> tuple[Span, ...]:
+def _spans(lines, kinds) -> tuple[Span, ...]:
     spans = []
-    for i in indices:
-        kind = kinds[i]
+    for (start, line), kind in zip(lines, kinds):
         if kind is None or kind == "blank":
             continue
-        start, line = lines[i]
         start += _leading_space(line)
         text = line.strip()
         spans.append(Span(start, start + len(text), text, kind))

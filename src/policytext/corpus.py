@@ -140,7 +140,7 @@ def _profile(path: Path, *, reference: str | None) -> DocumentResult:
     whole = coverage[coverage.section == "all"].iloc[0] if len(coverage) else None
     top = rhetoric.keywords(document, top=TOP_KEYWORDS)
     # A collector's provenance title beats a guess from the first line (which may be a byline).
-    outline_title = document.outline.title.text if document.outline.title else ""
+    outline_title = document.outline.title_text
     title = document.provenance.get("title") or outline_title or document.page_title or ""
     profile = {
         **base,

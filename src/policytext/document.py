@@ -16,15 +16,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from . import boilerplate as _boilerplate
+from .elisions import pinyin_artefacts, wrap_breaks, wrap_spaces
 from .formats import read_text
 from .errors import InputError
 from .normalize import normalize
 from .reading import read_input_bytes
-from .redaction import REDACTION_SCAN
+from .redaction import ANY_REDACTION_SCAN
 from .spans import Span
 from .textview import TextView
 
@@ -39,6 +40,8 @@ _PREVIEW_ELLIPSIS = re.compile(r"(?<![。！？!?；;.…])(?:\.{3,}|…{1,2})$"
 PROVENANCE_SUFFIX = ".provenance.json"
 T = TypeVar("T")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Boilerplate rules whose notes stand for text the page did not show.
+_GAP_RULES = frozenset({"paywall", "editorial_gap"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +89,25 @@ class Document:
     def redactions(self) -> tuple[Span, ...]:
         return tuple(
             Span(self.body_start + m.start(), self.body_start + m.end(), m.group(), "redaction")
-            for m in REDACTION_SCAN.finditer(self.body)
+            for m in ANY_REDACTION_SCAN.finditer(self.body)
         )
 
     @cached_property
     def truncation(self) -> Truncation:
+        """Whether the body is cut off: it stops mid-sentence, or a paywall note follows it."""
+        after = [b for b in self.boilerplate if b.kind in _GAP_RULES and b.start >= self.body_end]
+        if after:
+            return Truncation(True, f"a note that text is missing (paywall, excerpt) follows the body: {after[0].text}", self.body_end)
         return detect_truncation(self.body, offset=self.body_start)
+
+    @cached_property
+    def gaps(self) -> tuple[Truncation, ...]:
+        """Text left out inside the body, recorded like a truncation: where a paywall note stands for hidden text."""
+        return tuple(
+            Truncation(True, f"a note stands for text left out (paywall, excerpt): {b.text}", b.start)
+            for b in self.boilerplate
+            if b.kind in _GAP_RULES and self.body_start <= b.start < self.body_end
+        )
 
     @property
     def truncated(self) -> bool:
@@ -143,23 +159,47 @@ def from_text(
     encoding: str = "utf-8",
     path: Path | None = None,
     provenance: dict | None = None,
-    furniture: tuple[Span, ...] = (),
+    furniture: Sequence[Span] = (),
 ) -> Document:
     """A document from already-decoded text (tests, notebooks, other loaders).
 
-    *furniture*: spans of *text* its reader knows are page furniture (see :class:`~policytext.spans.Extracted`).
+    *furniture*: spans of *text* its reader knows are page furniture (see
+    :class:`~policytext.spans.Extracted`: a PDF's running headers, page numbers);
+    they join the boilerplate and, inside the body, the elisions.
     """
     parts = _boilerplate.split_page(text, furniture=furniture)
-    return Document(
+    norm = normalize(text)
+    document = Document(
         raw=text,
         encoding=encoding,
         body_start=parts.body_start,
         body_end=parts.body_end,
         boilerplate=parts.boilerplate,
+        elisions=find_elisions(text, norm, parts.body_start, parts.body_end, parts.boilerplate),
         page_title=parts.page_title,
         provenance={**parts.provenance, **(provenance or {})},
         path=path,
     )
+    document.__dict__["norm"] = norm  # already computed: fill the cached property
+    return document
+
+
+def find_elisions(raw: str, norm: str, start: int, end: int, boilerplate: tuple[Span, ...] = ()) -> tuple[Span, ...]:
+    """What in raw[start:end] is not text for analysis: furniture inside the body, inline pinyin, wrap breaks.
+
+    Sorted and without overlaps (an earlier or longer span wins).
+    """
+    found = [b for b in boilerplate if start <= b.start and b.end <= end]
+    found += pinyin_artefacts(raw, start, end)
+    found += wrap_breaks(norm, start, end)
+    found += wrap_spaces(norm, start, end)
+    found.sort(key=lambda s: (s.start, -s.end))
+    kept: list[Span] = []
+    for span in found:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return tuple(kept)
 
 
 def load(path: str | Path, *, require_body: bool = True) -> Document:

@@ -2,7 +2,9 @@
 
 Analyses match on a normalised copy of the raw text: traditional characters
 converted to simplified (OpenCC), full-width digits and letters to ASCII, and
-ASCII punctuation used inside Chinese to its full-width form. Every step maps
+ASCII punctuation used inside Chinese to its full-width form, and every line
+end to a plain line feed (\r\n becomes a space and a line feed, a lone \r a
+line feed), so that old Mac and Windows files break lines like any other. Every step maps
 one character to one character, so offset *i* of the normalised text is
 offset *i* of the raw text and spans found on the copy slice the raw text
 directly. :func:`collapse_whitespace` is the one lossy step; it returns the
@@ -59,6 +61,8 @@ def to_simplified(text: str) -> str:
 
 def normalize(text: str, *, script: bool = True, width: bool = True) -> str:
     """A copy of *text* with the same length, normalised for matching."""
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     if width:
         text = _FULL_WIDTH_RUN.sub(lambda m: m.group().translate(_FULL_TO_ASCII_TABLE), text)
         text = text.replace("(", "（").replace(")", "）")

@@ -12,9 +12,24 @@ A heading may run straight into the text after it ("…的关键特征习近平�
 quotation marks, a colon, or the start of a sentence opener (近年来, 习近平总书记,
 面向未来 …, from ``data/openers.txt``).
 
-All work happens on the document's normalised text, which has the same
-offsets as the raw text, so every span slices the raw text. The sentence spans
-tile the body exactly: every character belongs to exactly one sentence.
+A heading also ends at a space between two Chinese characters (bodies where
+a space separates paragraphs) and where the next marker starts (a heading and
+its first sub-heading on one line). Openers that are subjects (党中央,
+习近平总书记) end a heading only when a verb of saying or deciding follows
+them: in 坚持和加强党中央集中统一领导 党中央 is an object.
+
+Two kinds of marker are not sections: a list inside one sentence (三件大事：
+一是…，二是…，三是…, items joined by commas), and a marker that continues a
+series that was itself not taken as sections (一、二、三、四、 listed inside a
+section while the parts are numbered with the same family). An inline list
+after a colon is kept, but its last item ends with its sentence.
+
+All work happens on the document's analysis view (:attr:`Document.view`:
+the normalised body without furniture, wrap breaks and pinyin), so a heading
+wrapped over two lines is one heading; every span is mapped back to the raw
+text at the end. The sentence spans tile the raw body exactly: every
+character belongs to exactly one sentence, and furniture inside the body is
+a sentence of its own, of kind ``boilerplate``.
 """
 
 from __future__ import annotations
@@ -34,6 +49,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .document import Document
+    from .textview import TextView
 
 _CN_DIGITS = "一二三四五六七八九十"
 
@@ -69,25 +85,39 @@ _PARAGRAPH_GAP = re.compile(r"\n[\s\u3000]*|[ \t\u3000]{2,}|\u3000")
 _NON_SPACE = re.compile(r"\S")
 # re skips ahead only for a pattern that opens with a class; these alternations do not.
 _PARAGRAPH_GAP_SCAN = FirstCharacterScan(_PARAGRAPH_GAP, "\n \t\u3000")
-_ADDRESS = r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学)|女士们|先生们|朋友们|老师们|同学们)"
-SALUTATION = re.compile(rf"{_ADDRESS}(?:[、，,\s]*{_ADDRESS})*\s*[：:]")
+_ADDRESS = r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学|朋友)|女士们|先生们|朋友们|老师们|同学们)"
+# 尊敬的 opens an address that names someone (尊敬的王主席，各位委员，同志们：).
+_HONOURED = r"尊敬的[^，,、：:。！？!?；;\n]{1,30}?[，,、]\s*"
+SALUTATION = re.compile(rf"(?:{_HONOURED})*(?:尊敬的)?{_ADDRESS}(?:[、，,\s]*(?:尊敬的)?{_ADDRESS})*\s*[：:]")
 MAX_HEADING = 80
 MIN_HEADING = 4
 _LONG_HEADING = 30
 _FRONT_WINDOW = 1000
 _TITLE_MAX = 100
 _NOT_BEFORE_OPENER = frozenset("的在从对把和与及向为于")
+# Whitespace between two Chinese characters separates paragraphs (or a heading from its text).
+_CJK_BREAK = re.compile(r"(?<=[^\x00-\x7f\s])[ \t\u3000\u00a0]+(?=[^\x00-\x7f\s])")
+_SUBJECT = "@"  # openers.txt: a subject, which opens a sentence only before a verb
+_VERB = ">"  # openers.txt: a verb that makes a subject open a sentence
+_VERB_WINDOW = 6  # characters between a subject and its verb (adverbs: 多次, 深刻, 高度)
 
 
 @lru_cache(maxsize=1)
 def sentence_openers() -> tuple[str, ...]:
     """Words that begin a sentence and so end a run-on heading (package data)."""
-    return _word_list("openers.txt")
+    return tuple(w for w in _word_list("openers.txt") if w[0] not in (_SUBJECT, _VERB))
 
 
 @lru_cache(maxsize=1)
 def _opener_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sentence_openers())))
+    words = _word_list("openers.txt")
+    adverbials = [w for w in words if w[0] not in (_SUBJECT, _VERB)]
+    subjects = [w[1:] for w in words if w[0] == _SUBJECT]
+    verbs = [w[1:] for w in words if w[0] == _VERB]
+    subject = "|".join(map(re.escape, sorted(subjects, key=len, reverse=True)))
+    verb = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    adverbial = "|".join(map(re.escape, adverbials))
+    return re.compile(rf"(?:{subject})(?=[^。！？；，,\n]{{0,{_VERB_WINDOW}}}?(?:{verb}))|{adverbial}")
 
 
 def _word_list(name: str) -> tuple[str, ...]:
@@ -162,6 +192,9 @@ class Outline:
     salutation: Span | None
     sections: tuple[Section, ...]  # a level-0 preamble "0" first, then the top-level sections
     sentences: tuple[Sentence, ...] = field(repr=False)
+    # The title and salutation as read: without elisions (pinyin, furniture) and with wrapped lines joined.
+    title_text: str = ""
+    salutation_text: str = ""
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -244,17 +277,29 @@ class _Node:
     title_start: int = 0
     title_end: int = 0
     heading_end: int = 0
+    # An inline list's last item ends with its sentence, not at the next heading.
+    end_cap: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    family: MarkerFamily
+    number: int
+    paragraph_start: bool
+    before: str  # what makes it a boundary: paragraph, strong, colon, comma, heading
 
 
 @dataclass(slots=True)
 class _Body:
-    """The normalised text of the body, with its paragraph gaps and quotation depth."""
+    """The analysis text of the body (view offsets), with its paragraph gaps and quotation depth."""
 
     text: str
     start: int
     end: int
     gaps: list[tuple[int, int]]
-    interior: list[Span]
+    interior: list[tuple[int, int]]
     # Quotation depth changes only at quotation marks: keep those positions and
     # the depth after each, not one number per character (bodies may be 50 MB).
     depth_positions: list[int] = field(default_factory=list)
@@ -264,58 +309,106 @@ class _Body:
     _interior_ends: list[int] = field(default_factory=list, repr=False)
     _resumes: list[int] = field(default_factory=list, repr=False)
 
+    def __post_init__(self) -> None:
+        # Furniture spans do not overlap: sorted by start, their ends are sorted too,
+        # so both questions below are a bisection, not a scan of every span (linear time overall).
+        self.interior = sorted(self.interior)
+        self._interior_starts = [a for a, _ in self.interior]
+        self._interior_ends = [b for _, b in self.interior]
+        # Where the text goes on after each span: the first non-space character after its end.
+        self._resumes = [m.start() if (m := _NON_SPACE.search(self.text, b, self.end)) else self.end for b in self._interior_ends]
+
     def depth_at(self, i: int) -> int:
         k = bisect_right(self.depth_positions, i) - 1
         return self.depth_values[k] if k >= 0 else 0
 
-    def __post_init__(self) -> None:
-        # Boilerplate spans do not overlap: sorted by start, their ends are sorted too,
-        # so both questions below are a bisection, not a scan of every span (linear time overall).
-        self.interior = sorted(self.interior, key=lambda b: b.start)
-        self._interior_starts = [b.start for b in self.interior]
-        self._interior_ends = [b.end for b in self.interior]
-        # Where the text goes on after each span: the first non-space character after its end.
-        self._resumes = [m.start() if (m := _NON_SPACE.search(self.text, e, self.end)) else self.end
-                         for e in self._interior_ends]
-
     def in_boilerplate(self, pos: int) -> bool:
         k = bisect_right(self._interior_starts, pos) - 1
-        return k >= 0 and pos < self.interior[k].end
+        return k >= 0 and pos < self.interior[k][1]
 
     def paragraph_start(self, pos: int, floor: int) -> bool:
         if pos == floor or pos in self.gap_ends:
             return True
-        # Only the nearest boilerplate end before pos matters: if only whitespace lies
+        # Only the nearest furniture end before pos matters: if only whitespace lies
         # between an earlier end and pos, it lies between the nearest one and pos too.
         k = bisect_right(self._interior_ends, pos) - 1
         return k >= 0 and self._resumes[k] >= pos
 
 
 def build_outline(document: Document) -> Outline:
-    """Parse the body of *document* into an :class:`Outline`."""
-    start, end = document.body_start, document.body_end
-    text = document.norm
+    """Parse the body of *document* into an :class:`Outline` (built on its view, spans in raw offsets)."""
+    view = document.view
+    text = view.text
+    start, end = 0, len(text)
     gaps = [m.span() for m in _PARAGRAPH_GAP_SCAN.finditer(text, start, end)]
-    interior = [b for b in document.boilerplate if start <= b.start and b.end <= end]
+    elided = view.elisions
+    # Furniture the view did not take out (a document built without elisions) is still kept out of headings.
+    interior = [
+        (view.from_raw(b.start), view.from_raw(b.end))
+        for b in document.boilerplate
+        if document.body_start <= b.start and b.end <= document.body_end
+        and not any(x <= b.start and b.end <= y for x, y in elided)
+    ]
     body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps})
     body.depth_positions, body.depth_values = _quote_depth(body)
 
     title, salutation = _front_matter(body)
     scan_from = salutation.end if salutation else (title.end if title else start)
     root = _Node(None, None, start, start)
-    _place_markers(root, _candidates(body, scan_from))
+    _place_markers(root, _candidates(body, scan_from), body)
     nodes = list(_iter_nodes(root))[1:]
     starts = [n.start for n in nodes]
     for i, node in enumerate(nodes):
         _set_heading(node, body, starts[i + 1] if i + 1 < len(starts) else end)
+        if node.end_cap is not None:
+            node.end_cap = max(node.end_cap, node.heading_end)
 
-    sections = _freeze(root, document.raw, end)
-    sentences = _split_sentences(body, sections, title, salutation)
-    return Outline(document.raw, start, end, _raw_span(document.raw, title), _raw_span(document.raw, salutation), sections, tuple(sentences))
+    places = _RawPlaces(document, view)
+    in_view: dict[str, tuple[int, int]] = {}
+    sections = _freeze(root, places, in_view)
+    sentences = _split_sentences(body, sections, in_view, title, salutation, places)
+    return Outline(
+        document.raw,
+        document.body_start,
+        document.body_end,
+        places.span(title),
+        places.span(salutation),
+        sections,
+        tuple(sentences),
+        title_text=places.joined(title),
+        salutation_text=places.joined(salutation),
+    )
 
 
-def _raw_span(raw: str, span: Span | None) -> Span | None:
-    return None if span is None else Span(span.start, span.end, raw[span.start : span.end], span.kind)
+@dataclass(frozen=True, slots=True)
+class _RawPlaces:
+    """View offsets to raw offsets: a cut between two view characters goes just before the second one."""
+
+    document: Document
+    view: TextView
+
+    def cut(self, position: int) -> int:
+        if position <= 0:
+            return self.document.body_start
+        if position >= len(self.view.text):
+            return self.document.body_end
+        return self.view.raw_offset(position)
+
+    def span(self, span: Span | None) -> Span | None:
+        if span is None:
+            return None
+        return self.view.raw_span(self.document.raw, span.start, span.end, span.kind)
+
+    def text(self, start: int, end: int) -> str:
+        """The raw characters of a view span without what was elided (a wrapped heading on one line)."""
+        return self.view.raw_text(self.document.raw, start, end)
+
+    def joined(self, span: Span | None) -> str:
+        """A front-matter span as read: without elisions, its lines joined (Chinese needs no space between them)."""
+        return "" if span is None else _LINE_JOIN.sub("", self.text(span.start, span.end))
+
+
+_LINE_JOIN = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 
 
 _QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
@@ -370,19 +463,71 @@ def _front_matter(body: _Body) -> tuple[Span | None, Span | None]:
         if not any(c in SENTENCE_END for c in text[max(line_start, start) : m.start()]):
             salutation = Span(m.start(), m.end(), m.group(), "salutation")
             break
-    first_line_end = text.find("\n", start, end)
-    first_line_end = end if first_line_end == -1 else first_line_end
-    title_end = min(first_line_end, salutation.start) if salutation else first_line_end
-    candidate = text[start:title_end].rstrip()
-    is_heading = any(f.pattern.match(candidate) for f in FAMILIES)
-    plausible = candidate and len(candidate) <= _TITLE_MAX and not is_heading
-    if plausible and not any(c in SENTENCE_END for c in candidate) and (salutation or first_line_end < end):
-        return Span(start, start + len(candidate), candidate, "title"), salutation
-    return None, salutation
+    limit = salutation.start if salutation else end
+    first = _first_title_line(text, start, limit)
+    if first is None:
+        return None, salutation
+    title_start, title_end = first
+    # A title wrapped over lines goes on while the next line reads as its continuation.
+    while title_end < limit and text[title_end] == "\n":
+        nxt = text.find("\n", title_end + 1, limit)
+        nxt = limit if nxt == -1 else nxt
+        line = text[title_end + 1 : nxt].strip()
+        if not _continues_title(line) or len(text[title_start:nxt].rstrip()) > _TITLE_MAX:
+            break
+        title_end = title_end + 1 + len(text[title_end + 1 : nxt].rstrip())
+    candidate = text[title_start:title_end]
+    if salutation is None and title_end >= end:
+        return None, salutation  # a body of one line is not a title
+    return Span(title_start, title_end, candidate, "title"), salutation
 
 
-def _candidates(body: _Body, scan_from: int) -> list[tuple[int, int, MarkerFamily, int, bool]]:
-    """Marker matches standing where a heading can start: (start, end, family, number, at paragraph start)."""
+# A line that starts a subtitle, a date, a byline or a heading rather than continuing a title.
+_NOT_TITLE_CONTINUATION = re.compile(r"^(?:[—–-]{1,2}|[（(]|\d{4}\s*年|[一二三四五六七八九十]{1,3}、)")
+_TITLE_LINE_MAX = 40
+
+
+def _continues_title(line: str) -> bool:
+    return (
+        0 < len(line) <= _TITLE_LINE_MAX
+        and not any(c in SENTENCE_END or c in "：:，," for c in line)
+        and not _CJK_BREAK.search(line)  # 天津市市长 张工, 习　近　平: a byline
+        and not _NOT_TITLE_CONTINUATION.match(line)
+        and not SALUTATION.match(line)
+        and len(_HAN_CHAR.findall(line)) >= len(line) // 2
+    )
+
+
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _first_title_line(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """The first line that can be a title: furniture the view kept (mojibake, stray marks) is skipped."""
+    at = start
+    while at < limit:
+        line_end = text.find("\n", at, limit)
+        line_end = limit if line_end == -1 else line_end
+        line = text[at:line_end]
+        stripped = line.strip()
+        if stripped and ("\ufffd" in stripped or len(_HAN_CHAR.findall(stripped)) < 2):
+            at = line_end + 1  # not text: a title is Chinese
+            continue
+        if not stripped:
+            at = line_end + 1
+            continue
+        first = at + len(line) - len(line.lstrip())
+        candidate = stripped
+        is_heading = any(f.pattern.match(candidate) for f in FAMILIES)
+        if is_heading or len(candidate) > _TITLE_MAX or any(c in SENTENCE_END for c in candidate):
+            return None
+        if line_end >= limit and limit == len(text):
+            return first, first + len(candidate)  # the caller decides: a one-line body has no title
+        return first, first + len(candidate)
+    return None
+
+
+def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
+    """Marker matches standing where a heading can start, without lists inside a sentence."""
     found = []
     for family in FAMILIES:
         for m in family.pattern.finditer(body.text, scan_from, body.end):
@@ -393,54 +538,150 @@ def _candidates(body: _Body, scan_from: int) -> list[tuple[int, int, MarkerFamil
             if number is None:
                 continue
             paragraph_start = body.paragraph_start(pos, scan_from)
-            if paragraph_start or _boundary_before(body.text, pos, scan_from, family, number):
-                found.append((pos, m.end(), family, number, paragraph_start))
-    found.sort(key=lambda c: (c[0], c[2].rank))
-    return found
+            before = "paragraph" if paragraph_start else _boundary_before(body.text, pos, scan_from, family, number)
+            if before:
+                found.append(_Candidate(pos, m.end(), family, number, paragraph_start, before))
+    found.sort(key=lambda c: (c.start, c.family.rank))
+    found = _with_headings_on_one_line(body, found)
+    return _without_lists_in_sentences(found, body.text)
 
 
-def _boundary_before(text: str, pos: int, floor: int, family: MarkerFamily, number: int) -> bool:
+def _with_headings_on_one_line(body: _Body, found: list[_Candidate]) -> list[_Candidate]:
+    """A first sub-heading right after its heading, on the same line (一、总体要求（一）指导思想), is a heading too."""
+    text = body.text
+    extra = []
+    heads = [c for c in found if not c.family.enumeration]
+    for head in heads:
+        for family in FAMILIES:
+            if family.enumeration or family.rank <= head.family.rank:
+                continue
+            window_end = min(body.end, head.end + MAX_HEADING)
+            for m in family.pattern.finditer(text, head.end + 1, window_end):
+                between = text[head.end : m.start()]
+                if "\n" in between or any(c in _HEADING_STOP for c in between) or body.depth_at(m.start()) > 0:
+                    break
+                if marker_number(m.group("num")) == 1:
+                    extra.append(_Candidate(m.start(), m.end(), family, 1, False, "heading"))
+                break
+    if not extra:
+        return found
+    have = {(c.start, c.family.name) for c in found}
+    merged = found + [c for c in extra if (c.start, c.family.name) not in have]
+    merged.sort(key=lambda c: (c.start, c.family.rank))
+    return merged
+
+
+def _without_lists_in_sentences(found: list[_Candidate], text: str) -> list[_Candidate]:
+    """Drop enumeration series whose items are joined by commas: 一是…，二是…，三是… is a list inside one sentence.
+
+    An item after a comma belongs to the series before it only within one
+    sentence; one that is not is dropped on its own.
+    """
+    dropped: set[int] = set()
+    for family in (f for f in FAMILIES if f.enumeration):
+        chain: list[int] = []
+        in_sentence = False
+        for k, c in enumerate(found):
+            if c.family is not family:
+                continue
+            continues = bool(chain) and c.number == found[chain[-1]].number + 1
+            if c.before == "comma":
+                if continues and not _SENTENCE_OR_LINE_END.search(text, found[chain[-1]].end, c.start):
+                    chain.append(k)
+                    in_sentence = True
+                else:
+                    dropped.add(k)
+                continue
+            if continues:
+                chain.append(k)
+                continue
+            if in_sentence:
+                dropped.update(chain)
+            chain, in_sentence = [k], False
+        if in_sentence:
+            dropped.update(chain)
+    return [c for k, c in enumerate(found) if k not in dropped]
+
+
+_SENTENCE_OR_LINE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "\n]")
+
+
+def _boundary_before(text: str, pos: int, floor: int, family: MarkerFamily, number: int) -> str | None:
+    """Why a marker not at a paragraph start may still start a heading: strong, colon or comma; None if it may not."""
     q = pos - 1
     while q >= floor and text[q] in " \t":
         q -= 1
     if q < floor:
-        return True
+        return "strong"
     before = text[q]
     if before in _STRONG_BEFORE:
-        return True
+        return "strong"
     if before in _CLOSERS:
         while q >= floor and text[q] in _CLOSERS:
             q -= 1
-        return q >= floor and text[q] in SENTENCE_END
+        return "strong" if q >= floor and text[q] in SENTENCE_END else None
     if family.enumeration and before in _ENUM_BEFORE:
-        return True
-    return family.enumeration and number > 1 and before in _ENUM_CONTINUE_BEFORE
+        return "colon"
+    if family.enumeration and number > 1 and before in _ENUM_CONTINUE_BEFORE:
+        return "comma"
+    return None
 
 
-def _place_markers(root: _Node, candidates) -> None:
-    """Accept candidates whose numbers continue a series, building the tree on a stack."""
+def _place_markers(root: _Node, candidates: list[_Candidate], body: _Body) -> None:
+    """Accept candidates whose numbers continue a series, building the tree on a stack.
+
+    A family's numbers that were not taken (a list 一、二、三、 inside a
+    section while the parts are numbered 一、二、三、) form a shadow series; a
+    marker that continues the shadow series belongs to it, not to the outline,
+    until another heading is taken.
+    """
     stack: list[_Node] = [root]
     taken_until = -1
-    for pos, marker_end, family, number, paragraph_start in candidates:
-        if pos < taken_until:
+    shadow: dict[str, int] = {}
+    for c in candidates:
+        if c.start < taken_until:
             continue
+        family, number = c.family, c.number
         level = next((i for i, node in enumerate(stack) if node.family is family), None)
         if level is not None:
             is_next = number == (stack[level].number or 0) + 1
             is_restart = number == 1 and level == len(stack) - 1
-            if not (is_next or is_restart):
+            continues_shadow = shadow.get(family.name, -1) + 1 == number
+            if not (is_next or is_restart) or (is_next and continues_shadow):
+                if number == 1 or continues_shadow:
+                    shadow[family.name] = number
                 continue
             del stack[level:]
         else:
             # A series normally starts at 1; a preview that starts mid-document may start later on a new line.
-            if number != 1 and not paragraph_start:
+            if number != 1 and not c.paragraph_start:
                 continue
             while len(stack) > 1 and stack[-1].family.rank >= family.rank:
                 stack.pop()
-        node = _Node(family, number, pos, marker_end)
+        node = _Node(family, number, c.start, c.end)
+        if c.before == "colon" or (family.enumeration and stack[-1].children and stack[-1].children[-1].end_cap is not None
+                                   and stack[-1].children[-1].family is family):
+            # An inline list after a colon: its items end with the sentence that holds the last one.
+            node.end_cap = _sentence_end(body, c.end)
         stack[-1].children.append(node)
         stack.append(node)
-        taken_until = marker_end
+        shadow.clear()
+        taken_until = c.end
+
+
+def _sentence_end(body: _Body, pos: int) -> int:
+    """Just after the sentence end (。！？ and closers, outside quotation marks) or the paragraph end after *pos*."""
+    text = body.text
+    for i in range(pos, body.end):
+        char = text[i]
+        if char == "\n":
+            return i
+        if char in SENTENCE_END and body.depth_at(i) == 0:
+            k = i + 1
+            while k < body.end and text[k] in _CLOSERS:
+                k += 1
+            return k
+    return body.end
 
 
 def _iter_nodes(node: _Node) -> Iterator[_Node]:
@@ -452,12 +693,25 @@ def _iter_nodes(node: _Node) -> Iterator[_Node]:
 def _set_heading(node: _Node, body: _Body, limit: int) -> None:
     """Where the heading's title ends, and where the heading as a sentence ends."""
     text, begin = body.text, node.marker_end
+    while begin < limit and text[begin] in " \t\u3000\u00a0":
+        begin += 1
+    if begin < limit and text[begin] == "\n":
+        # The marker stands alone on its line (一是 printed bold above its text): the title is on the next line.
+        while begin < limit and text[begin].isspace():
+            begin += 1
     window_end = min(limit, begin + MAX_HEADING)
     stop = None
     for i in range(begin, limit):
-        if text[i] == "\n" or (text[i] in _HEADING_STOP and body.depth_at(i) == 0):
+        char = text[i]
+        if char == "\n" or (char in _HEADING_STOP and body.depth_at(i) == 0):
             stop = i
             break
+        if char in " \t\u3000\u00a0" and _CJK_BREAK.match(text, i) and body.depth_at(i) == 0:
+            stop = i  # a space between paragraphs, or between a heading and its text
+            break
+    else:
+        if limit - begin <= MAX_HEADING and limit < body.end:
+            stop = limit  # the next heading starts right after this one (一、总体要求（一）指导思想)
     if not node.family.enumeration:
         horizon = min(stop if stop is not None else window_end, window_end)
         for m in _opener_pattern().finditer(text, begin + MIN_HEADING, max(horizon, begin + MIN_HEADING)):
@@ -474,34 +728,49 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
         title_end = heading_end = comma if comma is not None else begin
     else:
         title_end = stop
-        heading_end = stop + 1 if text[stop] in _HEADING_STOP else stop
+        heading_end = stop + 1 if stop < limit and text[stop] in _HEADING_STOP else stop
     while heading_end < limit and text[heading_end] in _CLOSERS:
         heading_end += 1
+    while title_end > begin and text[title_end - 1].isspace():
+        title_end -= 1
     node.title_start, node.title_end, node.heading_end = begin, title_end, heading_end
 
 
-def _freeze(root: _Node, raw: str, body_end: int) -> tuple[Section, ...]:
-    """Number the sections by position and fix their ends; enumerations before the first heading go to the preamble."""
+def _freeze(root: _Node, places: _RawPlaces, in_view: dict[str, tuple[int, int]]) -> tuple[Section, ...]:
+    """Number the sections by position, fix their ends and map them to raw offsets.
+
+    Enumerations before the first heading go to the preamble. *in_view*
+    receives each section's start and heading end in view offsets.
+    """
+    body_end = len(places.view.text)
 
     def freeze(node: _Node, section_id: str, level: int, end: int) -> Section:
+        if node.end_cap is not None:
+            end = min(end, node.end_cap)
         children = tuple(
             freeze(child, f"{section_id}.{i + 1}", level + 1, _next_start(node.children, i, end))
             for i, child in enumerate(node.children)
         )
-        return Section(
+        if node.title_end > node.title_start:
+            title_start, title_end = places.view.to_raw(node.title_start, node.title_end)
+        else:
+            title_start = title_end = places.cut(node.title_start)
+        section = Section(
             id=section_id,
             level=level,
-            marker=raw[node.start : node.marker_end],
+            marker=places.text(node.start, node.marker_end),
             family=node.family.name,
             number=node.number,
-            title=raw[node.title_start : node.title_end],
-            start=node.start,
-            end=end,
-            title_start=node.title_start,
-            title_end=node.title_end,
-            heading_end=node.heading_end,
+            title=places.text(node.title_start, node.title_end),
+            start=places.cut(node.start),
+            end=places.cut(end),
+            title_start=title_start,
+            title_end=title_end,
+            heading_end=places.cut(node.heading_end),
             children=children,
         )
+        in_view[section_id] = (node.start, node.heading_end)
+        return section
 
     preamble_items = []
     for child in root.children:
@@ -510,8 +779,9 @@ def _freeze(root: _Node, raw: str, body_end: int) -> tuple[Section, ...]:
         preamble_items.append(child)
     headings = root.children[len(preamble_items) :]
     preamble_end = headings[0].start if headings else body_end
+    body_start = places.cut(0)
     preamble = Section(
-        "0", 0, "", "preamble", None, "", root.start, preamble_end, root.start, root.start, root.start,
+        "0", 0, "", "preamble", None, "", body_start, places.cut(preamble_end), body_start, body_start, body_start,
         tuple(freeze(c, f"0.{i + 1}", 1, _next_start(preamble_items, i, preamble_end)) for i, c in enumerate(preamble_items)),
     )
     top = tuple(freeze(node, str(i + 1), 1, _next_start(headings, i, body_end)) for i, node in enumerate(headings))
@@ -522,27 +792,29 @@ def _next_start(siblings: list[_Node], i: int, end: int) -> int:
     return siblings[i + 1].start if i + 1 < len(siblings) else end
 
 
-def _split_sentences(body: _Body, sections, title: Span | None, salutation: Span | None) -> list[Sentence]:
-    """Cut the body into sentences that tile it exactly."""
+def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutation: Span | None, places: _RawPlaces) -> list[Sentence]:
+    """Cut the body into sentences that tile the raw body exactly.
+
+    Cut on the view (a wrap break does not end a sentence), mapped to raw
+    offsets; furniture the view left out becomes a sentence of its own.
+    """
     text, end = body.text, body.end
+    document = places.document
     # Hard cuts: where a section starts, where its heading ends, around front matter and boilerplate.
     cuts: dict[int, str] = {}
-    leaves: list[tuple[int, str]] = []
     for section in (s for top in sections for s in top.walk()):
-        leaves.append((section.start, section.id))
         if section.level > 0 or section.family != "preamble":
-            cuts[section.start] = "heading"
-            cuts.setdefault(section.heading_end, "text")
+            start, heading_end = in_view[section.id]
+            cuts[start] = "heading"
+            cuts.setdefault(heading_end, "text")
     for span, kind in ((title, "title"), (salutation, "salutation")):
         if span:
             cuts[span.start] = kind
             cuts.setdefault(span.end, "text")
-    for b in body.interior:
-        cuts[b.start] = "boilerplate"
-        cuts.setdefault(b.end, "text")
+    for a, b in body.interior:
+        cuts[a] = "boilerplate"
+        cuts.setdefault(b, "text")
     cuts.setdefault(body.start, "text")
-    leaves.sort()
-    leaf_starts = [p for p, _ in leaves]
 
     pieces: list[tuple[int, int, str]] = []
     points = sorted(p for p in cuts if body.start <= p < end)
@@ -555,14 +827,77 @@ def _split_sentences(body: _Body, sections, title: Span | None, salutation: Span
             pieces.extend((x, y, "text") for x, y in _sentence_spans(body, a, b))
     pieces = _absorb_whitespace(text, pieces)
 
-    sentences = []
+    in_raw: list[tuple[int, int, str, int]] = []
     paragraph = 0
     for n, (a, b, kind) in enumerate(pieces):
         if n and (a in body.gap_ends or kind == "heading"):
             paragraph += 1
-        section = leaves[bisect_right(leaf_starts, a) - 1][1]
-        sentences.append(Sentence(a, b, section, kind, paragraph))
-    return sentences
+        in_raw.append((places.cut(a), places.cut(b), kind, paragraph))
+    if not in_raw and document.body_end > document.body_start:
+        in_raw.append((document.body_start, document.body_end, "boilerplate", 0))  # everything was elided
+    in_raw = _furniture_apart(in_raw, [
+        b for b in document.boilerplate
+        if document.body_start <= b.start and b.end <= document.body_end
+        and any(x <= b.start and b.end <= y for x, y in places.view.elisions)
+    ])
+    in_raw = _absorb_with_paragraphs(document.norm, in_raw)
+
+    leaves = _leaves(sections)
+    leaf_starts = [p for p, _ in leaves]
+    return [
+        Sentence(a, b, leaves[bisect_right(leaf_starts, a) - 1][1], kind, paragraph)
+        for a, b, kind, paragraph in in_raw
+    ]
+
+
+def _absorb_with_paragraphs(text: str, pieces: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """:func:`_absorb_whitespace` for pieces that carry a paragraph number."""
+    merged: list[tuple[int, int, str, int]] = []
+    for a, b, kind, paragraph in pieces:
+        if merged and not text[a:b].strip():
+            pa, _, pk, pp = merged[-1]
+            merged[-1] = (pa, b, pk, pp)
+            continue
+        stripped_start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+        if merged and stripped_start > a:
+            pa, _, pk, pp = merged[-1]
+            merged[-1] = (pa, stripped_start, pk, pp)
+            a = stripped_start
+        merged.append((a, b, kind, paragraph))
+    return merged
+
+
+def _furniture_apart(pieces: list[tuple[int, int, str, int]], furniture: list[Span]) -> list[tuple[int, int, str, int]]:
+    """Split the raw pieces around furniture that the view left out: each is a boilerplate sentence."""
+    if not furniture:
+        return pieces
+    out: list[tuple[int, int, str, int]] = []
+    furniture = sorted(furniture, key=lambda s: s.start)
+    k = 0
+    for a, b, kind, paragraph in pieces:
+        at = a
+        while k < len(furniture) and furniture[k].start < b:
+            f = furniture[k]
+            if f.start >= at:
+                if f.start > at:
+                    out.append((at, f.start, kind, paragraph))
+                out.append((f.start, min(f.end, b), "boilerplate", paragraph))
+                at = min(f.end, b)
+            k += 1
+        if at < b:
+            out.append((at, b, kind, paragraph))
+    return out
+
+
+def _leaves(sections) -> list[tuple[int, str]]:
+    """Where each section's own text starts: at its start, and again after an inline list that ended early."""
+    leaves: list[tuple[int, str]] = []
+    for section in (s for top in sections for s in top.walk()):
+        leaves.append((section.start, section.id))
+        if section.children and section.children[-1].end < section.end:
+            leaves.append((section.children[-1].end, section.id))
+    leaves.sort()
+    return leaves
 
 
 _SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]+|\n")

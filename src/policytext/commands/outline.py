@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 def outline_payload(document) -> dict:
     outline = document.outline
     return {
-        "title": outline.title.text if outline.title else None,
+        "title": outline.title_text if outline.title else None,
         "page_title": document.page_title,
         "encoding": document.encoding,
         "truncated": document.truncated,

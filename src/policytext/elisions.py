@@ -1,0 +1,123 @@
+"""Characters of the body that are not text for analysis: inline pinyin and line-wrap breaks.
+
+Both stay in the raw text (offsets point into it); the document lists them as
+elisions so that the analysis view (:mod:`policytext.textview`) reads
+實現 and 新质生产力 as whole words.
+
+- Inline pinyin: some aggregator sites print a reading after characters,
+  實(shí)現(xiàn). Only a parenthesised syllable with a tone mark right after a
+  Han character counts, so (AI), (2024) and (一) are left alone.
+- Line-wrap breaks: text copied out of a PDF keeps the PDF's lines, so a
+  sentence or a word (新质生产\\n力) is cut at the line width. Whether a
+  document is hard-wrapped, and at what width, comes from the document's own
+  line lengths: a break is a wrap when its line is about as long as the
+  document's full lines, the line does not end a sentence or a clause that
+  introduces something, and the next line does not start a paragraph
+  (indentation, a blank line, a heading marker).
+- Wrap spaces: a PDF wrap sometimes survives as a space between two Han
+  characters (新质生产 力). Such spaces count only when they recur at the
+  document's line width, which separates them from the space some sites put
+  between paragraphs or after a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from .spans import Span
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_ARTEFACT = re.compile(rf"(?<=[{_HAN}])[（(][a-zü]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
+_LINE = re.compile(r"[^\n]*\n?")
+# A line that ends one of these ends a sentence or opens a list: its break is real.
+_LINE_CLOSERS = frozenset("。！？!?；;：:…")
+_QUOTE_CLOSERS = frozenset("”’」』）)》】\"'")
+# A line that starts with one of these starts a heading or a paragraph.
+_PARAGRAPH_OPENING = re.compile(
+    r"[\s\u3000]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,2}[，、：,:]"
+    r"|同志们|各位|尊敬的"
+)
+_WRAP_SPACE = re.compile(rf"(?<=[{_HAN}，、])[ \u00a0]{{1,2}}(?=[{_HAN}])")
+_MIN_WRAPPED_LINES = 3  # fewer full lines than this tell nothing about a line width
+_MIN_WIDTH = 12  # a "width" below this is a list of short lines, not a wrapped page
+_MAX_WIDTH = 120  # longer lines are paragraphs on one line, not a page's lines
+_FULL_SHARE = 0.3  # at least this share of the lines must be full for a document to count as hard-wrapped
+
+
+def pinyin_artefacts(raw: str, start: int, end: int) -> list[Span]:
+    """Inline readings such as (shí) after a Han character, in raw[start:end]."""
+    return [Span(m.start(), m.end(), m.group(), "pinyin") for m in PINYIN_ARTEFACT.finditer(raw, start, end)]
+
+
+def strip_pinyin(line: str) -> str:
+    """The line without its inline readings (for matching only: offsets change)."""
+    return PINYIN_ARTEFACT.sub("", line)
+
+
+def _width(lines: list[str]) -> int | None:
+    """The line width of a hard-wrapped text, or None when the lines are not wrapped at one width."""
+    lengths = sorted(len(line) for line in lines if len(line) >= _MIN_WIDTH)
+    if len(lengths) < _MIN_WRAPPED_LINES:
+        return None
+    # The width is what the longest lines share: a high quantile, robust to one overlong line.
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return None
+    full = sum(1 for n in lengths if n >= width - _tolerance(width))
+    if full < _MIN_WRAPPED_LINES or full < _FULL_SHARE * len([line for line in lines if line.strip()]):
+        return None
+    return width
+
+
+def _tolerance(width: int) -> int:
+    # Lines of a wrapped page differ by a character or two (a Latin word, a punctuation mark pushed over).
+    return max(2, width // 10)
+
+
+def wrap_breaks(text: str, start: int, end: int) -> list[Span]:
+    """Line breaks inside a sentence of a hard-wrapped text[start:end] (normalised text: offsets are raw offsets).
+
+    Each span covers the trailing whitespace of the line and its line break.
+    """
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text, start, end) if m.group()]
+    contents = [line.rstrip() for _, line in lines]
+    width = _width(contents)
+    if width is None:
+        return []
+    found = []
+    for (at, line), content, (_, following) in zip(lines, contents, lines[1:]):
+        if not line.endswith("\n") or len(content) < width - _tolerance(width):
+            continue
+        last = content.rstrip("".join(_QUOTE_CLOSERS))[-1:] if content else ""
+        if not content or last in _LINE_CLOSERS:
+            continue
+        if not following.strip() or _PARAGRAPH_OPENING.match(following):
+            continue
+        if content[-1].isascii() and content[-1].isalnum() and following[0].isascii() and following[0].isalnum():
+            continue  # two Latin words: joining them would make one
+        found.append(Span(at + len(content), at + len(line), line[len(content):], "wrap"))
+    return found
+
+
+def wrap_spaces(text: str, start: int, end: int) -> list[Span]:
+    """Spaces between Han characters that recur at one line width (a PDF's wraps turned into spaces)."""
+    candidates = [m for m in _WRAP_SPACE.finditer(text, start, end)]
+    if len(candidates) < _MIN_WRAPPED_LINES:
+        return []
+    # Distance from each candidate to the one before it (or to the start of its line).
+    distances = []
+    previous = start
+    for m in candidates:
+        line_start = text.rfind("\n", start, m.start()) + 1
+        distances.append(m.start() - max(previous, line_start))
+        previous = m.end()
+    width = median(distances)
+    if not _MIN_WIDTH <= width <= _MAX_WIDTH:
+        return []
+    tolerance = _tolerance(int(width))
+    regular = [abs(d - width) <= tolerance for d in distances]
+    if sum(regular) < max(_MIN_WRAPPED_LINES, 0.6 * len(distances)):
+        return []
+    return [Span(m.start(), m.end(), m.group(), "wrap") for m, ok in zip(candidates, regular) if ok]

@@ -1,0 +1,143 @@
+"""Site furniture anywhere in the text: paywall notes, page counters, CSS, shop links, licence footers, running headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext import from_text
+from policytext.spans import Span
+from policytext.boilerplate import classify_line, inline_furniture, split_page
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("此处隐藏2358个字", "paywall"),
+        ("试读结束,开通VIP阅读全文", "paywall"),
+        ("未完,继续阅读,全文共8200字,当前显示3000字", "paywall"),
+        ("第1页共18页", "page_number"),
+        ("— 3 —", "page_number"),
+        ("首页 | 登录 | 注册 | 购物车", "navigation"),
+        ("购物车", "navigation"),
+        ("版(bǎn)權(quán)所有 © 某某网", "copyright"),
+        ("line-height: 115%; font-family: 宋体;", "css"),
+        ("Public domain", "licence_flag"),
+        ("[... excerpt ends ...]", "editorial_gap"),
+        ("【…以下略…】", "editorial_gap"),
+        # Negative: ordinary text that mentions the same words.
+        ("要让群众登录政务平台就能办成事。", None),
+        ("全省研发投入增长115%。", None),
+        ("第一页内容很重要", None),
+        ("（一）工作目标", None),
+    ],
+)
+def test_furniture_lines(line, rule):
+    assert classify_line(line) == rule
+
+
+def test_paywall_note_inside_a_line_is_furniture_with_offsets():
+    line = "推动产业转型升级,此处隐藏1200个字加快培育新兴产业。"
+    spans = inline_furniture(line, 100)
+    assert [(s.kind, s.text) for s in spans] == [("paywall", "此处隐藏1200个字")]
+    assert spans[0].start == 100 + line.index("此处")
+
+
+def test_css_inside_a_line_is_furniture_but_a_rate_is_not():
+    line = "一、总体要求line-height: 115%; font-family: 宋体;全面贯彻党的二十大精神。"
+    assert [s.kind for s in inline_furniture(line)] == ["css"]
+    assert inline_furniture("研发投入强度达到115%,高于全国平均水平。") == []
+
+
+def test_page_counter_inside_running_text():
+    spans = inline_furniture("加快形成新质生产第2页共18页力,推动高质量发展。")
+    assert [(s.kind, s.text) for s in spans] == [("page_counter", "第2页共18页")]
+    assert inline_furniture("第2页的内容共18条意见") == []
+
+
+def test_furniture_inside_the_body_is_boilerplate_and_elided():
+    page = "某某讲话\n同志们:\n一、总体要求\n推动发展,此处隐藏300个字加快转型。\n二、重点任务\n抓好落实。"
+    document = from_text(page)
+    paywall = [b for b in document.boilerplate if b.kind == "paywall"]
+    assert [b.text for b in paywall] == ["此处隐藏300个字"]
+    assert paywall[0] in document.elisions
+    assert "此处隐藏" not in document.view.text
+    assert "推动发展,加快转型" in document.raw[document.body_start:].replace("此处隐藏300个字", "")
+    assert document.gaps and document.gaps[0].at == paywall[0].start
+    assert not document.truncated
+
+
+def test_paywall_after_the_body_is_a_truncation():
+    document = from_text("某某讲话\n同志们:\n今天开会。\n试读结束,开通VIP阅读全文\n")
+    assert document.body.endswith("今天开会。")
+    assert document.truncated and "试读结束" in document.truncation.reason
+    complete = from_text("某某讲话\n同志们:\n今天开会。\n")
+    assert not complete.truncated
+
+
+def test_furniture_at_the_edges_of_the_body_lies_outside_it():
+    document = from_text("第1页共3页 党课讲稿\n同志们:今天开会。")
+    assert document.body.startswith("党课讲稿")
+
+
+def test_wikisource_licence_footer_is_furniture():
+    body = "同志们：\n现在，我代表国务院向大会报告工作。\n\n各位代表！让我们团结奋斗！\n"
+    footer = (
+        "\n\n\n本作品是中华人民共和国的\n法律\n、\n法规\n，国家机关的决议、决定、命令和其他具有立法、行政、司法性质的文件\n"
+        "依据《\n中华人民共和国著作权法\n》第五条第一项，本作品不适用于该法，属于\n公有领域\n。\n\n\nPublic domain\nPublic domain\nfalse\nfalse"
+    )
+    document = from_text(body + footer)
+    assert document.body.endswith("让我们团结奋斗！")
+    assert not document.truncated
+    assert {b.kind for b in document.boilerplate} >= {"licence"}
+
+
+def test_licence_words_early_in_a_long_text_do_not_cut_it():
+    text = "本作品是一部关于发展的讲话。\n" + "要推动发展。" * 1000
+    document = from_text(text)
+    assert document.body_end == len(text)
+
+
+def test_repeated_outline_headings_are_not_furniture():
+    chapter = "（一）工作目标\n到2025年完成任务。\n（二）主要措施\n加强领导。\n"
+    page = "某某方案\n一、科技创新\n" + chapter + "二、产业升级\n" + chapter + "三、人才培养\n" + chapter
+    parts = split_page(page)
+    assert parts.boilerplate == ()
+    outline = from_text(page).outline
+    assert [len(s.children) for s in outline.sections[1:]] == [2, 2, 2]
+
+
+def test_a_running_header_at_page_intervals_is_furniture():
+    filler = "要坚持创新驱动发展,加快形成新质生产力,推动高质量发展取得新成效。\n" * 8
+    page = "某某讲话\n" + ("天津市科技局文件\n" + filler) * 4
+    kinds = [b.kind for b in split_page(page).boilerplate]
+    assert kinds == ["running_header"] * 4
+    # Twice, close together: a short line said twice is text.
+    twice = "某某讲话\n我们要奋斗。\n好。\n我们要奋斗。\n结束。"
+    assert split_page(twice).boilerplate == ()
+
+
+def test_repeated_title_is_still_furniture():
+    page = "讲话标题甲\n【某网收录关键词:科技】\n讲话标题甲\n同志们:\n今天开会。\n"
+    assert [b.kind for b in split_page(page).boilerplate] == ["keywords_banner", "repeated_line"]
+
+
+def test_cr_only_line_ends():
+    page = "您好,欢迎访问三七文档\r某某讲话\r同志们:\r一、总体要求\r要抓落实。\r本文标题:某某讲话\r"
+    document = from_text(page)
+    assert [b.kind for b in document.boilerplate] == ["site_greeting", "page_title"]
+    assert document.body == "某某讲话\r同志们:\r一、总体要求\r要抓落实。"
+    outline = document.outline
+    assert outline.title.text == "某某讲话"
+    assert [s.title for s in outline.walk() if s.level == 1] == ["总体要求"]
+
+
+def test_furniture_a_reader_found_is_boilerplate_and_elided():
+    text = "某某讲话\n同志们:\n推动发展新质生产天津日报 2024力,加快转型。\n天津日报 2024\n抓好落实。"
+    header = text.index("天津日报")
+    second = text.index("天津日报", header + 1)
+    furniture = [Span(header, header + 9, "天津日报 2024", "running_header"), Span(second, second + 9, "天津日报 2024", "running_header")]
+    document = from_text(text, furniture=furniture)
+    assert [b.kind for b in document.boilerplate] == ["running_header", "running_header"]
+    assert "新质生产力" in document.view.text and "天津日报" not in document.view.text
+    # Without the reader's spans the same text is read as text.
+    assert "天津日报" in from_text(text).view.text
