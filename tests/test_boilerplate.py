@@ -23,12 +23,30 @@ from policytext.boilerplate import classify_line, inline_furniture, split_page
         ("line-height: 115%; font-family: 宋体;", "css"),
         ("Public domain", "licence_flag"),
         ("[... excerpt ends ...]", "editorial_gap"),
+        ("正文复制", "site_actions"),
+        ("我的足迹", "site_actions"),
+        ("公文高手,超级方便的公文写作神器! 立即了解", "site_actions"),
+        ("網站首頁 個人文檔 個人總結 工作總結 述職報告 心得體會", "navigation"),
+        ("欄目: 實用文精選 / 發佈於: / 人氣:2.43W", "page_meta"),
+        ("时间:2022-02-17 10:54:00", "page_meta"),
+        ("主题教育研讨交流会发言材料参考范文2篇.docx", "file_name"),
+        ("下面就是學(xué)習(xí)啦小編給大家整理的講話,僅供參考。", "site_note"),
+        ("(譯自中共駐共產國際代表團檔案俄文稿)", "source_line"),
+        ("人民政协报/2024 年/11 月/12 日/第 001 版", "source_line"),
+        ("……(新文秘网省略866字,正式会员可完整阅读)", "paywall"),
+        ("(未完,全文共2010字,当前显示249字)", "paywall"),
         ("【…以下略…】", "editorial_gap"),
         # Negative: ordinary text that mentions the same words.
         ("要让群众登录政务平台就能办成事。", None),
         ("全省研发投入增长115%。", None),
         ("第一页内容很重要", None),
         ("（一）工作目标", None),
+        ("明确方向 统一认识 铆足干劲", None),  # three words of a title, not a menu
+        ("要坚持问题导向,立即了解情况。", None),
+        ("请下载附件.pdf后填写。", None),
+        ("（一）总体要求", None),
+        ("人民日报发表评论员文章。", None),
+        ("会议时间:上午九点", None),
     ],
 )
 def test_furniture_lines(line, rule):
@@ -141,3 +159,21 @@ def test_furniture_a_reader_found_is_boilerplate_and_elided():
     assert "新质生产力" in document.view.text and "天津日报" not in document.view.text
     # Without the reader's spans the same text is read as text.
     assert "天津日报" in from_text(text).view.text
+
+
+def test_site_name_and_address_inside_a_line():
+    spans = inline_furniture("携笔同道公文写作范文宝典:www.xiebitongdao.com 学习外地经验")
+    assert [(s.kind, s.text) for s in spans] == [("site_promo", "携笔同道公文写作范文宝典:www.xiebitongdao.com")]
+    assert inline_furniture("登录www.gov.cn查询办事进度") == []
+
+
+def test_a_lone_bar_is_furniture_but_a_bar_in_a_formula_is_not():
+    assert [s.kind for s in inline_furniture("江泽民讲话座谈会在京举行 |")] == ["separator"]
+    assert inline_furniture("取值范围是|x|<1的实数") == []
+
+
+def test_footnote_reference_on_lines_of_its_own_is_elided():
+    document = from_text("标题\n现在我代表中央委员会作关于上届代表会议\n[\n1\n]\n以来的工作报告。内容。\n第二段[2]引用。")
+    assert [b.kind for b in document.boilerplate] == ["footnote_mark"]
+    assert "会议以来的工作报告" in document.view.text
+    assert "[2]" in document.view.text  # a reference inside a line is text (and may be a quotation's source)

@@ -60,6 +60,11 @@ def test_a_text_with_one_paragraph_a_line_has_no_wrap_breaks():
     assert from_text(text).view.text.count("\n") == 3
 
 
+def test_lines_far_longer_than_the_width_mean_no_wrapping():
+    text = "在全市招商引资督查观摩总结交流会上的讲话\n" + "市长讲话这次招商引资督查观摩活动目的是掀起新高潮。" * 8 + "\n(未完,全文共2010字,当前显示249字)\n(请认真阅读下面的提示信息)"
+    assert wrap_breaks(text, 0, len(text)) == []
+
+
 def test_short_lines_are_not_a_wrapped_page():
     text = "一、总体要求\n二、重点任务\n三、保障措施\n四、组织领导\n"
     assert wrap_breaks(text, 0, len(text)) == []

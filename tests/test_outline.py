@@ -197,6 +197,9 @@ def test_sentences_tile_the_body_of_every_real_file(path):
         ("（一）坚持和加强党中央集中统一领导\n内容。", {"1": "坚持和加强党中央集中统一领导"}),
         ("一、坚持和加强党中央集中统一领导\n内容。", {"1": "坚持和加强党中央集中统一领导"}),
         ("一、深刻把握重要意义党中央高度重视科技工作。", {"1": "深刻把握重要意义"}),
+        # No stop within a heading's length: a head noun closes it rather than the first comma.
+        ("一、坚持问题导向是马克思主义的鲜明特质马克思主义具有深刻的实践属性,马克思说,“哲学家们只是用不同的方式解释世界,而问题在于改变世界”," + "坚持" * 30 + "。",
+         {"1": "坚持问题导向是马克思主义的鲜明特质"}),
     ],
 )
 def test_heading_ends(text, expected):
@@ -224,8 +227,9 @@ def test_a_list_inside_a_sentence_is_not_sections():
     )
     outline = from_text(text).outline
     assert [s.id for s in outline.walk() if s.level > 0] == ["1", "2"]
-    # Negative: items that are clauses of their own (；) after a colon stay sections, and the last ends with its sentence.
-    text = "一、主要任务\n抓好三个方面:一是培育产业;二是布局未来;三是强化支撑。" + "要持续推进。" * 10 + "\n二、保障措施\n内容。"
+    # Negative: in a body without line breaks (the seed's kind), items that are clauses of their own (；)
+    # after a colon stay sections, and the last one ends with its sentence.
+    text = "一、主要任务。抓好三个方面:一是培育产业;二是布局未来;三是强化支撑。" + "要持续推进。" * 10 + "二、保障措施。内容。"
     outline = from_text(text).outline
     items = outline.section("1").children
     assert [s.title for s in items] == ["培育产业", "布局未来", "强化支撑"]
@@ -270,6 +274,40 @@ def test_sentences_tile_the_body_with_elisions():
     assert_tiles(document)
     kinds = {document.raw[s.start : s.end]: s.kind for s in document.outline.sentences}
     assert kinds["此处隐藏300个字"] == "boilerplate"
+
+
+def test_enumeration_items_inside_a_paragraph_of_a_structured_body_are_not_sections():
+    text = (
+        "一、抢抓机遇\n当前,我们面临前所未有的机遇。第一,国家继续实施积极的财政政策。第二,省内出台了扶持政策。\n"
+        "二、明确任务\n一是抓项目。\n二是抓招商。\n三、强化保障\n内容。"
+    )
+    outline = from_text(text).outline
+    assert [s.id for s in outline.section("1").children] == []
+    assert titles_at(outline, 2) == {"2.1": "抓项目", "2.2": "抓招商"}  # items that open a paragraph are sections
+
+
+def test_a_heading_announced_before_a_colon():
+    text = "同志们:\n我代表县委讲三点意见:一、大会的筹备工作圆满完成。\n内容。\n二、大会的主要任务。\n内容。"
+    assert titles_at(from_text(text).outline, 1) == {"1": "大会的筹备工作圆满完成", "2": "大会的主要任务"}
+    # Negative: a colon that announces nothing.
+    assert titles_at(from_text("他说:一、二、三产业要融合。\n内容。").outline, 1) == {}
+
+
+def test_chapters():
+    text = "某某工作规则\n第一章 总则\n为规范工作,制定本规则。\n第二章 组成人员和职能\n内容。"
+    assert titles_at(from_text(text).outline, 1) == {"1": "总则", "2": "组成人员和职能"}
+    # Negative: a chapter named in running text.
+    assert titles_at(from_text("某某讲话\n计划草案第四章已经写得很详细。\n内容。").outline, 1) == {}
+
+
+def test_document_number_and_editorial_note_are_not_titles():
+    outline = from_text("沪府发〔2017〕92号\n上海市人民政府关于加强政务诚信建设的通知\n各区人民政府,市政府各委、办、局:\n现将意见印发给你们。").outline
+    assert outline.title_text == "上海市人民政府关于加强政务诚信建设的通知"
+    assert outline.salutation.text == "各区人民政府,市政府各委、办、局:"
+    outline = from_text("(此文为内部讨论稿)\n现在我代表中央委员会作报告\n内容很多。").outline
+    assert outline.title is None
+    # Negative: an instruction that starts with 各 is not an address.
+    assert from_text("某某讲话\n各地要抓落实:\n内容。").outline.salutation is None
 
 
 @st.composite

@@ -17,10 +17,12 @@ def redacted(text: str) -> list[str]:
         ("全社会研发投入强度2022年达××%。", ["××"]),
         ("20*年,全市新增企业×××家。", ["*", "×××"]),
         ("建设创新型*,位于x市,全省第x名,3X月完成。", ["*", "x", "x", "X"]),
+        # A lone letter or mark between Chinese words stands for a name.
+        ("镇X委书记学习贯彻X的精神,稍后,*书记讲话,宽松的货*政策,×书记带领。", ["X", "X", "*", "*", "×"]),
         # Negatives: ASCII text keeps its x and *.
         ("效率提高5x,样式*{margin:0},网址https://x.example.org/a*b,矩阵3x3。", []),
         ("**大模型广泛应用**是重点。", []),
-        ("进行X光检查,XL型号,Xi'an。", []),
+        ("进行X光检查,XL型号,Xi'an,X射线,长宽比3×4。", []),
     ],
 )
 def test_redactions(text, expected):

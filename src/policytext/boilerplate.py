@@ -9,7 +9,9 @@ kind of page furniture, each with a scope:
   line of text (VIP paywall notes, page counters, leaked CSS, download
   buttons); a line that holds nothing else is furniture as a whole;
 - ``tail``: the line and everything after it are furniture (a licence notice
-  at the end of a page), provided what follows is short.
+  at the end of a page), provided what follows is short;
+- ``page``: the pattern is searched over the body across lines (a footnote
+  reference printed on lines of its own inside a sentence).
 
 Lines are matched with inline pinyin removed (版(bǎn)權(quán)所有 is a copyright
 line) and in simplified characters. A short line that repeats is furniture
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .elisions import strip_pinyin
-from .normalize import normalize
+from .normalize import normalize, to_simplified
 from .spans import Span
 
 # \r\n, a lone \r (old Mac files) and \n all end a line.
@@ -53,10 +56,10 @@ _RUNNING_MAX_RATIO = 3.0
 # What may stand around inline furniture on a line that holds nothing else.
 _SEPARATORS = re.compile(r"[\s|｜/·•,，。.;；:：\-—–>》»]*")
 # A line that opens with an outline marker is a heading, however often it repeats.
-_HEADING_LINE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
+_HEADING_LINE = re.compile(  # used with match(): anchored where the line's text starts
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
 )
-SCOPES = ("line", "inline", "tail")
+SCOPES = ("line", "inline", "tail", "page")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,8 @@ def rules() -> tuple[Rule, ...]:
     """The pattern table, loaded once."""
     table = resources.files("policytext").joinpath("data", "boilerplate.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader(table.splitlines(), delimiter="\t")
-    return tuple(Rule(row["rule"], row["scope"], re.compile(row["pattern"])) for row in rows)
+    # MULTILINE: inline rules also run over a whole page, where $ must still mean the end of a line.
+    return tuple(Rule(row["rule"], row["scope"], re.compile(row["pattern"], re.MULTILINE)) for row in rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,12 @@ def _matchable(line: str) -> str:
     return normalize(strip_pinyin(line), width=False)
 
 
+@lru_cache(maxsize=None)
+def _any_rule(scope: str) -> re.Pattern[str]:
+    """One pattern that matches where any rule of *scope* does: most lines match none, and are done in one search."""
+    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules() if rule.scope == scope), re.MULTILINE)
+
+
 def classify_line(line: str) -> str | None:
     """The name of the rule a stripped line matches, or None.
 
@@ -95,18 +105,25 @@ def classify_line(line: str) -> str | None:
     line only when the line holds nothing but their matches. Tail rules need
     the page around the line (:func:`split_page`).
     """
-    line = _matchable(line)
-    for rule in rules():
-        if rule.scope == "line" and rule.pattern.search(line):
-            return rule.name
-    for rule in rules():
-        if rule.scope == "inline" and _only_furniture(line, list(rule.pattern.finditer(line))):
-            return rule.name
+    return _classify(_matchable(line))
+
+
+def _classify(line: str) -> str | None:
+    """:func:`classify_line` for a line already in matchable form."""
+    if _any_rule("line").search(line):
+        for rule in rules():
+            if rule.scope == "line" and rule.pattern.search(line):
+                return rule.name
+    if _any_rule("inline").search(line):
+        for rule in rules():
+            if rule.scope == "inline" and _only_furniture(line, list(rule.pattern.finditer(line))):
+                return rule.name
     return None
 
 
 def _tail_rule(line: str) -> str | None:
-    line = _matchable(line)
+    if not _any_rule("tail").search(line):
+        return None
     return next((rule.name for rule in rules() if rule.scope == "tail" and rule.pattern.search(line)), None)
 
 
@@ -156,6 +173,8 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
     """
     lines = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.group()]
     known = sorted(furniture, key=lambda s: s.start)
+    # The rules match simplified text; converting the page once costs what converting one line costs per line.
+    simple = to_simplified(raw)
     page_title = None
     provenance: dict[str, str] = {}
     kinds: list[str | None] = []
@@ -174,8 +193,11 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         elif len(stripped) > _FURNITURE_MAX and not stripped.startswith("#"):
             kind = None
         else:
-            kind = classify_line(stripped)
-            if kind is None and (tail := _tail_rule(stripped)) and len(raw) - start <= _TAIL_MAX:
+            matchable = simple[lead : lead + len(stripped)]
+            if "(" in matchable or "（" in matchable:
+                matchable = strip_pinyin(matchable)
+            kind = _classify(matchable)
+            if kind is None and len(raw) - start <= _TAIL_MAX and (tail := _tail_rule(matchable)):
                 kind, tail_from = tail, i
         if kind == "page_title" and (m := _TITLE_CAPTURE.match(stripped)):
             page_title = page_title or m.group("title").strip()
@@ -184,17 +206,13 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         elif kind == "provenance" and (m := _PROVENANCE_FIELD.match(stripped)):
             provenance.setdefault(m.group("key").lower(), m.group("value").strip())
         kinds.append(kind)
-    kinds = _mark_repeats(lines, kinds, page_title)
+    kinds = _mark_repeats(lines, kinds, page_title, simple)
 
     content = [i for i, kind in enumerate(kinds) if kind is None]
     line_spans = _spans(lines, kinds)
     if not content:
         return PageParts(0, 0, line_spans, page_title, provenance)
-    inline = [
-        span
-        for i in content
-        for span in inline_furniture(lines[i][1].rstrip("\r\n"), lines[i][0])
-    ]
+    inline = _inline_on_lines(raw, simple, [lines[i] for i in content])
     inline = _without_overlaps(inline + [
         f for f in known
         if any(lines[i][0] <= f.start and f.end <= lines[i][0] + len(lines[i][1]) for i in content)
@@ -204,8 +222,42 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
     last_start, last_line = lines[last]
     body_end = last_start + len(last_line.rstrip())
     body_start, body_end = _trim_edges(raw, body_start, body_end, inline)
+    across = [
+        Span(m.start(), m.end(), m.group(), rule.name)
+        for rule in rules()
+        if rule.scope == "page"
+        for m in rule.pattern.finditer(raw, body_start, body_end)
+    ]
+    inline = _without_overlaps(inline + across)
     spans = tuple(sorted(line_spans + tuple(inline), key=lambda s: s.start))
     return PageParts(body_start, body_end, spans, page_title, provenance)
+
+
+def _inline_on_lines(raw: str, simple: str, content: list[tuple[int, str]]) -> list[Span]:
+    """Inline furniture on the lines of text: each rule searched once over the page, kept where it lies on such a line.
+
+    A match never runs past the end of its line.
+    """
+    if not content:
+        return []
+    starts = [start for start, _ in content]
+    ends = [start + len(line.rstrip("\r\n")) for start, line in content]
+    low, high = starts[0], ends[-1]
+    if not _any_rule("inline").search(simple, low, high):
+        return []
+    spans = []
+    for rule in rules():
+        if rule.scope != "inline":
+            continue
+        for m in rule.pattern.finditer(simple, low, high):
+            k = bisect_right(starts, m.start()) - 1
+            if k < 0 or m.start() >= ends[k]:
+                continue
+            end = min(m.end(), ends[k])
+            text = raw[m.start() : end].rstrip()
+            if text:
+                spans.append(Span(m.start(), m.start() + len(text), text, rule.name))
+    return _without_overlaps(spans)
 
 
 def _trim_edges(raw: str, start: int, end: int, inline: list[Span]) -> tuple[int, int]:
@@ -225,7 +277,7 @@ def _trim_edges(raw: str, start: int, end: int, inline: list[Span]) -> tuple[int
     return start, max(start, end)
 
 
-def _mark_repeats(lines, kinds, page_title):
+def _mark_repeats(lines, kinds, page_title, simple):
     """Repeated short lines that are site furniture: the page's title printed again, or a running header."""
     marked = list(kinds)
     seen_title = False
@@ -233,7 +285,10 @@ def _mark_repeats(lines, kinds, page_title):
     places: dict[str, list[int]] = defaultdict(list)
     for i, ((start, line), kind) in enumerate(zip(lines, kinds)):
         stripped = line.strip()
-        if kind is not None or len(stripped) > _REPEAT_MAX or _HEADING_LINE.match(_matchable(stripped)):
+        if kind is not None or len(stripped) > _REPEAT_MAX:
+            continue
+        lead = start + _leading_space(line)
+        if _HEADING_LINE.match(simple, lead, lead + len(stripped)):
             continue
         if stripped == page_title:
             if seen_title:

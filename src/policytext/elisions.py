@@ -44,6 +44,7 @@ _MIN_WRAPPED_LINES = 3  # fewer full lines than this tell nothing about a line w
 _MIN_WIDTH = 12  # a "width" below this is a list of short lines, not a wrapped page
 _MAX_WIDTH = 120  # longer lines are paragraphs on one line, not a page's lines
 _FULL_SHARE = 0.3  # at least this share of the lines must be full for a document to count as hard-wrapped
+_OVERLONG_SHARE = 0.1  # at most this share may be longer than the width (a heading or table row pasted whole)
 
 
 def pinyin_artefacts(raw: str, start: int, end: int) -> list[Span]:
@@ -57,7 +58,11 @@ def strip_pinyin(line: str) -> str:
 
 
 def _width(lines: list[str]) -> int | None:
-    """The line width of a hard-wrapped text, or None when the lines are not wrapped at one width."""
+    """The line width of a hard-wrapped text, or None when the lines are not wrapped at one width.
+
+    A wrapped page has several lines at about its width and hardly any longer
+    ones; a text with a paragraph a line has lines of every length.
+    """
     lengths = sorted(len(line) for line in lines if len(line) >= _MIN_WIDTH)
     if len(lengths) < _MIN_WRAPPED_LINES:
         return None
@@ -65,8 +70,12 @@ def _width(lines: list[str]) -> int | None:
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
-    full = sum(1 for n in lengths if n >= width - _tolerance(width))
+    tolerance = _tolerance(width)
+    full = sum(1 for n in lengths if width - tolerance <= n <= width + tolerance)
+    overlong = sum(1 for n in lengths if n > width + tolerance)
     if full < _MIN_WRAPPED_LINES or full < _FULL_SHARE * len([line for line in lines if line.strip()]):
+        return None
+    if overlong > _OVERLONG_SHARE * len(lengths):
         return None
     return width
 

@@ -66,6 +66,8 @@ class MarkerFamily:
 
 # Patterns run on normalised text, where ASCII parentheses are already full-width.
 FAMILIES: tuple[MarkerFamily, ...] = (
+    # 第一章 / 第一部分 / 第一编: chapters of regulations, plans and long reports.
+    MarkerFamily("chapter", 0, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,3}})(?:章|编|部分)(?=[ \t\u3000]|[^，,、：:的])")),
     MarkerFamily("part", 1, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,3}})、")),
     MarkerFamily("section", 2, re.compile(rf"（(?P<num>[{_CN_DIGITS}]{{1,3}})）")),
     MarkerFamily("point", 3, re.compile(r"(?P<num>\d{1,2})(?:\.(?!\d)|、)")),
@@ -96,7 +98,13 @@ _FRONT_WINDOW = 1000
 _TITLE_MAX = 100
 _NOT_BEFORE_OPENER = frozenset("的在从对把和与及向为于")
 # Whitespace between two Chinese characters separates paragraphs (or a heading from its text).
-_CJK_BREAK = re.compile(r"(?<=[^\x00-\x7f\s])[ \t\u3000\u00a0]+(?=[^\x00-\x7f\s])")
+_CJK_BREAK = re.compile(r"(?<=[^\x00-\x7f\s])[ \t\u3000\u00a0]+(?=[^\x00-\x7f\s]|\d)")
+# A count that announces a list (讲三点意见：, 以下几个方面：): a heading marker may follow its colon.
+_ANNOUNCED = re.compile(r"[一二三四五六七八九十两几\d]+(?:点|个方面|方面|条|个问题|件事)[^，。；：:,;！？!?\n]{0,8}$")
+_ANNOUNCE_WINDOW = 16
+# A body with at least this many paragraph breaks shows its structure: an enumeration
+# item (一是, 第一，) in the middle of a paragraph is a list in the text, not a section.
+_STRUCTURED_GAPS = 3
 _SUBJECT = "@"  # openers.txt: a subject, which opens a sentence only before a verb
 _VERB = ">"  # openers.txt: a verb that makes a subject open a sentence
 _VERB_WINDOW = 6  # characters between a subject and its verb (adverbs: 多次, 深刻, 高度)
@@ -463,6 +471,12 @@ def _front_matter(body: _Body) -> tuple[Span | None, Span | None]:
         if not any(c in SENTENCE_END for c in text[max(line_start, start) : m.start()]):
             salutation = Span(m.start(), m.end(), m.group(), "salutation")
             break
+    if salutation is None:
+        m = _ADDRESSEES.search(text, start, min(end, start + _FRONT_WINDOW))
+        if m:
+            a = m.start() + len(m.group()) - len(m.group().lstrip())
+            b = m.start() + len(m.group().rstrip())
+            salutation = Span(a, b, text[a:b], "salutation")
     limit = salutation.start if salutation else end
     first = _first_title_line(text, start, limit)
     if first is None:
@@ -499,6 +513,13 @@ def _continues_title(line: str) -> bool:
 
 
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# 沪府发〔2017〕92号: an official document's number, printed above or below its title.
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
+_EDITORIAL_NOTE = re.compile(r"^[（(][^（）()]{2,80}[）)]$")
+# 各市人民政府，各县（市、区）人民政府，省政府各部门：the addressees of an official document.
+_ADDRESSEES = re.compile(
+    r"(?m)^[ \t\u3000]*各[^。！？!?；;\n：:]{1,120}(?:政府|部门|机构|委|办|局|厅|单位|院校|学校|企业|党委|党组|组织|公司|人大|政协)[：:][ \t\u3000]*$"
+)
 
 
 def _first_title_line(text: str, start: int, limit: int) -> tuple[int, int] | None:
@@ -509,9 +530,11 @@ def _first_title_line(text: str, start: int, limit: int) -> tuple[int, int] | No
         line_end = limit if line_end == -1 else line_end
         line = text[at:line_end]
         stripped = line.strip()
-        if stripped and ("\ufffd" in stripped or len(_HAN_CHAR.findall(stripped)) < 2):
-            at = line_end + 1  # not text: a title is Chinese
+        if stripped and ("\ufffd" in stripped or len(_HAN_CHAR.findall(stripped)) < 2 or _DOCUMENT_NUMBER.match(stripped)):
+            at = line_end + 1  # not text (a title is Chinese), or a document number (沪府发〔2017〕92号) above the title
             continue
+        if _EDITORIAL_NOTE.match(stripped):
+            return None  # an editor's note in parentheses where a title would stand: the page has no title
         if not stripped:
             at = line_end + 1
             continue
@@ -527,9 +550,17 @@ def _first_title_line(text: str, start: int, limit: int) -> tuple[int, int] | No
 
 
 def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
-    """Marker matches standing where a heading can start, without lists inside a sentence."""
+    """Marker matches standing where a heading can start, without lists inside a sentence.
+
+    In a body whose line breaks show its structure, an enumeration item (一是,
+    第一，) inside a paragraph is a list in the text, unless the paragraph
+    opens with a heading ((二)推动产业升级。一是…；二是…).
+    """
     found = []
-    for family in FAMILIES:
+    structured = len(body.gaps) >= _STRUCTURED_GAPS
+    paragraph_starts = sorted({scan_from, *(b for _, b in body.gaps if b > scan_from)})
+    heading_starts: set[int] = set()
+    for family in sorted(FAMILIES, key=lambda f: f.enumeration):  # headings first, then enumerations
         for m in family.pattern.finditer(body.text, scan_from, body.end):
             pos = m.start()
             if body.in_boilerplate(pos) or body.depth_at(pos) > 0:
@@ -538,9 +569,15 @@ def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
             if number is None:
                 continue
             paragraph_start = body.paragraph_start(pos, scan_from)
+            if family.enumeration and structured and not paragraph_start:
+                opening = paragraph_starts[bisect_right(paragraph_starts, pos) - 1]
+                if opening not in heading_starts:
+                    continue
             before = "paragraph" if paragraph_start else _boundary_before(body.text, pos, scan_from, family, number)
             if before:
                 found.append(_Candidate(pos, m.end(), family, number, paragraph_start, before))
+                if not family.enumeration and paragraph_start:
+                    heading_starts.add(pos)
     found.sort(key=lambda c: (c.start, c.family.rank))
     found = _with_headings_on_one_line(body, found)
     return _without_lists_in_sentences(found, body.text)
@@ -622,6 +659,8 @@ def _boundary_before(text: str, pos: int, floor: int, family: MarkerFamily, numb
         return "strong" if q >= floor and text[q] in SENTENCE_END else None
     if family.enumeration and before in _ENUM_BEFORE:
         return "colon"
+    if before in _ENUM_BEFORE and number == 1 and _ANNOUNCED.search(text, max(floor, q - _ANNOUNCE_WINDOW), q):
+        return "announced"
     if family.enumeration and number > 1 and before in _ENUM_CONTINUE_BEFORE:
         return "comma"
     return None
@@ -722,6 +761,10 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
             if stop is not None and stop - begin > _LONG_HEADING:
                 m = _heading_end_pattern().search(text, begin + MIN_HEADING, stop)
                 stop = m.end() if m else stop
+    if (stop is None or stop - begin > MAX_HEADING) and not node.family.enumeration:
+        # No clear end within a heading's length: a head noun (…的鲜明特质) may still close it.
+        m = _heading_end_pattern().search(text, begin + MIN_HEADING, window_end)
+        stop = m.end() if m else stop
     if stop is None or stop - begin > MAX_HEADING:
         # No clear end: take the first clause as the title rather than a paragraph.
         comma = min((p for p in (text.find(c, begin, window_end) for c in "，,") if p != -1), default=None)

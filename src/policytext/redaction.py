@@ -4,9 +4,10 @@ Runs: a single × is as likely a multiplication sign as a redaction, and
 ``**`` alone is usually Markdown bold (**大模型广泛应用**), so ASCII asterisks
 need three.
 
-Single characters count only where a place name or a digit must stand
-(:data:`SINGLE_REDACTION`): 20*年, 全省第x名, x市, 创新型*; never inside ASCII
-text (5x, CSS ``*{}``, addresses), where a letter or digit stands beside them.
+Single characters count only where a place name, a name or a digit must
+stand (:data:`SINGLE_REDACTION`): 20*年, 全省第x名, x市, 创新型*, 镇X委书记,
+稍后，*书记; never inside ASCII text (5x, CSS ``*{}``, addresses), where a
+letter or digit stands beside them, nor in words such as X光.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ SINGLE_REDACTION_PATTERN = (
     rf"|(?<=第){_ONE}(?=[{_COUNTED}])"  # 全省第x名
     rf"|(?<=[{_HAN}]){_ONE}(?=[{_PLACES}])"  # 位于x市
     rf"|(?<=[{_HAN}])[*＊](?=[{_HAN}，。、；：！？,.;:!?）)」”\s]|$)"  # 创新型*
+    # A lone letter or mark between Chinese words stands for a name (镇X委书记, 稍后，*书记); X光, X射线 are words.
+    rf"|(?<=[{_HAN}，。、；：！？,;:])[*＊×XxＸｘ](?=[{_HAN}])(?!光|射线|线|型)"
 )
 SINGLE_REDACTION = re.compile(SINGLE_REDACTION_PATTERN)
 #: Runs and single characters: what the document lists as redactions.
