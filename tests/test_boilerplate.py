@@ -25,6 +25,7 @@ from policytext.boilerplate import classify_line, inline_furniture, split_page
         ("[... excerpt ends ...]", "editorial_gap"),
         ("正文复制", "site_actions"),
         ("我的足迹", "site_actions"),
+        ("手机版", "navigation"),
         ("公文高手,超级方便的公文写作神器! 立即了解", "site_actions"),
         ("網站首頁 個人文檔 個人總結 工作總結 述職報告 心得體會", "navigation"),
         ("欄目: 實用文精選 / 發佈於: / 人氣:2.43W", "page_meta"),
@@ -177,3 +178,16 @@ def test_footnote_reference_on_lines_of_its_own_is_elided():
     assert [b.kind for b in document.boilerplate] == ["footnote_mark"]
     assert "会议以来的工作报告" in document.view.text
     assert "[2]" in document.view.text  # a reference inside a line is text (and may be a quotation's source)
+
+
+def test_a_summary_line_the_text_repeats_is_furniture():
+    page = (
+        "某某写作网:www.example.com 学习外地经验推动跨越发展——考察座谈会发言摘要 近两年来,×书记带领大家多次外出考察学习,收获都非常大。对。\n"
+        "学习外地经验推动跨越发展\n——考察座谈会发言摘要\n近两年来,×书记带领大家多次外出考察学习,收获都非常大。对这次考察,感受尤为深刻。\n"
+    )
+    parts = split_page(page)
+    assert [b.kind for b in parts.boilerplate] == ["summary"]
+    assert page[parts.body_start :].startswith("学习外地经验")
+    # Negative: a title that the text repeats is a title, not a summary (it holds no sentence).
+    title_twice = "在全市招商引资会上的讲话\n市长在全市招商引资会上的讲话这次活动目的是掀起新高潮。"
+    assert split_page(title_twice).boilerplate == ()

@@ -293,6 +293,18 @@ def test_a_heading_announced_before_a_colon():
     assert titles_at(from_text("他说:一、二、三产业要融合。\n内容。").outline, 1) == {}
 
 
+def test_an_announced_list_nests_under_the_section_that_announced_it():
+    text = (
+        "第二，关于农业的增产措施，现在我提出以下几点：\n一、开垦荒地。\n内容。\n二、兴修水利。\n内容。\n"
+        "第三，对农业生产的领导问题。\n内容。"
+    )
+    outline = from_text("某某报告\n" + text).outline
+    assert [(s.level, s.marker) for s in outline.walk() if s.level] == [(1, "第二，"), (2, "一、"), (2, "二、"), (1, "第三，")]
+    # Negative: without an announcement a part marker ranks above an ordinal item.
+    outline = from_text("某某报告\n第一，抓好落实。\n内容。\n一、总体要求\n内容。\n二、重点任务\n内容。").outline
+    assert [(s.id, s.marker) for s in outline.walk() if s.level and s.family == "part"] == [("1", "一、"), ("2", "二、")]
+
+
 def test_chapters():
     text = "某某工作规则\n第一章 总则\n为规范工作,制定本规则。\n第二章 组成人员和职能\n内容。"
     assert titles_at(from_text(text).outline, 1) == {"1": "总则", "2": "组成人员和职能"}

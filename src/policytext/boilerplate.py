@@ -53,6 +53,13 @@ _TAIL_MAX = 4000
 _RUNNING_MIN_REPEATS = 3
 _RUNNING_MIN_GAP = 200
 _RUNNING_MAX_RATIO = 3.0
+# A site's summary line: among the first lines of text, repeated (at least this long) within this reach.
+_SUMMARY_LINES = 5
+_SUMMARY_MIN = 20
+_SUMMARY_REACH = 3000
+_SUMMARY_TAIL = "。．.…，,、 "
+_WHITESPACE = re.compile(r"\s+")
+_SENTENCE_END = re.compile("[。！？!?]")
 # What may stand around inline furniture on a line that holds nothing else.
 _SEPARATORS = re.compile(r"[\s|｜/·•,，。.;；:：\-—–>》»]*")
 # A line that opens with an outline marker is a heading, however often it repeats.
@@ -301,6 +308,31 @@ def _mark_repeats(lines, kinds, page_title, simple):
         if len(indices) >= _RUNNING_MIN_REPEATS and _page_like([lines[i][0] for i in indices]):
             for i in indices:
                 marked[i] = "running_header"
+    return _mark_summaries(lines, marked)
+
+
+def _mark_summaries(lines, kinds):
+    """A line near the top that the text after it repeats is the site's summary of the page, not text.
+
+    Aggregators print a description (the title and the first sentence, cut
+    short) above the text itself. Site text at the start of the line (a name
+    and an address) may be missing from what follows, so the line counts when
+    its last whitespace-separated pieces, long enough together, come again.
+    """
+    marked = list(kinds)
+    content = [i for i, kind in enumerate(kinds) if kind is None][:_SUMMARY_LINES]
+    for i in content:
+        pieces = lines[i][1].split()
+        if not pieces or len(lines[i][1].strip()) > _FURNITURE_MAX:
+            continue
+        following = _WHITESPACE.sub("", "".join(line for _, line in lines[i + 1 :])[:_SUMMARY_REACH])
+        for k in range(len(pieces)):
+            repeated = "".join(pieces[k:]).rstrip(_SUMMARY_TAIL)
+            if len(repeated) < _SUMMARY_MIN or not _SENTENCE_END.search(repeated):
+                break  # a title repeated by the text is no summary: a summary holds a sentence
+            if repeated in following:
+                marked[i] = "summary"
+                break
     return marked
 
 

@@ -22,7 +22,11 @@ Two kinds of marker are not sections: a list inside one sentence (三件大事�
 一是…，二是…，三是…, items joined by commas), and a marker that continues a
 series that was itself not taken as sections (一、二、三、四、 listed inside a
 section while the parts are numbered with the same family). An inline list
-after a colon is kept, but its last item ends with its sentence.
+after a colon is kept, but its last item ends with its sentence. In a body
+whose line breaks show its structure, an enumeration item inside a paragraph
+is a list, not a section, unless the paragraph opens with a heading. A list
+announced by a count and a colon (以下几点：) nests under the section that
+announced it, whatever its markers' usual rank.
 
 All work happens on the document's analysis view (:attr:`Document.view`:
 the normalised body without furniture, wrap breaks and pinyin), so a heading
@@ -574,6 +578,8 @@ def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
                 if opening not in heading_starts:
                     continue
             before = "paragraph" if paragraph_start else _boundary_before(body.text, pos, scan_from, family, number)
+            if number == 1 and not family.enumeration and _announced(body.text, pos, scan_from):
+                before = "announced"
             if before:
                 found.append(_Candidate(pos, m.end(), family, number, paragraph_start, before))
                 if not family.enumeration and paragraph_start:
@@ -643,6 +649,14 @@ def _without_lists_in_sentences(found: list[_Candidate], text: str) -> list[_Can
 _SENTENCE_OR_LINE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "\n]")
 
 
+def _announced(text: str, pos: int, floor: int) -> bool:
+    """Whether a colon that announces a count (提出以下几点：, 讲三点意见：) stands right before *pos* (line breaks between allowed)."""
+    q = pos - 1
+    while q >= floor and text[q].isspace():
+        q -= 1
+    return q >= floor and text[q] in _ENUM_BEFORE and bool(_ANNOUNCED.search(text, max(floor, q - _ANNOUNCE_WINDOW), q))
+
+
 def _boundary_before(text: str, pos: int, floor: int, family: MarkerFamily, number: int) -> str | None:
     """Why a marker not at a paragraph start may still start a heading: strong, colon or comma; None if it may not."""
     q = pos - 1
@@ -659,8 +673,6 @@ def _boundary_before(text: str, pos: int, floor: int, family: MarkerFamily, numb
         return "strong" if q >= floor and text[q] in SENTENCE_END else None
     if family.enumeration and before in _ENUM_BEFORE:
         return "colon"
-    if before in _ENUM_BEFORE and number == 1 and _ANNOUNCED.search(text, max(floor, q - _ANNOUNCE_WINDOW), q):
-        return "announced"
     if family.enumeration and number > 1 and before in _ENUM_CONTINUE_BEFORE:
         return "comma"
     return None
@@ -695,7 +707,9 @@ def _place_markers(root: _Node, candidates: list[_Candidate], body: _Body) -> No
             # A series normally starts at 1; a preview that starts mid-document may start later on a new line.
             if number != 1 and not c.paragraph_start:
                 continue
-            while len(stack) > 1 and stack[-1].family.rank >= family.rank:
+            # A list announced by the text before it (以下几点：) belongs to the section that announced it,
+            # whatever its markers' usual rank; otherwise a marker closes the sections it ranks above.
+            while c.before != "announced" and len(stack) > 1 and stack[-1].family.rank >= family.rank:
                 stack.pop()
         node = _Node(family, number, c.start, c.end)
         if c.before == "colon" or (family.enumeration and stack[-1].children and stack[-1].children[-1].end_cap is not None
