@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 import zlib
@@ -290,3 +291,86 @@ def test_a_page_break_is_no_paragraph_break():
     gapped = [PageLine(1, "第一段。", 100, 112, 72, 520, 12), PageLine(1, "第二段", 120, 132, 72, 520, 12),
               PageLine(1, "第三段。", 180, 192, 72, 520, 12)]
     assert assemble(gapped, page_count=1).text == "第一段。\n第二段\n\n第三段。\n"
+
+
+# --- acceptance: the seed set as a PDF reads as the seed ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory):
+    """The seed file's lines set as a paged PDF (9 pt: each site line fits on one line), with a running header and page numbers."""
+    import shutil
+
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    folder = tmp_path_factory.mktemp("seed")
+    path = speech_pdf(folder / "seed.pdf", lines, size=9.0, header="天津市科技系统党课材料")
+    # The seed's provenance note travels with it (its date decides which central texts can be sources).
+    shutil.copy(SEED.with_name(SEED.stem + ".provenance.json"), folder / "seed.provenance.json")
+    return load(path)
+
+
+def test_seed_as_pdf_gives_the_seed_outline(seed_pdf, seed):
+    assert int(seed_pdf.provenance["pdf_pages"]) >= 3
+    assert seed_pdf.outline.title.text == seed.outline.title.text
+    assert [(s.id, s.level, s.marker, s.title) for s in seed_pdf.outline.walk()] == [
+        (s.id, s.level, s.marker, s.title) for s in seed.outline.walk()
+    ]
+    # A redaction wrapped onto two lines (×\n×) is one redaction, as in the seed.
+    assert seed_pdf.truncated and [r.text.replace("\n", "") for r in seed_pdf.redactions] == [r.text for r in seed.redactions]
+
+
+def test_seed_as_pdf_has_no_furniture_inside_a_section(seed_pdf):
+    furniture = {b.text for b in seed_pdf.boilerplate if b.kind in ("running_header", "running_footer", "page_number")}
+    assert furniture == {"天津市科技系统党课材料", "—1—", "—2—", "—3—"} | ({"—4—"} if "—4—" in seed_pdf.raw else set())
+    text_sentences = [s for s in seed_pdf.outline.sentences if s.kind != "boilerplate"]
+    for sentence in text_sentences:
+        kept = seed_pdf.view.raw_text(seed_pdf.raw, seed_pdf.view.from_raw(sentence.start), seed_pdf.view.from_raw(sentence.end))
+        assert "天津市科技系统党课材料" not in kept and not re.search(r"—\d+—", kept), kept
+    for section in seed_pdf.outline.walk():
+        assert "党课材料" not in section.title and "—" not in section.title
+
+
+def test_seed_as_pdf_gives_the_seed_indicators(seed_pdf, seed):
+    from policytext.indicators import extract
+
+    # The claims, their figures and their sections. (The indicator names are read off the raw text
+    # around the figure, so a wrap inside a name still shows in it: 海河实\n验室.)
+    columns = ["value", "unit", "section"]
+    pdf_claims = extract(seed_pdf)
+    txt_claims = extract(seed)
+    assert len(pdf_claims) == len(txt_claims) > 20
+    assert pdf_claims[columns].astype(str).values.tolist() == txt_claims[columns].astype(str).values.tolist()
+    # Every claim still points into the raw PDF text, at the same characters once wraps are left out.
+    view = seed_pdf.view
+    for row in pdf_claims.itertuples():
+        assert "\n" not in view.raw_text(seed_pdf.raw, view.from_raw(row.start), view.from_raw(row.end))
+
+
+def test_seed_as_pdf_gives_the_seed_reuse(seed_pdf, seed):
+    from policytext.compare import compare
+
+    def reused(clauses):
+        rows = clauses[clauses["class"] != "local"]
+        return [(r.section, r["class"], r.source_id, str(r.aligned_text).replace("\n", "")) for _, r in rows.iterrows()]
+
+    # The same central wording found, from the same sources, in the same sections (a wrap break
+    # inside the reused words left out; an enumeration marker at a line's start may stay in the
+    # clause). Local clauses may be cut differently at a page break.
+    from_pdf, from_txt = reused(compare(seed_pdf).clauses), reused(compare(seed).clauses)
+    assert [row[:3] for row in from_pdf] == [row[:3] for row in from_txt]
+    assert all(txt[3] in pdf[3] for pdf, txt in zip(from_pdf, from_txt))
+    assert len(from_txt) > 20
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_heading(tmp_path):
+    long_heading = "一、坚持以科技创新引领现代化产业体系建设，加快形成和发展新质生产力，为推进中国式现代化提供有力支撑"
+    paragraphs = ["在全市科技工作会议上的讲话", "同志们：", "今天我们召开会议，部署科技创新工作。" * 4,
+                  long_heading, "我们要坚持创新驱动发展战略，推动科技创新和产业创新深度融合。" * 6,
+                  "二、加强组织领导", "各级各部门要压实责任，确保各项任务落地见效。" * 4]
+    document = load(speech_pdf(tmp_path / "headings.pdf", paragraphs, header=None))
+    assert "\n" in document.raw[document.raw.find("一、") : document.raw.find("有力支撑")]  # the page wraps it
+    titles = [s.title for s in document.outline.walk() if s.level == 1]
+    assert titles == [long_heading[2:], "加强组织领导"]
+    txt = tmp_path / "headings.txt"
+    txt.write_text("\n".join(paragraphs), encoding="utf-8")
+    assert [(s.id, s.title) for s in document.outline.walk()] == [(s.id, s.title) for s in load(txt).outline.walk()]

@@ -87,10 +87,19 @@ class Document:
 
     @cached_property
     def redactions(self) -> tuple[Span, ...]:
-        return tuple(
-            Span(self.body_start + m.start(), self.body_start + m.end(), m.group(), "redaction")
-            for m in ANY_REDACTION_SCAN.finditer(self.body)
-        )
+        """Runs of redaction marks in the body, read across line wraps: ×× wrapped onto two lines (×\\n×) is one run.
+
+        Only the wrap breaks are joined (the marks are read as written, with the
+        text around them as written); each span is the raw stretch the run
+        covers, the wrap break inside it included.
+        """
+        wraps = [e for e in self.elisions if e.kind == "wrap"]
+        joined = TextView.of(self.raw, self.body_start, self.body_end, wraps)
+        spans = []
+        for m in ANY_REDACTION_SCAN.finditer(joined.text):
+            start, end = joined.to_raw(m.start(), m.end())
+            spans.append(Span(start, end, self.raw[start:end], "redaction"))
+        return tuple(spans)
 
     @cached_property
     def truncation(self) -> Truncation:
@@ -189,7 +198,7 @@ def find_elisions(raw: str, norm: str, start: int, end: int, boilerplate: tuple[
 
     Sorted and without overlaps (an earlier or longer span wins).
     """
-    found = [b for b in boilerplate if start <= b.start and b.end <= end]
+    found = [_with_line_break(raw, b, end) for b in boilerplate if start <= b.start and b.end <= end]
     found += pinyin_artefacts(raw, start, end)
     found += wrap_breaks(norm, start, end)
     found += wrap_spaces(norm, start, end)
@@ -200,6 +209,21 @@ def find_elisions(raw: str, norm: str, start: int, end: int, boilerplate: tuple[
             continue
         kept.append(span)
     return tuple(kept)
+
+
+def _with_line_break(raw: str, furniture: Span, end: int) -> Span:
+    """A furniture line inside the body, with the line break that ends it.
+
+    The line break goes with the line: a page's footer and the next page's
+    header between two halves of a sentence leave no break behind, so the wrap
+    rule's join of the sentence holds across the page (…重点产业 / — 1 — /
+    running header / 链持续壮大 reads 重点产业链持续壮大). Furniture inside a line
+    keeps the text around it as it is.
+    """
+    whole_line = (furniture.start == 0 or raw[furniture.start - 1] == "\n") and raw[furniture.end : furniture.end + 1] == "\n"
+    if not whole_line or furniture.end + 1 > end:
+        return furniture
+    return Span(furniture.start, furniture.end + 1, raw[furniture.start : furniture.end + 1], furniture.kind)
 
 
 def load(path: str | Path, *, require_body: bool = True) -> Document:
