@@ -35,7 +35,10 @@ def test_the_guard_really_blocks(no_network):
 
 @pytest.mark.parametrize("command", [name for name in cli.COMMANDS if name not in ("run", "report")])
 def test_every_command_runs_offline(no_network, capsys, tmp_path, command):
-    extra = ["--out", str(tmp_path / "out"), "--workers", "1"] if command == "corpus" else []
+    extra = {
+        "corpus": ["--out", str(tmp_path / "out"), "--workers", "1"],
+        "read": ["--out", str(tmp_path / "page.html")],  # by default it writes into the project's figures/
+    }.get(command, [])
     code = cli.main([command, str(SEED), *extra])
     captured = capsys.readouterr()
     assert code == 0, captured.err
