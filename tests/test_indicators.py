@@ -269,6 +269,11 @@ def test_a_magnitude_before_a_redaction_is_a_figure():
     assert one("凝聚33万xx人民的力量。").value_normalised == 330000
 
 
+def test_a_redacted_number_may_keep_its_decimal_point():
+    row = one("攻坚克难，xxxx.xxxx万贫困人口全部脱贫。")
+    assert row.redacted and row.raw == "xxxx.xxxx万" and row.unit == "万" and math.isnan(row.value)
+
+
 def test_a_redacted_rank_is_a_hidden_value():
     row = one("研发投入强度居全省第xx位。")
     assert row.redacted and math.isnan(row.value) and (row.kind, row.scope) == ("rank", "全省")

@@ -168,6 +168,8 @@ class _Found:
 # Where a claim can start: a digit, a Chinese numeral, 翻/百/前/第, a redaction mark.
 _CORE_FIRST = r"[\d两双三四五翻百前一二六七八九十千第首零〇×✕╳＊○□*XxＸｘ]"
 # An approximate range of neighbouring digits (五、六倍, 二、三十亿斤) is one claim at its lower bound.
+# A redacted number may keep its decimal point (xxxx.xxxx万).
+_REDACTED_NUMBER = rf"(?:{REDACTION_PATTERN})(?:\.(?:{REDACTION_PATTERN}))?"
 _RANGE_LOW = "|".join(f"{a}(?=、{b})" for a, b in zip("一二三四五六七八", "二三四五六七八九"))
 
 
@@ -187,7 +189,7 @@ def _core_pattern() -> re.Pattern[str]:
         rf"|(?P<strong>(?<![\d.])(?P<strong_n>\d+|[一二三四五六七八九]?[十百千])强(?![化调度劲大]))"
         rf"|(?P<rank>(?:第(?P<rank_n>\d+|[一二三四五六七八九十百]+|{REDACTION_PATTERN})|(?P<first>首)(?=位))"
         rf"(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
-        rf"|(?P<qty>(?:(?P<low>{_RANGE_LOW})、)?(?P<num>{ARABIC}|{CHINESE}|{REDACTION_PATTERN})"
+        rf"|(?P<qty>(?:(?P<low>{_RANGE_LOW})、)?(?P<num>{ARABIC}|{CHINESE}|{_REDACTED_NUMBER})"
         # 34 个界别: a space between digits and their unit, as typeset text has.
         rf"(?:(?<=\d)[ \u00a0](?=(?:{inner})?(?:{mult})?(?:{units})))?(?P<inner>{inner})?"
         rf"(?P<unit>(?P<mult>{mult})?(?P<base>{units})|(?P<bare>{mult}))?(?P<after>{after})?))"
@@ -410,7 +412,7 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     if m["top"] or m["strong"] or m["rank"]:
         return _read_ranking(m, before, after_char, base)
 
-    num, redacted = m["num"], bool(REDACTION.fullmatch(m["num"]))
+    num, redacted = m["num"], bool(REDACTION.match(m["num"]))
     num_start = m.start("num")
     end = m.end()
     unit = m["unit"] or ""
@@ -511,7 +513,7 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
         return True
     if m["base"] == "个" and _DURATION_AFTER.match(text, m.end("unit")):
         return True  # 3个月, 5个季度
-    if num[0].isdigit() or REDACTION.fullmatch(num):
+    if num[0].isdigit() or REDACTION.match(num):
         return False
     if previous in "几数" and previous:
         return True  # 几十亩到几百亩, 数百亿: a vague order, no figure
