@@ -16,7 +16,7 @@ from policytext.compare import (
     attributions,
     build_index,
     classify,
-    clauses,
+    split_clauses,
     compare,
     compare_clauses,
     format_edits,
@@ -155,16 +155,16 @@ def test_index_holds_central_parts_only(comparison):
 
 def test_clauses_split_at_clause_punctuation_and_long_quotations():
     doc = from_text("同志们：\n习近平总书记指出:“科技创新能够催生新产业、新模式、新动能,是发展新质生产力的核心要素。”实施科技支撑“双碳”重大专项,打造示范工程。")
-    texts = [c.text for c in clauses(doc)]
+    texts = [c.text for c in split_clauses(doc)]
     assert "科技创新能够催生新产业、新模式、新动能" in texts
     assert "是发展新质生产力的核心要素" in texts
     assert "实施科技支撑“双碳”重大专项" in texts  # a short quotation stays inside its clause
-    for c in clauses(doc):
+    for c in split_clauses(doc):
         assert doc.raw[c.start : c.end] == c.text
 
 
 def test_seed_clauses_are_raw_spans_with_markers_stripped(seed):
-    found = clauses(seed)
+    found = split_clauses(seed)
     for c in found:
         assert seed.raw[c.start : c.end] == c.text
         assert c.text[0] not in "(（，,”" and c.text[-1] not in "。，,；;：“"
@@ -424,9 +424,9 @@ def test_compare_clauses_with_a_prebuilt_index(seed, comparison):
 def test_keyness_of_a_speech_without_words_is_empty_not_an_error():
     """Found by the fuzz run: a body of punctuation and digits has no tokens to compare."""
     from policytext import from_text
-    from policytext.compare.keyness import keyness, log_ratio
+    from policytext.compare.keyness import keyness_table, log_ratio
     from policytext.reference import load_reference
 
     assert log_ratio(1, 2, 0, 10) == 0.0
-    table = keyness(from_text("2。，“”12%"), load_reference())
+    table = keyness_table(from_text("2。，“”12%"), load_reference())
     assert len(table) == 0 or (table.speech == 0).all()

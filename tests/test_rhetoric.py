@@ -10,20 +10,20 @@ from policytext.errors import PolicytextError
 from policytext.rhetoric import (
     cooccurrence,
     directive_profile,
-    directives,
     dispersion,
     enumeration_items,
-    enumerations,
-    formulas,
-    four_character,
+    find_directives,
+    find_enumerations,
+    find_formulas,
+    find_four_character,
+    find_keywords,
+    find_quotations,
     four_character_density,
-    keywords,
     kwic,
     leader_references,
     leader_share,
     parallelism_members,
     parallelisms,
-    quotations,
     term_frequencies,
 )
 from policytext.rhetoric.enumerations import enumeration_items_with_series
@@ -36,7 +36,7 @@ def doc(text: str):
 
 
 def kinds(text: str) -> dict[str, str]:
-    table = quotations(doc(text))
+    table = find_quotations(doc(text))
     return dict(zip(table.text, table.kind))
 
 
@@ -50,19 +50,19 @@ def test_quotation_pairs_nest_and_drop_unclosed_marks():
 
 
 def test_leader_quotation_by_speech_verb_and_by_about():
-    found = quotations(doc("习近平总书记指出：“科技创新是核心要素。”我们要落实习近平总书记关于“勇争先、善作为”的重要讲话精神。"))
+    found = find_quotations(doc("习近平总书记指出：“科技创新是核心要素。”我们要落实习近平总书记关于“勇争先、善作为”的重要讲话精神。"))
     assert list(found.kind) == ["leader", "leader"]
     assert list(found.speaker) == ["习近平", "习近平"]
 
 
 def test_leader_proposes_formula_as_important_requirement():
-    found = quotations(doc("习近平总书记亲临视察，对我省工作提出“四个善作善成”重要要求。"))
+    found = find_quotations(doc("习近平总书记亲临视察，对我省工作提出“四个善作善成”重要要求。"))
     assert found.kind.tolist() == ["leader"]
 
 
 def test_quotation_without_a_leader_is_not_a_leader_quotation():
     # A leader named in another sentence does not make the next quotation his.
-    found = quotations(doc("习近平总书记视察天津。我们提出“科技之为”这一目标，也讲“新质生产力的发展要靠科技创新，要靠人才。”"))
+    found = find_quotations(doc("习近平总书记视察天津。我们提出“科技之为”这一目标，也讲“新质生产力的发展要靠科技创新，要靠人才。”"))
     assert found.kind.tolist() == ["term", "other"]
     assert set(found.speaker) == {""}
 
@@ -79,13 +79,13 @@ def test_quotation_kinds_by_rule():
 
 
 def test_title_kind_and_publisher():
-    found = quotations(doc("世界知识产权组织发布的《2023年全球创新指数》报告显示，7月21日发布的《决定》明确了方向。"))
+    found = find_quotations(doc("世界知识产权组织发布的《2023年全球创新指数》报告显示，7月21日发布的《决定》明确了方向。"))
     assert found.kind.tolist() == ["title", "title"]
     assert found.speaker.tolist() == ["世界知识产权组织", ""]
 
 
 def test_nested_quotation_is_a_child_row_classified_on_its_own():
-    found = quotations(doc("“市级基金试行‘负面清单+包干制’”入选案例。"))
+    found = find_quotations(doc("“市级基金试行‘负面清单+包干制’”入选案例。"))
     assert found.text.tolist() == ["“市级基金试行‘负面清单+包干制’”", "‘负面清单+包干制’"]
     assert found.depth.tolist() == [0, 1]
     assert found.parent.tolist()[1] == 0
@@ -98,7 +98,7 @@ def test_nested_quotation_is_a_child_row_classified_on_its_own():
 
 def test_formulas_of_each_kind():
     text = "提出“四个善作善成”重要要求，主要包括三个方面：完善“一核两翼多点”布局，实施“双碳”专项，建设“双一流”高校，完善“1+4”体系，试行“负面清单+包干制”。"
-    found = formulas(doc(text))
+    found = find_formulas(doc(text))
     assert list(zip(found.text, found.kind)) == [
         ("四个善作善成", "counted"), ("三个方面", "counted"), ("一核两翼多点", "structural"), ("双碳", "abbreviation"),
         ("双一流", "abbreviation"), ("1+4", "arithmetic"), ("负面清单+包干制", "compound")]
@@ -107,7 +107,7 @@ def test_formulas_of_each_kind():
 
 def test_no_formula_in_years_statistics_outline_markers_or_ordinary_words():
     text = "一、总体要求。2023年，23个城市上榜，三个城市入选。（一）加强领导。一是加快发展；二是深化改革。双方同意双向开放，一心一意谋发展，一个时代。"
-    assert formulas(doc(text)).empty
+    assert find_formulas(doc(text)).empty
 
 
 def test_quoted_abbreviations_with_a_numeral_are_formulas():
@@ -136,8 +136,8 @@ def test_events_numbers_and_announcements_are_not_formulas():
 
 
 def test_unquoted_one_one_chain_is_an_idiom_not_a_formula():
-    assert formulas(doc("一心一意谋发展。")).empty
-    assert formulas(doc("共建“一带一路”。")).kind.tolist() == ["structural"]
+    assert find_formulas(doc("一心一意谋发展。")).empty
+    assert find_formulas(doc("共建“一带一路”。")).kind.tolist() == ["structural"]
 
 
 # --- enumerations -------------------------------------------------------------------------
@@ -145,7 +145,7 @@ def test_unquoted_one_one_chain_is_an_idiom_not_a_formula():
 
 def test_inline_items_series_with_announcing_head():
     text = "同志们：发展的路径主要包括三个方面：一是推动技术突破；二是促进要素配置；三是推动产业升级。"
-    found = enumerations(doc(text))
+    found = find_enumerations(doc(text))
     series = found[found.kind == "item"].iloc[0]
     assert series.length == 3
     assert series.announced == 3
@@ -153,7 +153,7 @@ def test_inline_items_series_with_announcing_head():
 
 
 def test_comma_list_items_and_category_after_deng():
-    found = enumerations(doc("通过关键技术、前沿技术、颠覆性技术等新技术的突破，推动发展。"))
+    found = find_enumerations(doc("通过关键技术、前沿技术、颠覆性技术等新技术的突破，推动发展。"))
     row = found.iloc[0]
     assert row["items"] == "关键技术 | 前沿技术 | 颠覆性技术"
     assert row["shared_head"] == "新技术"
@@ -162,7 +162,7 @@ def test_comma_list_items_and_category_after_deng():
 
 
 def test_last_item_joined_by_he_is_split_off():
-    found = enumerations(doc("持续做优做强成果转化、科技服务和科技金融。"))
+    found = find_enumerations(doc("持续做优做强成果转化、科技服务和科技金融。"))
     assert found.iloc[0]["items"] == "成果转化 | 科技服务 | 科技金融"
 
 
@@ -170,13 +170,13 @@ def test_last_item_joined_by_he_is_split_off():
 def test_items_with_series_is_the_join_of_items_and_series(text):
     document = doc(text)
     joined = enumeration_items(document).merge(
-        enumerations(document)[["enumeration", "kind", "length", "shared_head", "announced"]], on="enumeration"
+        find_enumerations(document)[["enumeration", "kind", "length", "shared_head", "announced"]], on="enumeration"
     )
     pd.testing.assert_frame_equal(enumeration_items_with_series(document), joined, check_exact=True)
 
 
 def test_outline_marker_is_not_a_list():
-    found = enumerations(doc("同志们：一、提高认识。这是第一部分。二、肯定成绩。这是第二部分。"))
+    found = find_enumerations(doc("同志们：一、提高认识。这是第一部分。二、肯定成绩。这是第二部分。"))
     assert "list" not in set(found.kind)
     assert found.kind.tolist() == ["part"]
 
@@ -242,7 +242,7 @@ def test_four_character_patterns(chars, pattern):
 
 def test_four_character_expressions_in_text_and_density():
     document = doc("我们要旗帜鲜明地推动科技创新，投早投小，做优做强人工智能产业，使产业无中生有。")
-    found = four_character(document)
+    found = find_four_character(document)
     assert found.text.tolist() == ["旗帜鲜明", "投早投小", "做优做强", "无中生有"]
     assert found.pattern.tolist() == ["idiom", "ABAC", "ABAC", "frame"]
     density = four_character_density(document)
@@ -251,7 +251,7 @@ def test_four_character_expressions_in_text_and_density():
 
 
 def test_ordinary_word_pairs_are_not_four_character_expressions():
-    assert four_character(doc("科技创新、关键技术、人工智能、生产要素和自然资源。")).empty
+    assert find_four_character(doc("科技创新、关键技术、人工智能、生产要素和自然资源。")).empty
 
 
 def test_a_repeat_across_subject_and_predicate_or_in_a_number_is_no_expression():
@@ -266,7 +266,7 @@ def test_a_repeat_across_subject_and_predicate_or_in_a_number_is_no_expression()
 
 def test_directive_words_counted_as_whole_words_only():
     document = doc("要大力推动科技创新，必须坚持改革，确保落实。这很重要，主要靠要素。")
-    found = directives(document)
+    found = find_directives(document)
     assert list(zip(found.text, found.category)) == [
         ("要", "modal"), ("大力", "intensity"), ("推动", "directive"), ("必须", "modal"), ("坚持", "stance"),
         ("确保", "stance"), ("落实", "directive")]
@@ -276,7 +276,7 @@ def test_directive_words_counted_as_whole_words_only():
 
 
 def test_no_directives_in_a_descriptive_sentence():
-    assert directives(doc("天津是一座城市。")).empty
+    assert find_directives(doc("天津是一座城市。")).empty
 
 
 # --- leaders ------------------------------------------------------------------------------
@@ -334,7 +334,7 @@ def test_frequencies_keywords_kwic_dispersion_cooccurrence():
     freq = term_frequencies(document).set_index("term")["count"]
     assert freq["新质生产力"] == 2 and freq["科技创新"] == 3
     for method in ("tfidf", "textrank"):
-        assert {"新质生产力", "科技创新"} <= set(keywords(document, method=method, top=5).term)
+        assert {"新质生产力", "科技创新"} <= set(find_keywords(document, method=method, top=5).term)
     hits = kwic(document, "科技创新", width=3)
     assert len(hits) == 3 and hits.left.iloc[0] == "产力是"
     # 科技 only inside 科技创新: whole-word dispersion finds none, the substring search three.
@@ -347,13 +347,13 @@ def test_frequencies_keywords_kwic_dispersion_cooccurrence():
 def test_keywords_leave_jiebas_global_tokenizer_alone():
     import jieba
 
-    keywords(doc("新质生产力是科技创新。"), method="tfidf")
+    find_keywords(doc("新质生产力是科技创新。"), method="tfidf")
     assert not jieba.dt.initialized
 
 
 def test_bad_requests_are_one_line_errors():
     document = doc("科技创新。")
     with pytest.raises(PolicytextError):
-        keywords(document, method="bm25")
+        find_keywords(document, method="bm25")
     with pytest.raises(PolicytextError):
         kwic(document, "  ")

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.rhetoric import four_character
+from policytext.rhetoric import find_four_character
 from policytext.rhetoric import parallelism as P
 from policytext.rhetoric._base import token_boundaries, word_test
 from policytext.rhetoric._clauses import body_clause_runs, body_phrase_runs
@@ -67,7 +67,7 @@ def _four_character_one_by_one(document, tokenizer) -> list[tuple[int, str]]:
 def test_four_character_equals_testing_every_stretch(body):
     tokenizer = default_tokenizer()
     document = from_text("同志们：\n" + body)
-    table = four_character(document)
+    table = find_four_character(document)
     assert list(zip(table.start.tolist(), table.pattern.tolist())) == _four_character_one_by_one(document, tokenizer)
 
 

@@ -10,13 +10,13 @@ import pytest
 from policytext import load
 from policytext.cli import main
 from policytext.rhetoric import (
-    enumerations,
-    formulas,
-    four_character,
+    find_enumerations,
+    find_formulas,
+    find_four_character,
+    find_quotations,
     leader_references,
     leader_share,
     parallelisms,
-    quotations,
     rhetoric_payload,
     rhetoric_tables,
 )
@@ -34,7 +34,7 @@ def tables(seed):
 
 
 def test_every_quotation_mark_pair_listed_once_with_the_read_kind(seed):
-    found = quotations(seed)
+    found = find_quotations(seed)
     body = seed.norm[seed.body_start : seed.body_end]
     # Each opening mark of the body is one row, and no span is listed twice.
     assert (found.marks == "“”").sum() == body.count("“") == body.count("”")
@@ -49,7 +49,7 @@ def test_every_quotation_mark_pair_listed_once_with_the_read_kind(seed):
 
 
 def test_both_quotations_of_xi_are_leader_quotations(seed):
-    found = quotations(seed)
+    found = find_quotations(seed)
     cited = found[found.text.str.startswith("“我省作为") | found.text.str.startswith("“科技创新能够")]
     assert len(cited) == 2
     assert set(cited.kind) == {"leader"} and set(cited.speaker) == {"习近平"}
@@ -57,7 +57,7 @@ def test_both_quotations_of_xi_are_leader_quotations(seed):
 
 
 def test_numbered_formulas_of_the_seed(seed):
-    found = formulas(seed)
+    found = find_formulas(seed)
     assert [list(pair) for pair in zip(found.text, found.kind)] == EXPECTED["formulas"]
 
 
@@ -72,13 +72,13 @@ def test_required_parallelism_groups_with_templates(seed):
 
 
 def test_four_character_expressions_of_the_seed(seed):
-    found = set(four_character(seed).text)
+    found = set(find_four_character(seed).text)
     assert set(EXPECTED["four_character_present"]) <= found
     assert not set(EXPECTED["four_character_absent"]) & found
 
 
 def test_enumerations_of_the_seed(seed):
-    found = enumerations(seed)
+    found = find_enumerations(seed)
     for kind, section, length, announced, head in EXPECTED["enumeration_series"]:
         row = found[(found.kind == kind) & (found.section == section)].iloc[0]
         assert row.length == length

@@ -26,17 +26,16 @@ too (with offsets), so that analyses can leave it out.
 
 from __future__ import annotations
 
-import csv
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .elisions import strip_pinyin
 from .normalize import normalize, to_simplified
+from .resources import data_table
 from .spans import Span
 
 # \r\n, a lone \r (old Mac files) and \n all end a line.
@@ -79,8 +78,7 @@ class Rule:
 @lru_cache(maxsize=1)
 def rules() -> tuple[Rule, ...]:
     """The pattern table, loaded once."""
-    table = resources.files("policytext").joinpath("data", "boilerplate.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(table.splitlines(), delimiter="\t")
+    rows = data_table("boilerplate.tsv", ("rule", "scope", "pattern", "note"), required=3)
     # MULTILINE: inline rules also run over a whole page, where $ must still mean the end of a line.
     return tuple(Rule(row["rule"], row["scope"], re.compile(row["pattern"], re.MULTILINE)) for row in rows)
 

@@ -28,6 +28,7 @@ from .formats import READABLE_SUFFIXES
 from .output import write_table
 from .paths import document_id
 from .terminal import display_path, printable
+from .sections import per_1000, text_size
 
 SUFFIXES = READABLE_SUFFIXES
 PROFILE_COLUMNS = [
@@ -129,16 +130,16 @@ def _profile(path: Path, *, reference: str | None) -> DocumentResult:
     base = {"document": display_path(path), "doc_id": document_id(path), "error": ""}
     document = load(path)
 
-    characters = sum(not c.isspace() for c in document.body)
-    per_1000 = (lambda n: round(1000 * n / characters, 2)) if characters else (lambda n: 0.0)
+    characters = text_size(document.body)
+    rate = lambda n: per_1000(n, characters)  # noqa: E731
     leaders = rhetoric.leader_references(document)
-    directive_rows = rhetoric.directives(document)
-    four_character = rhetoric.four_character(document)
+    directive_rows = rhetoric.find_directives(document)
+    four_character = rhetoric.find_four_character(document)
     claims = indicators.extract(document)
     comparison = compare(document, _reference(reference))
     coverage = comparison.coverage(level=1)
     whole = coverage[coverage.section == "all"].iloc[0] if len(coverage) else None
-    top = rhetoric.keywords(document, top=TOP_KEYWORDS)
+    top = rhetoric.find_keywords(document, top=TOP_KEYWORDS)
     # A collector's provenance title beats a guess from the first line (which may be a byline).
     outline_title = document.outline.title_text
     title = document.provenance.get("title") or outline_title or document.page_title or ""
@@ -149,11 +150,11 @@ def _profile(path: Path, *, reference: str | None) -> DocumentResult:
         "sections": sum(1 for s in document.outline.walk() if s.level > 0),
         "truncated": document.truncated,
         "redactions": len(document.redactions),
-        "leader_references_per_1000": per_1000(len(leaders)),
-        "directives_per_1000": per_1000(len(directive_rows)),
-        "four_character_per_1000": per_1000(len(four_character)),
+        "leader_references_per_1000": rate(len(leaders)),
+        "directives_per_1000": rate(len(directive_rows)),
+        "four_character_per_1000": rate(len(four_character)),
         "indicators": len(claims),
-        "indicators_per_1000": per_1000(len(claims)),
+        "indicators_per_1000": rate(len(claims)),
         "central_reuse": float(whole.share_reused) if whole is not None else 0.0,
         "verbatim_reuse": float(whole.share_verbatim) if whole is not None else 0.0,
         "top_keywords": "、".join(top.term),

@@ -27,6 +27,7 @@ from .normalize import normalize
 from .reading import read_input_bytes
 from .redaction import ANY_REDACTION_SCAN
 from .spans import Span
+from .textfacts import CLOSERS, HAN_CHAR, TERMINAL, char_class
 from .textview import TextView
 
 if TYPE_CHECKING:
@@ -34,12 +35,9 @@ if TYPE_CHECKING:
 
     from .outline import Outline
 
-_TERMINAL = "。！？!?；;.…"
-_CLOSERS = "”’」』）)》】\"'"
-_PREVIEW_ELLIPSIS = re.compile(r"(?<![。！？!?；;.…])(?:\.{3,}|…{1,2})$")
+_PREVIEW_ELLIPSIS = re.compile(rf"(?<!{char_class(TERMINAL)})(?:\.{{3,}}|…{{1,2}})$")
 PROVENANCE_SUFFIX = ".provenance.json"
 T = TypeVar("T")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Boilerplate rules whose notes stand for text the page did not show.
 _GAP_RULES = frozenset({"paywall", "editorial_gap"})
 
@@ -156,8 +154,8 @@ def detect_truncation(body: str, *, offset: int = 0) -> Truncation:
         return Truncation(False, "empty body", end)
     if _PREVIEW_ELLIPSIS.search(stripped):
         return Truncation(True, "ends with an ellipsis, as page previews do", end)
-    core = stripped.rstrip(_CLOSERS)
-    if core and core[-1] in _TERMINAL:
+    core = stripped.rstrip(CLOSERS)
+    if core and core[-1] in TERMINAL:
         return Truncation(False, "ends with terminal punctuation", end)
     return Truncation(True, f"ends without terminal punctuation: …{stripped[-6:]}", end)
 
@@ -247,7 +245,7 @@ def load(path: str | Path, *, require_body: bool = True) -> Document:
     )
     if require_body and document.body_start == document.body_end:
         raise InputError(f"{path}: contains only site boilerplate, no body text")
-    if not _HAN.search(document.body):
+    if not HAN_CHAR.search(document.body):
         raise InputError(f"{path}: contains no Chinese text (read as {encoding}); is this the right file?")
     return document
 

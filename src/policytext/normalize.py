@@ -19,7 +19,9 @@ from functools import lru_cache
 
 import opencc
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff“”‘’《》、。，：；！？（）×"
+from .textfacts import HAN
+
+_CJK = HAN + r"“”‘’《》、。，：；！？（）×"
 # ASCII punctuation counts as Chinese punctuation only next to Chinese text,
 # so 2,157.8 and 12:30 keep their ASCII forms.
 # (The mark first, then a look back or ahead: a pattern that opens with a

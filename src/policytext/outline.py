@@ -42,12 +42,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Iterator
 
 from .numerals import to_number
+from .resources import word_list
 from .scanning import FirstCharacterScan
 from .spans import Span
+from .textfacts import CLOSERS, COLONS, SENTENCE_ENDS, match_quotations
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -80,12 +81,12 @@ FAMILIES: tuple[MarkerFamily, ...] = (
     MarkerFamily("item", 6, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,2}})是(?!否|非|指)"), enumeration=True),
 )
 
-SENTENCE_END = frozenset("。！？!?")
-_HEADING_STOP = frozenset("。！？!?；;：:")
-_CLOSERS = frozenset("”’」』》)）\"")
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
-_STRONG_BEFORE = frozenset("。！？!?；;")
-_ENUM_BEFORE = frozenset("：:")
+SENTENCE_END = frozenset(SENTENCE_ENDS)
+_SEMICOLONS = "；;"
+_HEADING_STOP = frozenset(SENTENCE_ENDS + _SEMICOLONS + COLONS)
+_CLOSERS = frozenset(CLOSERS)
+_STRONG_BEFORE = frozenset(SENTENCE_ENDS + _SEMICOLONS)
+_ENUM_BEFORE = frozenset(COLONS)
 _ENUM_CONTINUE_BEFORE = frozenset("，,")
 _PARAGRAPH_GAP = re.compile(r"\n[\s\u3000]*|[ \t\u3000]{2,}|\u3000")
 _NON_SPACE = re.compile(r"\S")
@@ -117,12 +118,12 @@ _VERB_WINDOW = 6  # characters between a subject and its verb (adverbs: 多次, 
 @lru_cache(maxsize=1)
 def sentence_openers() -> tuple[str, ...]:
     """Words that begin a sentence and so end a run-on heading (package data)."""
-    return tuple(w for w in _word_list("openers.txt") if w[0] not in (_SUBJECT, _VERB))
+    return tuple(w for w in word_list("openers.txt") if w[0] not in (_SUBJECT, _VERB))
 
 
 @lru_cache(maxsize=1)
 def _opener_pattern() -> re.Pattern[str]:
-    words = _word_list("openers.txt")
+    words = word_list("openers.txt")
     adverbials = [w for w in words if w[0] not in (_SUBJECT, _VERB)]
     subjects = [w[1:] for w in words if w[0] == _SUBJECT]
     verbs = [w[1:] for w in words if w[0] == _VERB]
@@ -132,15 +133,9 @@ def _opener_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{subject})(?=[^。！？；，,\n]{{0,{_VERB_WINDOW}}}?(?:{verb}))|{adverbial}")
 
 
-def _word_list(name: str) -> tuple[str, ...]:
-    text = resources.files("policytext").joinpath("data", name).read_text(encoding="utf-8")
-    words = {line.split("#", 1)[0].strip() for line in text.splitlines()}
-    return tuple(sorted((w for w in words if w), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _heading_end_pattern() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, _word_list("heading_ends.txt")))
+    heads = "|".join(map(re.escape, word_list("heading_ends.txt")))
     return re.compile(rf"的(?:{heads})(?![和与及、，,])")
 
 
@@ -423,42 +418,17 @@ class _RawPlaces:
 _LINE_JOIN = re.compile(r"[ \t\u3000]*[\r\n]+[ \t\u3000]*")
 
 
-_QUOTE_MARK = re.compile("[" + re.escape("".join(_QUOTE_PAIRS) + "".join(_QUOTE_PAIRS.values()) + '"') + "]")
-
-
 def _quote_depth(body: _Body) -> tuple[list[int], list[int]]:
     """Positions where the quotation depth changes, and the depth from each on.
 
     Only marks that pair up within a paragraph count, so an unbalanced quote
     cannot swallow the rest of the document.
     """
-    text = body.text
-    gap_starts = [a for a, _ in body.gaps]
+    spans = match_quotations(body.text, body.start, body.end, straight=True, breaks=[a for a, _ in body.gaps])
     steps: dict[int, int] = {}
-    stack: list[tuple[str, int]] = []
-    straight_open: int | None = None
-    paragraph = -1
-    for m in _QUOTE_MARK.finditer(text, body.start, body.end):
-        i, char = m.start(), m.group()
-        here = bisect_right(gap_starts, i)
-        if here != paragraph:
-            paragraph, stack, straight_open = here, [], None
-        if char in _QUOTE_PAIRS:
-            stack.append((_QUOTE_PAIRS[char], i))
-            continue
-        if char == '"':
-            if straight_open is None:
-                straight_open = i
-                continue
-            open_at, straight_open = straight_open, None
-        elif any(expected == char for expected, _ in stack):
-            k = max(k for k, (expected, _) in enumerate(stack) if expected == char)
-            open_at = stack[k][1]
-            del stack[k:]
-        else:
-            continue
-        steps[open_at + 1] = steps.get(open_at + 1, 0) + 1
-        steps[i] = steps.get(i, 0) - 1
+    for span in spans:
+        steps[span.start + 1] = steps.get(span.start + 1, 0) + 1
+        steps[span.end - 1] = steps.get(span.end - 1, 0) - 1
     positions, values, running = [], [], 0
     for position in sorted(steps):
         running += steps[position]

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .document import Document
 from .output import write_table
+from .sections import text_size
 
 def summary(document: Document) -> pd.DataFrame:
     """One row per fact about the document, with a plain-English name."""
@@ -74,7 +75,7 @@ def redaction_table(document: Document, *, context: int = 12) -> pd.DataFrame:
 
 
 def section_lengths(document: Document, *, max_level: int = 2) -> pd.DataFrame:
-    """Characters per section down to ``max_level``, counting only text not in a child section."""
+    """Size of each section down to ``max_level`` (its subsections included; see :mod:`policytext.sections`)."""
     rows = []
     for section in document.outline.walk():
         if section.level > max_level:
@@ -87,7 +88,7 @@ def section_lengths(document: Document, *, max_level: int = 2) -> pd.DataFrame:
                 "title": section.title if section.level else "(title, salutation, preamble)",
                 "start": section.start,
                 "end": section.end,
-                "characters": section.end - section.start,
+                "characters": text_size(document.raw[section.start : section.end]),
                 "sentences": sum(section.start <= s.start < section.end for s in document.outline.sentences),
             }
         )
@@ -98,7 +99,7 @@ def sentence_lengths(document: Document) -> pd.DataFrame:
     """Length of each running-text sentence (whitespace excluded) with its section."""
     frame = document.sentences
     frame = frame[frame.kind == "text"].copy()
-    frame["characters"] = frame.text.str.replace(r"\s", "", regex=True).str.len()
+    frame["characters"] = frame.text.map(text_size)
     frame["part"] = frame.section.str.split(".").str[0]
     return frame[["sentence", "section", "part", "title_1", "characters", "start", "end"]].reset_index(drop=True)
 

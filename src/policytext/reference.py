@@ -36,6 +36,7 @@ import pandas as pd
 from .errors import PolicytextError
 from .normalize import Collapsed, collapse_whitespace, normalize
 from .reading import max_input_bytes, read_input_bytes
+from .textfacts import CLOSING_QUOTES, SENTENCE_ENDS, char_class, full_width
 
 __all__ = [
     "FORMULATION_COLUMNS",
@@ -69,7 +70,10 @@ _YEAR_NAMED = re.compile(r"(\d{4})年")
 _SLASH_DATE = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 # A reference sentence ends at a full stop, question or exclamation mark or
 # semicolon (with any closing quotes), or at a line end.
-_SENTENCE = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|$)")
+_REFERENCE_ENDS = SENTENCE_ENDS + "；;"
+_SENTENCE = re.compile(
+    rf"[^{re.escape(_REFERENCE_ENDS)}\n]*(?:{char_class(_REFERENCE_ENDS)}+{char_class(full_width(CLOSING_QUOTES) + '）)')}*|$)"
+)
 _TSV_COLUMNS = ("phrase", "source_file", "date", "category")
 FORMULATION_COLUMNS = (
     "formulation", "source_file", "source_id", "date", "category", "origin", "note",

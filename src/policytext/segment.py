@@ -33,8 +33,10 @@ import pandas as pd
 from policytext.errors import PolicytextError
 from policytext.output import atomic_write
 from policytext.paths import cache_dir
+from policytext.resources import data_text
 from policytext.redaction import REDACTION_FIRST, REDACTION_PATTERN
 from policytext.scanning import FirstCharacterScan
+from policytext.textfacts import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_PAIRS, SENTENCE_ENDS
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -58,9 +60,9 @@ LEXICON_CATEGORIES = frozenset(
 
 AUDIT_COLUMNS = ("term", "start", "end", "tokens_covering")
 
-_PACKAGE_DATA = Path(__file__).with_name("data")
-DEFAULT_LEXICON = _PACKAGE_DATA / "lexicon.tsv"
-DEFAULT_STOPWORDS = _PACKAGE_DATA / "stopwords.txt"
+#: The package data files (see :mod:`policytext.resources`) used when no path is given.
+DEFAULT_LEXICON = "lexicon.tsv"
+DEFAULT_STOPWORDS = "stopwords.txt"
 
 # The default-dictionary cache is loaded without any freshness check, so a
 # jieba upgrade that changed dict.txt would otherwise keep serving the old one.
@@ -111,12 +113,11 @@ _NUMBER = (
     rf"(?:[多余]?(?:(?:{_alternation(_MAGNITUDES)})(?:{_alternation(_MEASURES)})?|(?:{_alternation(_MEASURES)})))?"
 )
 _REDACTION = REDACTION_PATTERN
-_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’"))
-_QUOTE_CHARS = "".join(open_ + close for open_, close in _QUOTE_PAIRS)
 # A sentence end inside the marks means a quoted sentence, not a slogan.
+_NOT_IN_SLOGAN = re.escape(OPENING_QUOTES + CLOSING_QUOTES + SENTENCE_ENDS + "；\r\n")
 _QUOTED = "|".join(
-    rf"{re.escape(open_)}[^{_QUOTE_CHARS}。！？；!?\r\n]{{1,{MAX_QUOTED}}}{re.escape(close)}"
-    for open_, close in _QUOTE_PAIRS
+    rf"{re.escape(open_)}[^{_NOT_IN_SLOGAN}]{{1,{MAX_QUOTED}}}{re.escape(close)}"
+    for open_, close in QUOTE_PAIRS.items()
 )
 _SPACE = r"\s+"
 # Outside jieba's word characters and not a space: jieba yields it alone, one
@@ -132,7 +133,7 @@ _PROTECTED_WITH_QUOTES = re.compile(
 _PROTECTED_FIRST = rf"{REDACTION_FIRST}{_DIGIT}\s"
 _PROTECTED_SCAN = FirstCharacterScan(_PROTECTED, _PROTECTED_FIRST)
 _PROTECTED_WITH_QUOTES_SCAN = FirstCharacterScan(
-    _PROTECTED_WITH_QUOTES, _PROTECTED_FIRST + "".join(open_ for open_, _ in _QUOTE_PAIRS)
+    _PROTECTED_WITH_QUOTES, _PROTECTED_FIRST + OPENING_QUOTES
 )
 
 # jieba cuts its input into blocks of these characters before looking words up
@@ -190,13 +191,17 @@ def load_lexicon(path: Path | str | None = None) -> tuple[LexiconEntry, ...]:
     (unknown category, duplicate, a term jieba cannot keep whole) raise
     :class:`PolicytextError` naming the line.
     """
-    source = Path(path) if path is not None else DEFAULT_LEXICON
-    try:
-        lines = source.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError:
-        raise PolicytextError(f"lexicon file not found: {source}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PolicytextError(f"cannot read lexicon file {source}: {error}") from None
+    if path is None:
+        source_name, lines = DEFAULT_LEXICON, data_text(DEFAULT_LEXICON).splitlines()
+    else:
+        source = Path(path)
+        source_name = source.name
+        try:
+            lines = source.read_text(encoding="utf-8-sig").splitlines()
+        except FileNotFoundError:
+            raise PolicytextError(f"lexicon file not found: {source}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise PolicytextError(f"cannot read lexicon file {source}: {error}") from None
 
     entries: dict[str, LexiconEntry] = {}
     for lineno, line in enumerate(lines, 1):
@@ -205,7 +210,7 @@ def load_lexicon(path: Path | str | None = None) -> tuple[LexiconEntry, ...]:
         fields = [field.strip() for field in line.split("\t")]
         if fields[0] == "term" and not entries:
             continue
-        where = f"{source.name}:{lineno}"
+        where = f"{source_name}:{lineno}"
         if len(fields) < 2 or len(fields) > 4 or not fields[1]:
             raise PolicytextError(f"{where}: expected term<TAB>category[<TAB>freq[<TAB>pos]], got {line!r}")
         term, category = fields[0], fields[1]
@@ -238,20 +243,19 @@ def _check_term(term: str, where: str) -> None:
         raise PolicytextError(f"{where}: term {term!r} contains a number or redaction that the pre-pass splits off")
 
 
-@lru_cache(maxsize=8)
-def _read_stopwords(path: Path) -> frozenset[str]:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except FileNotFoundError:
-        raise PolicytextError(f"stopword file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PolicytextError(f"cannot read stopword file {path}: {error}") from None
-    return frozenset(word for line in lines if (word := line.strip()) and not word.startswith("#"))
-
-
 def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     """Function words and speech filler dropped from word counts (package list by default)."""
-    return _read_stopwords(Path(path).resolve() if path is not None else DEFAULT_STOPWORDS)
+    if path is None:
+        lines = data_text(DEFAULT_STOPWORDS).splitlines()
+    else:
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except FileNotFoundError:
+            raise PolicytextError(f"stopword file not found: {path}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise PolicytextError(f"cannot read stopword file {path}: {error}") from None
+    return frozenset(word for line in lines if (word := line.strip()) and not word.startswith("#"))
 
 
 class Tokenizer:
@@ -270,7 +274,7 @@ class Tokenizer:
         stopwords: Path | str | None = None,
     ) -> None:
         self._hmm = hmm
-        self._lexicon_source = Path(lexicon) if lexicon is not None else DEFAULT_LEXICON
+        self._lexicon_source = Path(lexicon).name if lexicon is not None else DEFAULT_LEXICON
         entries = load_lexicon(lexicon)
         self._stopwords = load_stopwords(stopwords)
         self._jieba = _new_jieba_tokenizer()
@@ -280,7 +284,7 @@ class Tokenizer:
             self._add(entry)
 
     def __repr__(self) -> str:
-        return f"<Tokenizer lexicon={self._lexicon_source.name!r} terms={len(self._entries)} hmm={self._hmm}>"
+        return f"<Tokenizer lexicon={self._lexicon_source!r} terms={len(self._entries)} hmm={self._hmm}>"
 
     @property
     def hmm(self) -> bool:

@@ -34,12 +34,12 @@ from ..output import write_table
 from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Alignment, Edit, Thresholds, align, classify, format_edits
 from .attribution import ATTRIBUTION_COLUMNS, attributions, quotations
-from .clauses import Clause, clauses, clauses_frame
+from .clauses import Clause, clauses_frame, split_clauses
 from .dating import parse_date, speech_date
 from .formulations import FORMULATION_TABLE_COLUMNS, formulation_use
 from .central import CentralIndex, build_index, load_index
 from .index import ShingleIndex
-from .keyness import keyness
+from .keyness import keyness_table
 from .reuse import (
     CLAUSE_COLUMNS,
     ECHO_COLUMNS,
@@ -72,14 +72,13 @@ __all__ = [
     "attributions",
     "build_index",
     "classify",
-    "clauses",
     "clauses_frame",
     "compare",
     "compare_clauses",
     "coverage",
     "format_edits",
     "formulation_use",
-    "keyness",
+    "keyness_table",
     "later_echoes",
     "load_index",
     "parse_date",
@@ -89,6 +88,7 @@ __all__ = [
     "reuse_tables",
     "section_similarity",
     "speech_date",
+    "split_clauses",
     "stock_share",
 ]
 
@@ -156,7 +156,7 @@ class Comparison:
 
     @cached_property
     def keyness(self) -> pd.DataFrame:
-        return keyness(self.document, self.topical)
+        return keyness_table(self.document, self.topical)
 
     def section_similarity(self, *, level: int = 2) -> pd.DataFrame:
         return section_similarity(self.document, self.topical, level=level)

@@ -25,13 +25,15 @@ import pandas as pd
 
 from ..document import Document
 from ..normalize import Collapsed, collapse_whitespace
+from ..textfacts import CLAUSE_SEPARATORS, CLOSERS, COLONS, QUOTE_PAIRS, SENTENCE_ENDS, full_width, innermost, match_quotations
 
 __all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "speech_match_text"]
 
 LONG_QUOTE = 10
-_CLAUSE_END = "，；：。！？"
-_QUOTE = re.compile(r"“[^“”]*”")
-_CLOSERS = "”’）》」』"
+# Full-width only: in normalised text an ASCII comma or colon stands between digits (2,157.8; 12:30).
+_CLAUSE_END = full_width(CLAUSE_SEPARATORS + COLONS + SENTENCE_ENDS)
+_DOUBLE_QUOTES = {"“": QUOTE_PAIRS["“"]}
+_CLOSERS = full_width(CLOSERS)
 # Punctuation, quote marks and spaces trimmed from a clause's edges. Anchored
 # at the start only: the trailing run is found by matching the reversed piece,
 # since searching for "[...]+$" restarts at every character of a long run
@@ -58,11 +60,12 @@ def _pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """Boundaries inside one sentence of the normalised text; the pieces tile it."""
     text = norm[start:end]
     cuts: set[int] = set()
-    for match in _QUOTE.finditer(text):
-        inner = match.group()[1:-1]
+    # Double quotes that hold no other: a long one is a clause of its own.
+    for quote in innermost(match_quotations(text, pairs=_DOUBLE_QUOTES)):
+        inner = text[quote.start + 1 : quote.end - 1]
         if len(inner) >= LONG_QUOTE or any(c in inner for c in _CLAUSE_END):
-            cuts.add(match.start())
-            after = match.end()
+            cuts.add(quote.start)
+            after = quote.end
             while after < len(text) and (text[after] in _CLAUSE_END or text[after] in _CLOSERS):
                 after += 1
             cuts.add(after)
@@ -115,7 +118,7 @@ def _core(norm: str, a: int, b: int) -> tuple[int, int]:
     return start, end
 
 
-def clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
+def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
     """The body's clauses in reading order (boilerplate sentences left out)."""
     norm = document.norm
     out: list[Clause] = []
@@ -135,7 +138,7 @@ def clauses_frame(document: Document, *, min_chars: int = 4) -> pd.DataFrame:
     rows = [
         {"clause": c.number, "sentence": c.sentence, "section": c.section, "kind": c.kind,
          "start": c.start, "end": c.end, "text": c.text}
-        for c in clauses(document, min_chars=min_chars)
+        for c in split_clauses(document, min_chars=min_chars)
     ]
     return pd.DataFrame(rows, columns=["clause", "sentence", "section", "kind", "start", "end", "text"])
 

@@ -34,7 +34,7 @@ from ..document import Document
 from ..normalize import collapse_whitespace, normalize
 from ..reference import ReferenceCorpus
 from .align import align, edits_between, format_edits
-from .clauses import clauses, speech_match_text
+from .clauses import speech_match_text, split_clauses
 from .central import CentralIndex, load_index
 from .corpus_text import find_phrase, part_texts
 from .dating import parse_date
@@ -162,7 +162,7 @@ def formulation_use(
     # A heading is shown with its marker, as the reader sees it: (一)高科技性.
     heading_sentences = {row.sentence: row for row in document.sentences.itertuples() if row.kind == "heading"}
     headings = []
-    for c in clauses(document):
+    for c in split_clauses(document):
         if c.kind != "heading":
             continue
         sentence = heading_sentences[c.sentence]

@@ -57,7 +57,7 @@ def _p_below(ll: float) -> float | None:
     return None
 
 
-def keyness(
+def keyness_table(
     document: Document,
     reference: ReferenceCorpus,
     *,

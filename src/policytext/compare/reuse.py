@@ -32,7 +32,7 @@ from ..normalize import Collapsed
 from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Thresholds, align, bigram_overlap, classify, format_edits, wording_bigrams
 from .central import SHINGLE, CentralIndex, build_index, load_index
-from .clauses import Clause, clauses, speech_match_text
+from .clauses import Clause, speech_match_text, split_clauses
 from .dating import date_bounds
 from .index import shingles
 from .stock import stock_wording
@@ -223,7 +223,7 @@ def reuse_tables(
 ) -> ReuseTables:
     """The clause table (see :func:`compare_clauses`) and the later echoes (:data:`ECHO_COLUMNS`)."""
     index = _as_index(reference)
-    found = clauses(document, min_chars=min_chars)
+    found = split_clauses(document, min_chars=min_chars)
     texts = [speech_match_text(document, c.start, c.end) for c in found]
     options, echoes = [], []
     for clause, local in zip(found, texts):

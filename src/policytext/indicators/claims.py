@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
 from ..redaction import REDACTION, REDACTION_PATTERN
+from ..textfacts import HAN
 from . import resources as res
 from .naming import name_claim
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = CHINESE_NUMERAL
-_CJK = r"\u3400-\u9fff"
+_CJK = HAN
 # Each scanning pattern opens with a lookahead on the characters a match can
 # start with: Python's re otherwise tries every alternative at every offset
 # (the core pattern scans six times faster with it, and matches the same).

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..redaction import REDACTION
+from ..textfacts import CLOSING_QUOTES, OPENING_QUOTES
 from . import resources as res
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ _VAGUE = re.compile(r"^(?:多个|多家|多项|一批|各类|部分|众多|若�
 # 甲、乙等丙: 丙 names the category; a lone 等 may be part of a word (高等院校).
 _ENUMERATION = re.compile(r"^.*、[^、]*?等(?=.)")
 _PUBLISHER = re.compile(r"^.*?(?:发布|公布)的")
-_QUOTES = str.maketrans("", "", "“”‘’《》「」『』\"")
+_QUOTES = str.maketrans("", "", OPENING_QUOTES + CLOSING_QUOTES + "《》" + '"')
 _MAX_AFTER = 16
 
 

@@ -10,12 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 
-from ..errors import PolicytextError
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from .. import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +34,8 @@ class Cue:
 
 
 def _rows(name: str) -> list[list[str]]:
-    path = DATA / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise PolicytextError(f"{path}: cannot read indicator table ({exc.strerror or exc})") from None
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return rows[1:]  # the header
+    # The header is the first line that is not a comment.
+    return [line.split("\t") for _, line in resources.data_lines(name)[1:]]
 
 
 @lru_cache(maxsize=1)

@@ -6,17 +6,17 @@ raw offsets and raw text, so each row can be checked against the source.
 
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..errors import PolicytextError
 from ..frames import records_frame
+from ..resources import data_table
+from ..textfacts import HAN  # noqa: F401  (the detectors' character class, re-exported)
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 #: The columns every detector's table starts with.
 SPAN_COLUMNS = ("section", "sentence", "start", "end", "text")
 
-# Characters that make up Chinese words (CJK unified ideographs and extension A).
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 
 
 @dataclass(frozen=True)
@@ -94,38 +92,13 @@ def _token_boundaries(norm: str, start: int, end: int, tokenizer: Tokenizer) -> 
     return frozenset(map(start.__add__, tokenizer.segment(norm[start:end]).bounds))
 
 
-def read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
-    """A package data table (``#`` comments, header line) as dicts; mistakes name the line."""
-    return _read_tsv(name, columns)
-
-
 def read_entries(name: str, entry_type, columns: tuple[str, ...], *, categories: tuple[str, ...]) -> tuple:
     """A lexicon table as ``entry_type`` records whose ``category`` must be one of ``categories``."""
-    from ..errors import PolicytextError
-
-    entries = tuple(entry_type(**row) for row in read_tsv(name, columns))
+    entries = tuple(entry_type(**row) for row in data_table(name, columns))
     for entry in entries:
         if entry.category not in categories:
             raise PolicytextError(f"{name}: unknown category {entry.category!r} for {getattr(entry, columns[0])}")
     return entries
-
-
-@lru_cache(maxsize=16)
-def _read_tsv(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
-    try:
-        text = resources.files("policytext").joinpath("data", name).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PolicytextError(f"cannot read package data {name}: {error}") from None
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = []
-    for lineno, fields in enumerate(csv.reader(lines, delimiter="\t"), 1):
-        fields = [field.strip() for field in fields]
-        if fields[: len(columns)] == list(columns):
-            continue
-        if len(fields) != len(columns) or not all(fields):
-            raise PolicytextError(f"{name}: data line {lineno}: expected {len(columns)} tab-separated fields {columns}, got {fields}")
-        rows.append(dict(zip(columns, fields)))
-    return tuple(rows)
 
 
 def leftmost_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:

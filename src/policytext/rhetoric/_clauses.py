@@ -8,17 +8,20 @@ phrase around it. A 《title》 is opaque: a 、 inside it separates nothing.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
+from .. import textfacts
+from ..textfacts import PHRASE_SEPARATOR, char_class
 from .quotations import TITLE_MARKS, quotation_spans
 
-PHRASE_SEPARATOR = "、"
-CLAUSE_SEPARATORS = frozenset("，,；;")
+CLAUSE_SEPARATORS = frozenset(textfacts.CLAUSE_SEPARATORS)
 # Ends a clause: a sentence end, a colon, a dash, a line break.
-CLAUSE_BOUNDARIES = frozenset("。！？!?：:\n—")
-SENTENCE_BOUNDARIES = frozenset("。！？!?\n")
-_SEPARATING = frozenset("、，,；;。！？!?：:")
+CLAUSE_BOUNDARIES = frozenset(textfacts.SENTENCE_ENDS + textfacts.COLONS + "\n—")
+SENTENCE_BOUNDARIES = frozenset(textfacts.SENTENCE_ENDS + "\n")
+_SEPARATING = frozenset(PHRASE_SEPARATOR + textfacts.CLAUSE_SEPARATORS + textfacts.SENTENCE_ENDS + textfacts.COLONS)
+# The characters at which a phrase run or a clause run changes state.
+_PHRASE_EVENTS = re.compile(char_class(CLAUSE_SEPARATORS | CLAUSE_BOUNDARIES | {PHRASE_SEPARATOR}))
+_CLAUSE_EVENTS = re.compile(char_class(SENTENCE_BOUNDARIES | frozenset(textfacts.COLONS) | CLAUSE_SEPARATORS))
 
 
 class Run(NamedTuple):
@@ -58,16 +61,16 @@ def phrase_runs(text: str, start: int, end: int, *, markers: frozenset[int] = fr
     """
     opaque, bounding = _masks(text, start, end)
     boundaries = CLAUSE_SEPARATORS | CLAUSE_BOUNDARIES
-    return _runs(text, start, end, opaque, bounding, markers, outer=boundaries, inner=frozenset(PHRASE_SEPARATOR), name=PHRASE_SEPARATOR)
+    return _runs(text, start, end, opaque, bounding, markers, outer=boundaries, inner=frozenset(PHRASE_SEPARATOR), name=PHRASE_SEPARATOR, events=_PHRASE_EVENTS)
 
 
 def clause_runs(text: str, start: int, end: int, *, markers: frozenset[int] = frozenset()) -> list[Run]:
     """Within each sentence, the clauses separated by ， or ； (runs of two or more)."""
     opaque, bounding = _masks(text, start, end)
-    return _runs(text, start, end, opaque, bounding, markers, outer=SENTENCE_BOUNDARIES | frozenset("：:"), inner=CLAUSE_SEPARATORS, name="，")
+    return _runs(text, start, end, opaque, bounding, markers, outer=SENTENCE_BOUNDARIES | frozenset(textfacts.COLONS), inner=CLAUSE_SEPARATORS, name="，", events=_CLAUSE_EVENTS)
 
 
-def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) -> list[Run]:
+def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name, events) -> list[Run]:
     runs: list[Run] = []
     # Pieces of the current clause before its last one, unstripped: most
     # clauses hold no separator and end without ever being split or stripped.
@@ -76,7 +79,7 @@ def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name) ->
     exact_first = False
     # Only separators, boundaries, bounding marks and markers change the state:
     # visit those offsets rather than every character of the body.
-    pattern = _event_pattern(outer | inner)
+    pattern = events
     events = {match.start() for match in pattern.finditer(text, start, end)}
     events.update(at for at in bounding if start <= at < end)
     events.update(at for at in markers if start <= at < end)
@@ -108,11 +111,6 @@ def _run(text: str, pieces: list[tuple[int, int]], name: str, exact_first: bool,
     # The marks give exact edges only when the quotation is the whole run.
     exact = exact_first and exact_last
     return Run(name, stripped, exact, exact)
-
-
-@lru_cache(maxsize=8)
-def _event_pattern(chars: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
 
 
 def outline_markers(document) -> frozenset[int]:

@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .directives import directives, section_at_level, section_characters
-from .enumerations import enumerations
-from .formulas import formulas
-from .four_character import four_character
+from ..sections import section_at_level, section_characters
+from .directives import find_directives
+from .enumerations import find_enumerations
+from .formulas import find_formulas
+from .four_character import find_four_character
 from .leaders import leader_references
 from .parallelism import parallelisms
-from .quotations import quotations
+from .quotations import find_quotations
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -21,14 +22,14 @@ if TYPE_CHECKING:
 
 def device_counts(document: Document, *, level: int = 2, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Rhetorical devices per section at ``level``: quotations, formulas, lists, parallel groups, 四字格, directives, leader references."""
-    series = enumerations(document, tokenizer=tokenizer)
+    series = find_enumerations(document, tokenizer=tokenizer)
     devices = {
-        "quotations": quotations(document),
-        "formulas": formulas(document, tokenizer=tokenizer),
+        "quotations": find_quotations(document),
+        "formulas": find_formulas(document, tokenizer=tokenizer),
         "lists (、)": series[series.kind == "list"],
         "parallelism": parallelisms(document, tokenizer=tokenizer),
-        "four-character": four_character(document, tokenizer=tokenizer),
-        "directive words": directives(document, tokenizer=tokenizer),
+        "four-character": find_four_character(document, tokenizer=tokenizer),
+        "directive words": find_directives(document, tokenizer=tokenizer),
         "leader references": leader_references(document),
     }
     table = section_characters(document, level=level)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..sections import per_1000, section_at_level, section_characters
 from ._base import (
     Locator,
     body_bounds,
@@ -55,7 +56,7 @@ def directive_terms() -> tuple[str, ...]:
     return tuple(entry.term for entry in directive_lexicon())
 
 
-def directives(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_directives(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Every directive, modal, intensity, stance or mobilising word of the body, one row each."""
     tokenizer = tokenizer_or_default(tokenizer)
     start, end = body_bounds(document)
@@ -70,29 +71,9 @@ def directives(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.
     return frame(rows, DIRECTIVE_COLUMNS)
 
 
-def section_characters(document: Document, *, level: int = 1) -> pd.DataFrame:
-    """Characters (whitespace excluded) of each section at ``level``, the front matter as section "0"."""
-    sentences = document.sentences
-    keys = sentences.section.map(lambda s: section_at_level(s, level))
-    lengths = sentences.text.str.replace(r"\s", "", regex=True).str.len()
-    table = pd.DataFrame({"section": keys, "characters": lengths}).groupby("section", sort=False).characters.sum().reset_index()
-    titles = _titles(document)
-    table.insert(1, "title", table.section.map(lambda s: titles.get(s, "")))
-    return table
-
-
-def section_at_level(section: str, level: int) -> str:
-    """The ancestor id of ``section`` at ``level`` ("3.2.1" at level 1 is "3")."""
-    return ".".join(str(section).split(".")[:level])
-
-
-def _titles(document: Document) -> dict[str, str]:
-    return {s.id: (s.marker + s.title if s.level else "front matter") for s in document.outline.walk()}
-
-
 def directive_profile(document: Document, *, level: int = 1, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Per section at ``level``: count of each category, total, characters and rate per 1,000 characters."""
-    found = directives(document, tokenizer=tokenizer)
+    found = find_directives(document, tokenizer=tokenizer)
     sizes = section_characters(document, level=level)
     found = found.assign(part=found.section.map(lambda s: section_at_level(s, level)))
     counts = found.pivot_table(index="part", columns="category", values="start", aggfunc="count", fill_value=0)
@@ -102,12 +83,12 @@ def directive_profile(document: Document, *, level: int = 1, tokenizer: Tokenize
         table[category] = table.section.map(column).fillna(0).astype("int64")
     table["total"] = table[list(CATEGORIES)].sum(axis=1)
     for category in (*CATEGORIES, "total"):
-        table[f"{category}_per_1000"] = (1000 * table[category] / table.characters.where(table.characters > 0)).round(2).fillna(0.0)
+        table[f"{category}_per_1000"] = per_1000(table[category], table.characters)
     return table
 
 
 def directive_term_counts(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """How often each lexicon term occurs, most frequent first."""
-    found = directives(document, tokenizer=tokenizer)
+    found = find_directives(document, tokenizer=tokenizer)
     table = found.groupby(["term", "category", "gloss"], sort=False).size().reset_index(name="count")
     return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)

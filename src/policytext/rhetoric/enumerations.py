@@ -58,7 +58,7 @@ _MAX_HEAD = 10
 _NOMINAL = ("n", "b", "vn", "l", "j", "a", "an", "s")
 
 
-def enumerations(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_enumerations(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per series or list: kind, span of the whole series, length, head, announced count, items joined by " | "."""
     series = _all_series(document, tokenizer)
     rows = []
@@ -113,7 +113,7 @@ def enumeration_items_with_series(document: Document, *, tokenizer: Tokenizer | 
 
 def _all_series(document: Document, tokenizer: Tokenizer | None):
     tokenizer = tokenizer_or_default(tokenizer)
-    # enumerations() and enumeration_items() both need every series: find them once per document.
+    # find_enumerations() and enumeration_items() both need every series: find them once per document.
     return document.derived(("enumeration series", tokenizer), lambda: _find_series(document, tokenizer))
 
 

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..numerals import to_number
+from ..textfacts import CLOSING_QUOTES, OPENING_QUOTES
 from ._base import HAN, Locator, body_bounds, frame, span_row, tokenizer_or_default
 from .quotations import quotation_spans
 
@@ -86,7 +87,7 @@ _BODY_HEADS = frozenset("会委院办局部厅")
 _MAX_HEAD = 4
 
 
-def formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Numbered formulas in the body, one row per occurrence, with kind, numeral value and head."""
     tokenizer = tokenizer_or_default(tokenizer)
     text = document.norm
@@ -194,7 +195,7 @@ def _head(text: str, position: int, limit: int, tokenizer: Tokenizer) -> str:
 
 def _quote_bounded(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is the whole of a quotation."""
-    return start > 0 and end < len(text) and text[start - 1] in "“‘「『" and text[end] in "”’」』"
+    return start > 0 and end < len(text) and text[start - 1] in OPENING_QUOTES and text[end] in CLOSING_QUOTES
 
 
 def _compound_extent(text: str, start: int, end: int, quoted: set[tuple[int, int]]) -> tuple[int, int] | None:

@@ -42,7 +42,7 @@ from ._base import (
     token_boundaries,
     tokenizer_or_default,
 )
-from .directives import section_at_level, section_characters
+from ..sections import per_1000, section_at_level, section_characters
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -108,7 +108,7 @@ def _idiom_first_codes() -> np.ndarray:
     return np.array(sorted({ord(idiom[0]) for idiom in jieba_idioms()}), dtype="<u4")
 
 
-def four_character(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_four_character(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Each four-character expression of the body with its pattern, non-overlapping, in reading order."""
     tokenizer = tokenizer_or_default(tokenizer)
     text = document.norm
@@ -206,13 +206,13 @@ def _posseg(tokenizer: Tokenizer):
 
 def four_character_density(document: Document, *, level: int = 1, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Per section at ``level``: expressions, characters, expressions per 1,000 characters, share of text covered."""
-    found = four_character(document, tokenizer=tokenizer)
+    found = find_four_character(document, tokenizer=tokenizer)
     sizes = section_characters(document, level=level)
     parts = found.section.map(lambda s: section_at_level(s, level))
     counts = parts.value_counts()
     table = sizes.copy()
     table["expressions"] = table.section.map(counts).fillna(0).astype("int64")
-    table["per_1000"] = (1000 * table.expressions / table.characters.where(table.characters > 0)).round(2).fillna(0.0)
+    table["per_1000"] = per_1000(table.expressions, table.characters)
     table["share_of_text"] = (4 * table.expressions / table.characters.where(table.characters > 0)).round(4).fillna(0.0)
     table["examples"] = table.section.map(lambda s: " ".join(found[parts == s].text.head(8)))
     return table

@@ -86,7 +86,7 @@ def _textrank(tokenizer: Tokenizer):
     return extractor
 
 
-def keywords(
+def find_keywords(
     document: Document,
     *,
     method: Literal["tfidf", "textrank"] = "tfidf",

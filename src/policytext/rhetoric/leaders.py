@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..resources import data_table
 from ._base import (
     Locator,
     body_bounds,
@@ -29,7 +30,6 @@ from ._base import (
     frame,
     leftmost_longest,
     read_entries,
-    read_tsv,
     span_row,
 )
 
@@ -78,7 +78,7 @@ def title_holders() -> tuple[TitleHolder, ...]:
     """Who held each bare title and when, from ``data/rhetoric_leader_titles.tsv``."""
     return tuple(
         TitleHolder(row["title"], row["person"], date.fromisoformat(row["from"]), None if row["to"] == "-" else date.fromisoformat(row["to"]))
-        for row in read_tsv("rhetoric_leader_titles.tsv", ("title", "person", "from", "to"))
+        for row in data_table("rhetoric_leader_titles.tsv", ("title", "person", "from", "to"))
     )
 
 

@@ -55,8 +55,18 @@ from ._base import (
     Locator,
     body_bounds,
     frame,
-    read_tsv,
     span_row,
+)
+from ..resources import data_table
+from ..textfacts import (
+    CLAUSE_SEPARATORS,
+    COLONS,
+    MARK_PAIRS,
+    SENTENCE_ENDS,
+    TITLE_OPENERS,
+    QuotationSpan,
+    char_class,
+    match_quotations,
 )
 from .leaders import CENTRAL, leader_hits
 
@@ -69,16 +79,14 @@ QUOTATION_COLUMNS = (
 )
 KINDS = ("leader", "title", "figurative", "slogan", "term", "other")
 
-PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
-_CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-_MARK = re.compile("[" + re.escape("".join(PAIRS) + "".join(_CLOSERS)) + "]")
-TITLE_MARKS = frozenset("《〈")
+PAIRS = MARK_PAIRS
+TITLE_MARKS = TITLE_OPENERS
 # A pair of marks further apart than this is a stray mark pairing with a far one.
 MAX_QUOTATION = 600
 # Longer than this, a quotation without clause punctuation is a phrase, not a label.
 MAX_TERM = 20
 
-_SENTENCE_END = "。！？!?"
+_SENTENCE_END = SENTENCE_ENDS
 _SPEECH_VERB = r"(?:深刻指出|明确指出|指出|强调|要求|提出|明确|说|讲|表示|指示|批示|寄语|勉励|号召)"
 # Leader … 指出：“  — the name may be followed by a short adverbial (在…时) before the verb.
 _SPEECH_BEFORE = re.compile(rf"{_SPEECH_VERB}[：:，,]?$")
@@ -97,64 +105,16 @@ _JOINED = re.compile(rf"[+＋—–－、]|[{HAN}]-[{HAN}]")
 _DIGITS = re.compile(r"\d")
 _FROM_TO = re.compile(rf"^从[{HAN}\w]{{1,6}}到[{HAN}\w]{{1,6}}$")
 _NUMBERED = re.compile(rf"^(?:[两二三四五六七八九十]+[个项大条类种][{HAN}]{{2,6}}|一[{HAN}][两二三四五多][{HAN}](?:[三四五多][{HAN}])?)$")
-_CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
+_CLAUSE_PUNCT = re.compile(char_class(CLAUSE_SEPARATORS + COLONS + SENTENCE_ENDS))
 
 
-@dataclass(frozen=True, slots=True)
-class QuotationSpan:
-    """A pair of quotation marks in the normalised text: ``start`` is the opening mark, ``end`` is past the closing one."""
-
-    start: int
-    end: int
-    mark: str
-    depth: int
-    parent: int | None  # index of the enclosing span in the list
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1
-
-
-@lru_cache(maxsize=16)
 def quotation_spans(text: str, start: int = 0, end: int | None = None) -> tuple[QuotationSpan, ...]:
-    """Pairs of matching marks in ``text[start:end]``, outer before inner, in reading order.
+    """Pairs of quotation and title marks in ``text[start:end]`` (see :func:`~policytext.textfacts.match_quotations`).
 
-    A closing mark without its opener is ignored; an opener never closed (the
-    text is cut off, or a mark is missing) is dropped with anything opened after it.
-    Remembered for the last few texts: quotations, formulas and the clause
-    splitter all ask for the same body's spans.
+    A pair further apart than :data:`MAX_QUOTATION` characters is a stray mark
+    pairing with a far one and is not a quotation.
     """
-    return tuple(_quotation_spans(text, start, end))
-
-
-def _quotation_spans(text: str, start: int, end: int | None) -> list[QuotationSpan]:
-    end = len(text) if end is None else end
-    stack: list[tuple[int, str]] = []
-    pairs: list[tuple[int, int, str, int]] = []
-    for match in _MARK.finditer(text, start, end):
-        position, char = match.start(), match.group()
-        if char in PAIRS:
-            stack.append((position, char))
-        elif char in _CLOSERS:
-            opener = _CLOSERS[char]
-            for level in range(len(stack) - 1, -1, -1):
-                if stack[level][1] == opener:
-                    open_at = stack[level][0]
-                    del stack[level:]
-                    if position + 1 - open_at <= MAX_QUOTATION:
-                        pairs.append((open_at, position + 1, opener, level))
-                    break
-    pairs.sort()
-    spans: list[QuotationSpan] = []
-    for open_at, close_at, mark, _ in pairs:
-        parent = None
-        for index in range(len(spans) - 1, -1, -1):
-            if spans[index].start < open_at and close_at <= spans[index].end:
-                parent = index
-                break
-        depth = 0 if parent is None else spans[parent].depth + 1
-        spans.append(QuotationSpan(open_at, close_at, mark, depth, parent))
-    return spans
+    return match_quotations(text, start, end, pairs=MARK_PAIRS, max_length=MAX_QUOTATION)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +127,10 @@ class Cue:
 @lru_cache(maxsize=1)
 def quotation_cues() -> tuple[Cue, ...]:
     """The figurative and slogan cues of ``data/rhetoric_quotation_cues.tsv``."""
-    return tuple(Cue(**row) for row in read_tsv("rhetoric_quotation_cues.tsv", ("cue", "kind", "match")))
+    return tuple(Cue(**row) for row in data_table("rhetoric_quotation_cues.tsv", ("cue", "kind", "match")))
 
 
-def quotations(document: Document) -> pd.DataFrame:
+def find_quotations(document: Document) -> pd.DataFrame:
     """Every quotation and title of the body, one row per pair of marks (see the module doc for kinds)."""
     text = document.norm
     start, end = body_bounds(document)
@@ -287,7 +247,7 @@ def _attributed_leader(before: str, after: str, quote_start: int, sentence_start
 
 def quotation_counts(document: Document) -> pd.DataFrame:
     """How many quotations of each kind, with an example of each."""
-    table = quotations(document)
+    table = find_quotations(document)
     rows = []
     for kind in KINDS:
         rows_of_kind = table[table.kind == kind]

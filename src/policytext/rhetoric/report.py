@@ -10,13 +10,13 @@ import pandas as pd
 
 from ..output import write_table
 from ._base import Locator
-from .directives import directives
-from .enumerations import enumeration_items, enumeration_items_with_series, enumerations
-from .formulas import formulas
-from .four_character import four_character
+from .directives import find_directives
+from .enumerations import enumeration_items, enumeration_items_with_series, find_enumerations
+from .formulas import find_formulas
+from .four_character import find_four_character
 from .leaders import leader_references
 from .parallelism import find_groups
-from .quotations import quotations
+from .quotations import find_quotations
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -31,12 +31,12 @@ def rhetoric_tables(document: Document, *, tokenizer: Tokenizer | None = None) -
     from .parallelism import parallelism_members
 
     return {
-        "quotations": quotations(document),
-        "formulas": formulas(document, tokenizer=tokenizer),
+        "quotations": find_quotations(document),
+        "formulas": find_formulas(document, tokenizer=tokenizer),
         "enumerations": enumeration_items_with_series(document, tokenizer=tokenizer),
         "parallelisms": parallelism_members(document, tokenizer=tokenizer),
-        "four_character": four_character(document, tokenizer=tokenizer),
-        "directives": directives(document, tokenizer=tokenizer),
+        "four_character": find_four_character(document, tokenizer=tokenizer),
+        "directives": find_directives(document, tokenizer=tokenizer),
         "leader_references": leader_references(document),
     }
 
@@ -50,7 +50,7 @@ def rhetoric_payload(document: Document, *, tokenizer: Tokenizer | None = None) 
     raw = document.raw
     items = enumeration_items(document, tokenizer=tokenizer)
     enumeration_rows = []
-    for row in _records(enumerations(document, tokenizer=tokenizer)):
+    for row in _records(find_enumerations(document, tokenizer=tokenizer)):
         members = items[items.enumeration == row["enumeration"]]
         row.pop("items")
         row["items"] = [{"text": m.text, "start": int(m.start), "end": int(m.end)} for m in members.itertuples()]
@@ -73,12 +73,12 @@ def rhetoric_payload(document: Document, *, tokenizer: Tokenizer | None = None) 
         )
     return {
         "document": document.path.name if document.path else None,
-        "quotations": _records(quotations(document)),
-        "formulas": _records(formulas(document, tokenizer=tokenizer)),
+        "quotations": _records(find_quotations(document)),
+        "formulas": _records(find_formulas(document, tokenizer=tokenizer)),
         "enumerations": enumeration_rows,
         "parallelisms": groups,
-        "four_character": _records(four_character(document, tokenizer=tokenizer)),
-        "directives": _records(directives(document, tokenizer=tokenizer)),
+        "four_character": _records(find_four_character(document, tokenizer=tokenizer)),
+        "directives": _records(find_directives(document, tokenizer=tokenizer)),
         "leader_references": _records(leader_references(document)),
     }
 
@@ -89,5 +89,5 @@ def write_tables(document: Document, *, outdir: Path, tokenizer: Tokenizer | Non
 
     tables = rhetoric_tables(document, tokenizer=tokenizer)
     tables["parallelism_groups"] = parallelisms(document, tokenizer=tokenizer)
-    tables["enumeration_series"] = enumerations(document, tokenizer=tokenizer)
+    tables["enumeration_series"] = find_enumerations(document, tokenizer=tokenizer)
     return [write_table(frame, f"rhetoric_{name}", outdir=outdir) for name, frame in tables.items()]

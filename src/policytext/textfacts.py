@@ -1,0 +1,157 @@
+"""Facts about Chinese text that every module shares: character classes and the quotation-mark matcher.
+
+One definition each, so that the loader, the outline, the segmenter and the
+analyses agree on what a sentence end, a closing mark or a Chinese character
+is. Analyses run on the normalised text (see :mod:`policytext.normalize`),
+where ASCII punctuation inside Chinese is already full-width; the ASCII forms
+are listed too because digits keep theirs (2,157.8) and scraped text is mixed.
+
+The character sets are strings (usable in a regex class through
+:func:`char_class`) or frozensets for membership tests; nothing here is
+mutable.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+# --- characters ----------------------------------------------------------------------------
+
+#: Chinese characters (a regex class body): CJK unified ideographs, extension A
+#: and the compatibility ideographs scraped pages sometimes carry.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: One Chinese character.
+HAN_CHAR = re.compile(f"[{HAN}]")
+
+#: Quotation marks proper, opener → closer: “…” ‘…’ 「…」 『…』.
+QUOTE_PAIRS: Mapping[str, str] = MappingProxyType({"“": "”", "‘": "’", "「": "」", "『": "』"})
+#: Title marks, opener → closer: 《…》 〈…〉 (a document, a journal, a programme).
+TITLE_PAIRS: Mapping[str, str] = MappingProxyType({"《": "》", "〈": "〉"})
+#: Every pair of marks that encloses words, quotations before titles.
+MARK_PAIRS: Mapping[str, str] = MappingProxyType({**QUOTE_PAIRS, **TITLE_PAIRS})
+OPENING_QUOTES = "".join(QUOTE_PAIRS)
+CLOSING_QUOTES = "".join(QUOTE_PAIRS.values())
+TITLE_OPENERS = frozenset(TITLE_PAIRS)
+#: Straight quotes: opener and closer look the same, so pairing them is guesswork.
+STRAIGHT_QUOTES = "\"'"
+
+#: Ends a sentence.
+SENTENCE_ENDS = "。！？!?"
+#: Separates clauses inside a sentence.
+CLAUSE_SEPARATORS = "，,；;"
+COLONS = "：:"
+#: Separates the items of a phrase-level list (教育、科技、人才).
+PHRASE_SEPARATOR = "、"
+#: What a text may end with when it is complete (besides :data:`SENTENCE_ENDS`): a
+#: semicolon or a full stop as an ellipsis or Latin point.
+TERMINAL = SENTENCE_ENDS + "；;.…"
+#: Marks that may follow a sentence end and still belong to the sentence (。” 。） 。》).
+CLOSERS = CLOSING_QUOTES + "".join(TITLE_PAIRS.values()) + "）)】" + STRAIGHT_QUOTES
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regex character class matching any of ``chars``."""
+    return "[" + "".join(re.escape(char) for char in sorted(set(chars))) + "]"
+
+
+def full_width(chars: str) -> str:
+    """The non-ASCII characters of ``chars``: in normalised text an ASCII comma sits only between digits."""
+    return "".join(char for char in chars if not char.isascii())
+
+
+# --- the quotation-mark matcher ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class QuotationSpan:
+    """A pair of marks: ``start`` is the opening mark, ``end`` is just past the closing one."""
+
+    start: int
+    end: int
+    mark: str  # the opening mark
+    depth: int
+    parent: int | None  # index of the enclosing span in the matcher's result
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+    @property
+    def is_title(self) -> bool:
+        return self.mark in TITLE_OPENERS
+
+
+def match_quotations(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    pairs: Mapping[str, str] = MARK_PAIRS,
+    max_length: int | None = None,
+    straight: bool = False,
+    breaks: Sequence[int] = (),
+) -> tuple[QuotationSpan, ...]:
+    """Pairs of matching marks in ``text[start:end]``, outer before inner, in reading order.
+
+    A closer pairs with the nearest open mark of its kind; marks opened after
+    that one and never closed are dropped (the text is cut off, or a mark is
+    missing), and so is a closer without an opener. A pair longer than
+    ``max_length`` is a stray mark pairing with a far one and is left out (its
+    marks still close what they close). With ``straight`` a pair of ASCII
+    double quotes counts too. ``breaks`` are sorted offsets (paragraph
+    starts) where every open mark is forgotten, so that one unbalanced mark
+    cannot swallow the rest of a document.
+    """
+    end = len(text) if end is None else end
+    closers = {close: open_ for open_, close in pairs.items()}
+    marks = "".join(pairs) + "".join(closers) + ('"' if straight else "")
+    stack: list[tuple[int, str]] = []
+    straight_open: int | None = None
+    paragraph = -1
+    found: list[tuple[int, int, str]] = []
+    for match in re.compile(char_class(marks)).finditer(text, start, end):
+        position, char = match.start(), match.group()
+        if breaks:
+            here = bisect_right(breaks, position)
+            if here != paragraph:
+                paragraph, stack, straight_open = here, [], None
+        if char in pairs:
+            stack.append((position, char))
+            continue
+        if char == '"':
+            if straight_open is None:
+                straight_open = position
+                continue
+            open_at, opener, straight_open = straight_open, '"', None
+        else:
+            opener = closers[char]
+            for level in range(len(stack) - 1, -1, -1):
+                if stack[level][1] == opener:
+                    open_at = stack[level][0]
+                    del stack[level:]
+                    break
+            else:
+                continue
+        if max_length is None or position + 1 - open_at <= max_length:
+            found.append((open_at, position + 1, opener))
+    found.sort()
+    spans: list[QuotationSpan] = []
+    for open_at, close_at, mark in found:
+        parent = None
+        for index in range(len(spans) - 1, -1, -1):
+            if spans[index].start < open_at and close_at <= spans[index].end:
+                parent = index
+                break
+        depth = 0 if parent is None else spans[parent].depth + 1
+        spans.append(QuotationSpan(open_at, close_at, mark, depth, parent))
+    return tuple(spans)
+
+
+def innermost(spans: Sequence[QuotationSpan]) -> list[QuotationSpan]:
+    """The spans that hold no other span."""
+    parents = {span.parent for span in spans}
+    return [span for index, span in enumerate(spans) if index not in parents]
