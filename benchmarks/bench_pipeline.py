@@ -106,7 +106,7 @@ def phase_jieba(paths: list[Path]) -> dict:
 
 def analyse(path: Path, timings: dict[str, float]) -> None:
     from policytext import indicators, load, rhetoric
-    from policytext.segment import default_tokenizer
+    from policytext.parsed import parse
 
     clock = time.perf_counter
     t = clock()
@@ -116,10 +116,11 @@ def analyse(path: Path, timings: dict[str, float]) -> None:
     document.sentences
     timings["outline"] += clock() - t
     t = clock()
-    default_tokenizer().segment(document.norm[document.body_start : document.body_end])
+    parsed = parse(document)
+    parsed.segmentation
     timings["segmentation"] += clock() - t
     t = clock()
-    rhetoric.rhetoric_tables(document)
+    rhetoric.rhetoric_tables(parsed)
     timings["rhetoric"] += clock() - t
     t = clock()
     indicators.extract(document)

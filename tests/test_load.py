@@ -201,10 +201,6 @@ def test_collapse_whitespace_maps_back():
     assert text[start:end] == "生产力"
 
 
-def test_derived_values_are_computed_once_per_document():
-    document = from_text("同志们:今天开会。")
-    calls = []
-    first = document.derived("answer", lambda: calls.append(1) or [42])
-    assert document.derived("answer", lambda: calls.append(1) or [0]) is first
-    assert calls == [1]
-    assert from_text("同志们:今天开会。").derived("answer", lambda: [0]) == [0]  # per document, not global
+def test_a_document_holds_no_store_for_analyses():
+    # Analyses share intermediate results through a parse (policytext.parsed), not the document.
+    assert not hasattr(from_text("同志们:今天开会。"), "derived")

@@ -264,14 +264,21 @@ def test_only_text_can_be_segmented(method):
         getattr(Tokenizer(), method)("新质生产力".encode())
 
 
-def test_a_long_text_is_segmented_once_until_a_word_is_added():
+def test_adding_a_word_bumps_the_version_and_each_call_cuts_afresh():
     tokenizer = Tokenizer()
-    text = SEED_TEXT[:2000]
+    text = "我们要推动量子纠缠通信产业发展。" * 40
+    version = tokenizer.version
     first = tokenizer.segment(text)
-    assert tokenizer.segment(text) is first  # remembered: the analyses share one cut of the body
-    assert tokenizer.segment(text, keep_quoted=True) is not first
-    tokenizer.add_word("天开高教")
-    assert tokenizer.segment(text) is not first  # a new word may cut the text differently
+    assert tokenizer.segment(text) == first and "量子纠缠通信" not in first.words
+    tokenizer.add_word("量子纠缠通信")
+    assert tokenizer.version == version + 1
+    assert "量子纠缠通信" in tokenizer.segment(text).words
+
+
+def test_the_shared_default_tokenizer_is_read_only():
+    with pytest.raises(PolicytextError, match="read-only"):
+        default_tokenizer().add_word("天开高教")
+    assert "天开高教" not in default_tokenizer().lexicon
 
 
 @pytest.mark.parametrize("path", real_text_files(), ids=lambda p: p.name)

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Callable, Hashable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import boilerplate as _boilerplate
 from .elisions import pinyin_artefacts, wrap_breaks, wrap_spaces
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 _PREVIEW_ELLIPSIS = re.compile(rf"(?<!{char_class(TERMINAL)})(?:\.{{3,}}|…{{1,2}})$")
 PROVENANCE_SUFFIX = ".provenance.json"
-T = TypeVar("T")
 # Boilerplate rules whose notes stand for text the page did not show.
 _GAP_RULES = frozenset({"paywall", "editorial_gap"})
 
@@ -133,17 +132,6 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.raw[start:end])
-
-    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """A value computed from this document once, then reused (analyses share intermediate results).
-
-        Kept on the instance, like the cached properties, so it lives and dies
-        with the document; the document itself never changes.
-        """
-        store = self.__dict__.setdefault("_derived", {})
-        if key not in store:
-            store[key] = compute()
-        return store[key]
 
 
 def detect_truncation(body: str, *, offset: int = 0) -> Truncation:

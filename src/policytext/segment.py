@@ -71,10 +71,6 @@ _JIEBA_CACHE_FILE = f"jieba-{jieba.__version__}.cache"
 # Slogans longer than this are sentences being quoted, not set phrases.
 MAX_QUOTED = 15
 
-# Texts at least this long are remembered (the last few per tokenizer).
-_MEMO_MIN_LENGTH = 256
-_MEMO_SIZE = 4
-
 # jieba's suggest_freq gives an unseen term frequency 1: enough to beat its own
 # split, but any neighbouring dictionary word then steals a character
 # (科技|金融服务|体系, 原始|创新能力). A floor near a middling dictionary word
@@ -146,7 +142,7 @@ _JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 class Segmentation:
     """A text cut into words, kept compact: word ``i`` is ``text[bounds[i]:bounds[i + 1]]``.
 
-    The analyses share one per body (:meth:`Tokenizer.segment`). A long
+    The analyses share one per body (:class:`~policytext.parsed.ParsedDocument`). A long
     speech has hundreds of thousands of words: as three flat tuples they are
     four objects the garbage collector soon stops visiting, where as many
     :class:`Token` objects would be walked by every full collection.
@@ -264,6 +260,8 @@ class Tokenizer:
     Each instance owns a separate jieba dictionary, so adding words to one
     never changes another (or jieba's global ``jieba.dt``). jieba's dictionary
     cache is kept in the project cache (``.cache/jieba``), never in /tmp.
+    :attr:`version` counts the changes to the dictionary, so a parse made
+    before a change can tell that it is out of date.
     """
 
     def __init__(
@@ -278,7 +276,8 @@ class Tokenizer:
         entries = load_lexicon(lexicon)
         self._stopwords = load_stopwords(stopwords)
         self._jieba = _new_jieba_tokenizer()
-        self._memo: dict[tuple[str, bool], Segmentation] = {}
+        self._version = 0
+        self._read_only = False
         self._entries: dict[str, LexiconEntry] = {}
         for entry in entries:
             self._add(entry)
@@ -291,11 +290,16 @@ class Tokenizer:
         return self._hmm
 
     @property
+    def version(self) -> int:
+        """How many words were added to the dictionary since it was built from the lexicon."""
+        return self._version
+
+    @property
     def jieba(self) -> jieba.Tokenizer:
         """The jieba tokenizer this object owns (dictionary + lexicon), for jieba.analyse and jieba.posseg.
 
         Read it, don't add words to it directly: use :meth:`add_word`, which
-        also forgets remembered segmentations.
+        also bumps :attr:`version` so that earlier parses are known to be stale.
         """
         return self._jieba
 
@@ -309,6 +313,12 @@ class Tokenizer:
         tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
         tagger.tokenizer = self._jieba
         tagger.word_tag_tab = dict(jieba_word_tags())  # the tagger adds the lexicon's tags to its own copy
+        return tagger
+
+    def tagger(self) -> jieba.posseg.POSTokenizer:
+        """:attr:`pos_tagger` with the words added so far tagged (what the detectors cut and tag with)."""
+        tagger = self.pos_tagger
+        tagger.makesure_userdict_loaded()
         return tagger
 
     @property
@@ -326,15 +336,23 @@ class Tokenizer:
         return self._stopwords
 
     def add_word(self, term: str, *, category: str = "user", freq: int | None = None, pos: str | None = None) -> None:
-        """Keep ``term`` whole from now on, in this tokenizer only."""
+        """Keep ``term`` whole from now on, in this tokenizer only.
+
+        The shared :func:`default_tokenizer` is read-only: make a
+        :class:`Tokenizer` of your own to add words.
+        """
         where = "add_word"
+        if self._read_only:
+            raise PolicytextError(
+                "add_word: the default tokenizer is shared and read-only; use Tokenizer() for one you can add words to"
+            )
         if category not in LEXICON_CATEGORIES:
             raise PolicytextError(f"{where}: unknown category {category!r}")
         _check_term(term, where)
         self._add(LexiconEntry(term, category, _parse_freq("" if freq is None else str(freq), where), pos))
 
     def _add(self, entry: LexiconEntry) -> None:
-        self._memo.clear()  # a new word changes how remembered texts are cut
+        self._version += 1  # a new word may cut a text differently: earlier parses are stale
         # Context can still win against the floor; audit_lexicon finds where.
         freq = entry.freq
         if freq is None:
@@ -358,18 +376,7 @@ class Tokenizer:
         """The cut of :meth:`tokenize`, as a compact :class:`Segmentation` (what the analyses share)."""
         if not isinstance(text, str):
             raise TypeError(f"segmentation needs a str, got {type(text).__name__}")
-        if len(text) < _MEMO_MIN_LENGTH:
-            return self._segment(text, keep_quoted)
-        # The analyses all segment the same body (rhetoric alone asks five
-        # times): remember the last few long texts, per tokenizer.
-        key = (text, keep_quoted)
-        segmentation = self._memo.pop(key, None)
-        if segmentation is None:
-            segmentation = self._segment(text, keep_quoted)
-        self._memo[key] = segmentation
-        while len(self._memo) > _MEMO_SIZE:
-            self._memo.pop(next(iter(self._memo)))
-        return segmentation
+        return self._segment(text, keep_quoted)
 
     def _segment(self, text: str, keep_quoted: bool) -> Segmentation:
         scan = _PROTECTED_WITH_QUOTES_SCAN if keep_quoted else _PROTECTED_SCAN
@@ -394,10 +401,13 @@ class Tokenizer:
         # container; the words hold no reference cycles, so it is paused here.
         with _collector_paused():
             words = self._jieba.lcut(masked, HMM=self._hmm)
+            # Word → kind for this text only: a text repeats its words, and a
+            # dict lookup mapped from C is far cheaper than classifying each.
+            kind_of = _KindMemo().__getitem__
             if matches:
-                words, kinds = _unmask(text, words, matches)
+                words, kinds = _unmask(text, words, matches, kind_of)
             else:
-                kinds = list(map(_KINDS.__getitem__, words))
+                kinds = list(map(kind_of, words))
             return Segmentation(tuple(words), tuple(accumulate(map(len, words), initial=0)), tuple(kinds))
 
     def words(
@@ -428,25 +438,18 @@ class Tokenizer:
 
 
 class _KindMemo(dict):
-    """Word → kind, filled on first sight: a plain dict lookup per token, mapped from C."""
+    """Word → kind, filled on first sight: a plain dict lookup per token, mapped from C (one per segmented text)."""
 
     def __missing__(self, word: str) -> TokenKind:
-        if len(self) >= _KIND_MEMO_SIZE:
-            self.clear()  # a bound, not an LRU: a corpus's vocabulary rarely reaches it
         kind = self[word] = _kind_of(word)
         return kind
 
 
-_KIND_MEMO_SIZE = 200_000
-# A memo of a pure function (a word's kind never changes), shared by every tokenizer.
-_KINDS = _KindMemo()
-
-
-def _unmask(text: str, words: list[str], matches: list[re.Match[str]]) -> tuple[list[str], list[TokenKind]]:
+def _unmask(text: str, words: list[str], matches: list[re.Match[str]], kind_of) -> tuple[list[str], list[TokenKind]]:
     """jieba's words of the masked text with each protected span's run of mask characters swapped back."""
     # Each masked character came back as a word of its own.
     bounds = list(accumulate(map(len, words), initial=0))
-    word_kinds = list(map(_KINDS.__getitem__, words))
+    word_kinds = list(map(kind_of, words))
     out: list[str] = []
     kinds: list[TokenKind] = []
     index = 0
@@ -543,8 +546,14 @@ def jieba_word_tags() -> MappingProxyType[str, str]:
 
 @lru_cache(maxsize=1)
 def default_tokenizer() -> Tokenizer:
-    """One shared Tokenizer with the package lexicon, built on first use (notebooks, CLI)."""
-    return Tokenizer()
+    """One shared, read-only Tokenizer with the package lexicon, built on first use (notebooks, CLI).
+
+    Shared by everything in the process, so it refuses :meth:`Tokenizer.add_word`:
+    a changed lexicon is a :class:`Tokenizer` of one's own, passed to the analysis.
+    """
+    tokenizer = Tokenizer()
+    tokenizer._read_only = True
+    return tokenizer
 
 
 def audit_lexicon(

@@ -1,13 +1,13 @@
-"""What every rhetoric detector shares: where a span sits, and how a table is shaped.
+"""What every rhetoric detector shares: how a table is shaped, lexicon tables, term matching.
 
-Detectors match on ``document.norm`` (same offsets as the raw text) and report
-raw offsets and raw text, so each row can be checked against the source.
+Detectors take a :class:`~policytext.parsed.ParsedDocument` (or a document,
+which they parse), match on its ``text`` and report rows through its
+``span_row`` (raw offsets and raw text), so each row can be checked against
+the source.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..errors import PolicytextError
 from ..frames import records_frame
+from ..parsed import Locator, ParsedDocument, as_parsed  # noqa: F401  (Locator re-exported)
 from ..resources import data_table
 from ..textfacts import HAN  # noqa: F401  (the detectors' character class, re-exported)
 
@@ -26,46 +27,9 @@ if TYPE_CHECKING:
 SPAN_COLUMNS = ("section", "sentence", "start", "end", "text")
 
 
-
-@dataclass(frozen=True)
-class Locator:
-    """Finds the sentence (and so the section) that holds a raw offset."""
-
-    starts: tuple[int, ...]
-    sentences: tuple[int, ...]
-    sections: tuple[str, ...]
-
-    @classmethod
-    def of(cls, document: Document) -> Locator:
-        # Every detector locates its rows; build the lookup once per document.
-        return document.derived(("rhetoric", "locator"), lambda: cls._build(document.sentences))
-
-    @classmethod
-    def _build(cls, frame) -> Locator:
-        return cls(
-            tuple(frame.start.tolist()),
-            tuple(frame.sentence.tolist()),
-            tuple(str(v) for v in frame.section.tolist()),
-        )
-
-    def where(self, offset: int) -> tuple[str, int]:
-        """``(section, sentence)`` of the sentence that contains ``offset``."""
-        index = bisect_right(self.starts, offset) - 1
-        if index < 0:
-            if not self.starts:
-                return "0", 0
-            index = 0
-        return self.sections[index], self.sentences[index]
-
-
-def body_bounds(document: Document) -> tuple[int, int]:
+def body_bounds(source: Document | ParsedDocument) -> tuple[int, int]:
+    document = source.document if isinstance(source, ParsedDocument) else source
     return document.body_start, document.body_end
-
-
-def span_row(document: Document, locator: Locator, start: int, end: int, **extra) -> dict:
-    """A table row for ``raw[start:end]`` with its section and sentence, then ``extra``."""
-    section, sentence = locator.where(start)
-    return {"section": section, "sentence": sentence, "start": start, "end": end, "text": document.raw[start:end], **extra}
 
 
 def frame(rows: list[dict], columns: tuple[str, ...] | list[str], *, ints: tuple[str, ...] = ("sentence", "start", "end")) -> pd.DataFrame:
@@ -79,17 +43,9 @@ def tokenizer_or_default(tokenizer: Tokenizer | None) -> Tokenizer:
     return tokenizer if tokenizer is not None else default_tokenizer()
 
 
-def token_boundaries(document: Document, tokenizer: Tokenizer) -> frozenset[int]:
-    """Raw offsets where a token of the body starts or ends (matching uses word edges)."""
-    start, end = body_bounds(document)
-    return _token_boundaries(document.norm, start, end, tokenizer)
-
-
-@lru_cache(maxsize=8)
-def _token_boundaries(norm: str, start: int, end: int, tokenizer: Tokenizer) -> frozenset[int]:
-    # Five detectors ask for the same body's edges; str caches its hash, so the key is cheap.
-    # The words tile the body, so their bounds (0, then each word's end) are all the edges.
-    return frozenset(map(start.__add__, tokenizer.segment(norm[start:end]).bounds))
+def token_boundaries(source: Document | ParsedDocument, tokenizer: Tokenizer | None = None) -> frozenset[int]:
+    """Raw offsets where a token of the body starts or ends (the parse's :attr:`~policytext.parsed.ParsedDocument.edges`)."""
+    return as_parsed(source, tokenizer).edges
 
 
 def read_entries(name: str, entry_type, columns: tuple[str, ...], *, categories: tuple[str, ...]) -> tuple:

@@ -19,16 +19,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..sections import per_1000, section_at_level, section_characters
+from ..parsed import ParsedDocument, as_parsed
 from ._base import (
-    Locator,
-    body_bounds,
     find_terms,
     frame,
     leftmost_longest,
     read_entries,
-    span_row,
-    token_boundaries,
-    tokenizer_or_default,
 )
 
 if TYPE_CHECKING:
@@ -56,24 +52,29 @@ def directive_terms() -> tuple[str, ...]:
     return tuple(entry.term for entry in directive_lexicon())
 
 
-def find_directives(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_directives(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Every directive, modal, intensity, stance or mobilising word of the body, one row each."""
-    tokenizer = tokenizer_or_default(tokenizer)
-    start, end = body_bounds(document)
+    parsed = as_parsed(source, tokenizer)
     entries = {entry.term: entry for entry in directive_lexicon()}
-    edges = token_boundaries(document, tokenizer)
-    hits = [hit for hit in find_terms(document.norm[start:end], entries, offset=start) if hit[0] in edges and hit[1] in edges]
-    locator = Locator.of(document)
+    edges = parsed.edges
+    hits = [hit for hit in find_terms(parsed.body, entries, offset=parsed.start) if hit[0] in edges and hit[1] in edges]
     rows = [
-        span_row(document, locator, s, e, term=entry.term, category=entry.category, gloss=entry.gloss)
+        parsed.span_row(s, e, term=entry.term, category=entry.category, gloss=entry.gloss)
         for s, e, entry in leftmost_longest(hits)
     ]
     return frame(rows, DIRECTIVE_COLUMNS)
 
 
-def directive_profile(document: Document, *, level: int = 1, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """Per section at ``level``: count of each category, total, characters and rate per 1,000 characters."""
-    found = find_directives(document, tokenizer=tokenizer)
+def directive_profile(
+    source: Document | ParsedDocument, *, level: int = 1, tokenizer: Tokenizer | None = None, directives: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per section at ``level``: count of each category, total, characters and rate per 1,000 characters.
+
+    ``directives`` is :func:`find_directives`'s table when it is already at hand.
+    """
+    parsed = as_parsed(source, tokenizer) if directives is None else None
+    found = find_directives(parsed) if directives is None else directives
+    document = source.document if isinstance(source, ParsedDocument) else source
     sizes = section_characters(document, level=level)
     found = found.assign(part=found.section.map(lambda s: section_at_level(s, level)))
     counts = found.pivot_table(index="part", columns="category", values="start", aggfunc="count", fill_value=0)
@@ -87,8 +88,10 @@ def directive_profile(document: Document, *, level: int = 1, tokenizer: Tokenize
     return table
 
 
-def directive_term_counts(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """How often each lexicon term occurs, most frequent first."""
-    found = find_directives(document, tokenizer=tokenizer)
+def directive_term_counts(
+    source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None, directives: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """How often each lexicon term occurs, most frequent first (from ``directives`` when given)."""
+    found = find_directives(source, tokenizer=tokenizer) if directives is None else directives
     table = found.groupby(["term", "category", "gloss"], sort=False).size().reset_index(name="count")
     return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)

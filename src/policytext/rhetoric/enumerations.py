@@ -28,14 +28,8 @@ import pandas as pd
 
 from ..frames import records_frame
 from ..outline import marker_number
-from ._base import (
-    Locator,
-    frame,
-    span_row,
-    token_boundaries,
-    tokenizer_or_default,
-)
-from ._clauses import body_phrase_runs
+from ..parsed import ParsedDocument, as_parsed
+from ._base import frame
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -58,11 +52,12 @@ _MAX_HEAD = 10
 _NOMINAL = ("n", "b", "vn", "l", "j", "a", "an", "s")
 
 
-def find_enumerations(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_enumerations(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per series or list: kind, span of the whole series, length, head, announced count, items joined by " | "."""
-    series = _all_series(document, tokenizer)
+    parsed = as_parsed(source, tokenizer)
+    series = _find_series(parsed)
     rows = []
-    locator = Locator.of(document)
+    locator = parsed.locator
     for number, (kind, items, head, announced) in enumerate(series):
         start, end = items[0][0], items[-1][1]
         section, sentence = locator.where(start)
@@ -77,7 +72,7 @@ def find_enumerations(document: Document, *, tokenizer: Tokenizer | None = None)
                 "length": len(items),
                 "shared_head": head,
                 "announced": announced,
-                "items": " | ".join(document.raw[s:e] for s, e in items),
+                "items": " | ".join(parsed.raw_text(s, e) for s, e in items),
             }
         )
     table = frame(rows, ENUMERATION_COLUMNS, ints=("enumeration", "sentence", "start", "end", "length"))
@@ -85,40 +80,34 @@ def find_enumerations(document: Document, *, tokenizer: Tokenizer | None = None)
     return table
 
 
-def enumeration_items(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def enumeration_items(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per item of every enumeration, with its own span."""
-    locator = Locator.of(document)
+    parsed = as_parsed(source, tokenizer)
     rows = []
-    for number, (_, items, _, _) in enumerate(_all_series(document, tokenizer)):
+    for number, (_, items, _, _) in enumerate(_find_series(parsed)):
         for index, (start, end) in enumerate(items, 1):
-            rows.append(span_row(document, locator, start, end, enumeration=number, item=index))
+            rows.append(parsed.span_row(start, end, enumeration=number, item=index))
     return frame(rows, ITEM_COLUMNS, ints=("enumeration", "item", "sentence", "start", "end"))
 
 
-def enumeration_items_with_series(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def enumeration_items_with_series(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """:func:`enumeration_items` with each item's series columns (kind, length, shared_head, announced) beside it.
 
     The same table as joining the two on ``enumeration``, made in one pass: the
     report of every detector asks for it on each document.
     """
-    locator = Locator.of(document)
+    parsed = as_parsed(source, tokenizer)
     rows = []
-    for number, (kind, items, head, announced) in enumerate(_all_series(document, tokenizer)):
+    for number, (kind, items, head, announced) in enumerate(_find_series(parsed)):
         for index, (start, end) in enumerate(items, 1):
-            rows.append(span_row(document, locator, start, end, enumeration=number, item=index, kind=kind,
-                                 length=len(items), shared_head=head, announced=announced))
+            rows.append(parsed.span_row(start, end, enumeration=number, item=index, kind=kind,
+                                        length=len(items), shared_head=head, announced=announced))
     ints = dict.fromkeys(("enumeration", "item", "sentence", "start", "end", "length"), "int64")
     return records_frame(rows, ITEM_COLUMNS + _SERIES_COLUMNS, dtypes={**ints, "announced": "Int64"})
 
 
-def _all_series(document: Document, tokenizer: Tokenizer | None):
-    tokenizer = tokenizer_or_default(tokenizer)
-    # find_enumerations() and enumeration_items() both need every series: find them once per document.
-    return document.derived(("enumeration series", tokenizer), lambda: _find_series(document, tokenizer))
-
-
-def _find_series(document: Document, tokenizer: Tokenizer):
-    found = list(_outline_series(document)) + list(_list_series(document, tokenizer))
+def _find_series(parsed: ParsedDocument):
+    found = list(_outline_series(parsed.document)) + list(_list_series(parsed))
     return tuple(sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1])))
 
 
@@ -163,10 +152,9 @@ def _count_in(text: str) -> int | None:
     return marker_number(matches[-1].replace("两", "二"))
 
 
-def _list_series(document: Document, tokenizer: Tokenizer):
-    text = document.norm
-    edges = token_boundaries(document, tokenizer)
-    for run in body_phrase_runs(document):
+def _list_series(parsed: ParsedDocument):
+    text, edges, tokenizer = parsed.text, parsed.edges, parsed.tokenizer
+    for run in parsed.phrase_runs:
         for pieces, exact_first, exact_last in _split_at_etc(text, run, edges):
             items = list_items(text, pieces, edges, exact_first=exact_first, exact_last=exact_last)
             if len(items) < 2:
@@ -177,7 +165,7 @@ def _list_series(document: Document, tokenizer: Tokenizer):
             following = _ANNOUNCED_COUNT.match(text, last_end)
             if following:
                 announced = _count_in(following.group())
-            yield "list", items, document.raw[head[0] : head[1]] if head else "", announced
+            yield "list", items, parsed.raw_text(*head) if head else "", announced
 
 
 def _split_at_etc(text: str, run, edges: frozenset[int]):

@@ -43,8 +43,8 @@ import pandas as pd
 
 from ..numerals import to_number
 from ..textfacts import CLOSING_QUOTES, OPENING_QUOTES
-from ._base import HAN, Locator, body_bounds, frame, span_row, tokenizer_or_default
-from .quotations import quotation_spans
+from ..parsed import ParsedDocument, as_parsed
+from ._base import HAN, frame
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -87,15 +87,14 @@ _BODY_HEADS = frozenset("会委院办局部厅")
 _MAX_HEAD = 4
 
 
-def find_formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Numbered formulas in the body, one row per occurrence, with kind, numeral value and head."""
-    tokenizer = tokenizer_or_default(tokenizer)
-    text = document.norm
-    start, end = body_bounds(document)
-    quoted = {(s.start + 1, s.end - 1) for s in quotation_spans(text, start, end)}
+    parsed = as_parsed(source, tokenizer)
+    tokenizer = parsed.tokenizer
+    text, start, end = parsed.text, parsed.start, parsed.end
+    quoted = {span.inner for span in parsed.quotations}
     slogans = {term for term, entry in tokenizer.lexicon.items() if entry.category in {"slogan", "policy"}}
-    tags = _tagger(tokenizer)
-    locator = Locator.of(document)
+    tags = tokenizer.tagger()
     found: list[tuple[int, int, str, str, str]] = []  # start, end, kind, number, head
 
     for match in COUNTED.finditer(text, start, end):
@@ -144,7 +143,7 @@ def find_formulas(document: Document, *, tokenizer: Tokenizer | None = None) -> 
     rows = []
     for s, e, kind, number, head in _without_overlaps(found):
         is_quoted = _quote_bounded(text, s, e)
-        rows.append(span_row(document, locator, s, e, kind=kind, number=number, head=head, quoted=is_quoted))
+        rows.append(parsed.span_row(s, e, kind=kind, number=number, head=head, quoted=is_quoted))
     table = frame(rows, FORMULA_COLUMNS)
     table["quoted"] = table["quoted"].astype(bool)
     return table
@@ -205,12 +204,6 @@ def _compound_extent(text: str, start: int, end: int, quoted: set[tuple[int, int
         if qs <= start and end <= qe:
             return qs, qe
     return None
-
-
-def _tagger(tokenizer: Tokenizer):
-    from .four_character import _posseg
-
-    return _posseg(tokenizer)
 
 
 def _not_a_noun(head: str, tags) -> bool:

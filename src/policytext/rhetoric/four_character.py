@@ -33,15 +33,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ._base import (
-    HAN,
-    Locator,
-    body_bounds,
-    frame,
-    span_row,
-    token_boundaries,
-    tokenizer_or_default,
-)
+from ..parsed import ParsedDocument, as_parsed
+from ._base import HAN, frame
 from ..sections import per_1000, section_at_level, section_characters
 
 if TYPE_CHECKING:
@@ -108,18 +101,17 @@ def _idiom_first_codes() -> np.ndarray:
     return np.array(sorted({ord(idiom[0]) for idiom in jieba_idioms()}), dtype="<u4")
 
 
-def find_four_character(document: Document, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def find_four_character(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Each four-character expression of the body with its pattern, non-overlapping, in reading order."""
-    tokenizer = tokenizer_or_default(tokenizer)
-    text = document.norm
-    start, end = body_bounds(document)
-    edge_set = token_boundaries(document, tokenizer)
+    parsed = as_parsed(source, tokenizer)
+    tokenizer = parsed.tokenizer
+    text, start, end = parsed.text, parsed.start, parsed.end
+    edge_set = parsed.edges
     idioms = jieba_idioms()
-    locator = Locator.of(document)
     tags = tag_table(tokenizer)
     # A doubled pattern may also close a longer lexicon word (四个善作善成,
     # 科技自立自强): it then ends at a word edge without starting at one.
-    segmentation = tokenizer.segment(text[start:end])
+    segmentation = parsed.segmentation
     # (The words longer than four characters picked out in C: a body has tens of thousands of words.)
     longer = list(map((4).__lt__, map(len, segmentation.words)))
     word_ends = compress(islice(segmentation.bounds, 1, None), longer)
@@ -151,7 +143,7 @@ def find_four_character(document: Document, *, tokenizer: Tokenizer | None = Non
         if pattern in _DOUBLED and (_names(chars, tags) or _across_words(text, position, edge_set, tags)):
             continue
         if pattern:
-            rows.append(span_row(document, locator, position, position + 4, pattern=pattern))
+            rows.append(parsed.span_row(position, position + 4, pattern=pattern))
             floor = position + 4
     return frame(rows, FOUR_CHARACTER_COLUMNS)
 
@@ -193,20 +185,22 @@ def _names(chars: str, tags) -> bool:
 
 def tag_table(tokenizer: Tokenizer):
     """jieba's part-of-speech tags for the tokenizer's dictionary (lexicon tags included)."""
-    return _posseg(tokenizer).word_tag_tab
+    return tokenizer.tagger().word_tag_tab
 
 
-@lru_cache(maxsize=4)
-def _posseg(tokenizer: Tokenizer):
-    # The segmenter's own jieba instance, so lexicon terms keep their tags.
-    tagger = tokenizer.pos_tagger
-    tagger.makesure_userdict_loaded()
-    return tagger
+def four_character_density(
+    source: Document | ParsedDocument,
+    *,
+    level: int = 1,
+    tokenizer: Tokenizer | None = None,
+    expressions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Per section at ``level``: expressions, characters, expressions per 1,000 characters, share of text covered.
 
-
-def four_character_density(document: Document, *, level: int = 1, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """Per section at ``level``: expressions, characters, expressions per 1,000 characters, share of text covered."""
-    found = find_four_character(document, tokenizer=tokenizer)
+    ``expressions`` is :func:`find_four_character`'s table when it is already at hand.
+    """
+    found = find_four_character(source, tokenizer=tokenizer) if expressions is None else expressions
+    document = source.document if isinstance(source, ParsedDocument) else source
     sizes = section_characters(document, level=level)
     parts = found.section.map(lambda s: section_at_level(s, level))
     counts = parts.value_counts()

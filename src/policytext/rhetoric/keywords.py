@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
 from ..errors import PolicytextError
-from ._base import HAN, Locator, body_bounds, frame, span_row, tokenizer_or_default
+from ..parsed import ParsedDocument, as_parsed
+from ._base import HAN, frame
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -34,32 +34,28 @@ _HAN_WORD = re.compile(rf"[{HAN}]")
 TEXTRANK_POS = ("ns", "n", "vn", "v", "nz", "l")
 
 
-def body_norm(document: Document) -> str:
-    start, end = body_bounds(document)
-    return document.norm[start:end]
-
-
-def term_frequencies(document: Document, *, tokenizer: Tokenizer | None = None, top: int | None = None) -> pd.DataFrame:
+def term_frequencies(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None, top: int | None = None) -> pd.DataFrame:
     """Content words of the body by frequency: term, count, lexicon category, first raw offset."""
-    tokenizer = tokenizer_or_default(tokenizer)
-    start = document.body_start
+    parsed = as_parsed(source, tokenizer)
+    tokenizer = parsed.tokenizer
+    start = parsed.start
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    segmentation = tokenizer.segment(body_norm(document))
+    segmentation = parsed.segmentation
     for word, word_start, kind in zip(segmentation.words, segmentation.bounds, segmentation.kinds):
         if kind != "word" or len(word) < 2 or word in tokenizer.stopwords or not _HAN_WORD.search(word):
             continue
         counts[word] += 1
         first.setdefault(word, start + word_start)
     rows = [
-        {"term": term, "count": count, "category": tokenizer.lexicon[term].category if term in tokenizer.lexicon else "", "first_start": first[term]}
+        {"term": term, "count": count, "category": tokenizer.lexicon[term].category if term in tokenizer.lexicon else "",
+         "first_start": parsed.to_raw(first[term], first[term])[0]}
         for term, count in sorted(counts.items(), key=lambda item: (-item[1], first[item[0]]))
     ]
     table = pd.DataFrame(rows, columns=["term", "count", "category", "first_start"])
     return table.head(top) if top else table
 
 
-@lru_cache(maxsize=4)
 def _tfidf(tokenizer: Tokenizer):
     import copy
 
@@ -70,7 +66,7 @@ def _tfidf(tokenizer: Tokenizer):
     # extract_tags only reads, instead of parsing idf.txt a second time.
     extractor = copy.copy(jieba.analyse.default_tfidf)
     extractor.tokenizer = tokenizer.jieba
-    extractor.postokenizer = tokenizer.pos_tagger
+    extractor.postokenizer = tokenizer.tagger()
     extractor.stop_words = set(extractor.STOP_WORDS) | set(tokenizer.stopwords)
     return extractor
 
@@ -78,28 +74,28 @@ def _tfidf(tokenizer: Tokenizer):
 def _textrank(tokenizer: Tokenizer):
     import jieba.analyse
 
-    from .four_character import _posseg
-
     extractor = jieba.analyse.TextRank()
-    extractor.tokenizer = extractor.postokenizer = _posseg(tokenizer)
+    extractor.tokenizer = extractor.postokenizer = tokenizer.tagger()
     extractor.stop_words = set(extractor.STOP_WORDS) | set(tokenizer.stopwords)
     return extractor
 
 
 def find_keywords(
-    document: Document,
+    source: Document | ParsedDocument,
     *,
     method: Literal["tfidf", "textrank"] = "tfidf",
     top: int = 20,
     tokenizer: Tokenizer | None = None,
+    frequencies: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The body's keywords by TF-IDF or TextRank: rank, term, weight, and how often the term occurs."""
     if method not in ("tfidf", "textrank"):
         raise PolicytextError(f"keyword method must be 'tfidf' or 'textrank', not {method!r}")
     if top < 1:
         raise PolicytextError(f"top must be at least 1, got {top}")
-    tokenizer = tokenizer_or_default(tokenizer)
-    text = body_norm(document)
+    parsed = as_parsed(source, tokenizer)
+    tokenizer = parsed.tokenizer
+    text = parsed.body
     if method == "tfidf":
         pairs = _tfidf(tokenizer).extract_tags(text, topK=None, withWeight=True)
     else:
@@ -107,7 +103,8 @@ def find_keywords(
     pairs = [(term, weight) for term, weight in pairs if _HAN_WORD.search(term)]
     # Ties broken by the term so the order never depends on dict order.
     pairs = sorted(pairs, key=lambda pair: (-round(pair[1], 12), pair[0]))[:top]
-    counts = term_frequencies(document, tokenizer=tokenizer).set_index("term")["count"]
+    frequencies = term_frequencies(parsed) if frequencies is None else frequencies
+    counts = frequencies.set_index("term")["count"]
     rows = [
         {"rank": rank, "term": term, "weight": round(float(weight), 6), "count": int(counts.get(term, 0)), "method": method}
         for rank, (term, weight) in enumerate(pairs, 1)
@@ -115,45 +112,46 @@ def find_keywords(
     return pd.DataFrame(rows, columns=["rank", "term", "weight", "count", "method"])
 
 
-def kwic(document: Document, term: str, *, width: int = 15) -> pd.DataFrame:
+def kwic(source: Document | ParsedDocument, term: str, *, width: int = 15) -> pd.DataFrame:
     """Keyword in context: each occurrence of ``term`` with ``width`` characters either side (raw text)."""
     if not isinstance(term, str) or not term.strip():
         raise PolicytextError("kwic needs a non-empty term")
     from ..normalize import normalize
 
     needle = normalize(term.strip())
-    start, end = body_bounds(document)
-    locator = Locator.of(document)
+    parsed = as_parsed(source)
+    text, start, end = parsed.text, parsed.start, parsed.end
     rows = []
-    at = document.norm.find(needle, start, end)
+    at = text.find(needle, start, end)
     while at != -1:
         stop = at + len(needle)
         rows.append(
-            span_row(
-                document, locator, at, stop,
-                left=document.raw[max(start, at - width) : at].replace("\n", " "),
-                right=document.raw[stop : min(end, stop + width)].replace("\n", " "),
+            parsed.span_row(
+                at, stop,
+                left=parsed.raw_text(max(start, at - width), at).replace("\n", " "),
+                right=parsed.raw_text(stop, min(end, stop + width)).replace("\n", " "),
             )
         )
-        at = document.norm.find(needle, stop, end)
+        at = text.find(needle, stop, end)
     return frame(rows, ("section", "sentence", "start", "end", "text", "left", "right"))
 
 
-def dispersion(document: Document, terms: list[str] | tuple[str, ...], *, whole_words: bool = True, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def dispersion(
+    source: Document | ParsedDocument, terms: list[str] | tuple[str, ...], *, whole_words: bool = True, tokenizer: Tokenizer | None = None
+) -> pd.DataFrame:
     """Where each term falls along the body: one row per occurrence with its relative position (0 = start of body, 1 = end).
 
     With ``whole_words`` (the default) an occurrence counts only where it
     begins and ends at word edges, so 科技 inside 科技创新 is not 科技 and the
     counts agree with :func:`term_frequencies`.
     """
-    from ._base import token_boundaries
-
-    start, end = body_bounds(document)
+    parsed = as_parsed(source, tokenizer)
+    start, end = parsed.start, parsed.end
     span = max(end - start, 1)
-    edges = token_boundaries(document, tokenizer_or_default(tokenizer)) if whole_words else None
+    edges = parsed.edges if whole_words else None
     frames = []
     for term in terms:
-        found = kwic(document, term, width=0)
+        found = kwic(parsed, term, width=0)
         if edges is not None:
             found = found[found.start.isin(edges) & found.end.isin(edges)]
         found.insert(0, "term", term)
@@ -164,14 +162,18 @@ def dispersion(document: Document, terms: list[str] | tuple[str, ...], *, whole_
     return pd.concat(frames, ignore_index=True)
 
 
-def cooccurrence(document: Document, terms: list[str] | tuple[str, ...], *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def cooccurrence(
+    source: Document | ParsedDocument, terms: list[str] | tuple[str, ...], *, tokenizer: Tokenizer | None = None
+) -> pd.DataFrame:
     """Pairs of terms that occur as words in the same sentence: sentences together, each alone, Jaccard index."""
-    tokenizer = tokenizer_or_default(tokenizer)
+    parsed = as_parsed(source, tokenizer)
+    tokenizer = parsed.tokenizer
     wanted = list(dict.fromkeys(terms))
-    sentences = document.sentences
+    sentences = parsed.document.sentences
     presence: dict[str, set[int]] = {term: set() for term in wanted}
     for row in sentences.itertuples():
-        words = {token.text for token in tokenizer.tokenize(document.norm[row.start : row.end]) if token.kind == "word"}
+        # Each sentence cut on its own, as a reader counts words within one sentence.
+        words = {token.text for token in tokenizer.tokenize(parsed.text[row.start : row.end]) if token.kind == "word"}
         for term in wanted:
             if term in words:
                 presence[term].add(int(row.sentence))

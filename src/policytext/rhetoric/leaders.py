@@ -22,15 +22,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..parsed import ParsedDocument, as_parsed
 from ..resources import data_table
 from ._base import (
-    Locator,
-    body_bounds,
     find_terms,
     frame,
     leftmost_longest,
     read_entries,
-    span_row,
 )
 
 if TYPE_CHECKING:
@@ -82,12 +80,14 @@ def title_holders() -> tuple[TitleHolder, ...]:
     )
 
 
-def leader_hits(document: Document, *, categories: frozenset[str] = frozenset(CATEGORIES)) -> list[tuple[int, int, LeaderName, str]]:
+def leader_hits(
+    source: Document | ParsedDocument, *, categories: frozenset[str] = frozenset(CATEGORIES)
+) -> list[tuple[int, int, LeaderName, str]]:
     """``(start, end, entry, person)`` for each name in the body, bare titles resolved (person "" when the text does not tell)."""
-    start, end = body_bounds(document)
+    parsed = as_parsed(source)
     entries = {entry.name: entry for entry in leader_names() if entry.category in categories}
-    hits = leftmost_longest(find_terms(document.norm[start:end], entries, offset=start))
-    day = _document_date(document)
+    hits = leftmost_longest(find_terms(parsed.body, entries, offset=parsed.start))
+    day = _document_date(parsed.document)
     resolved = []
     for s, e, entry in hits:
         person = _title_holder(entry.name, s, resolved, day) if entry.is_title else entry.canonical
@@ -107,26 +107,30 @@ def _title_holder(title: str, position: int, earlier: list[tuple[int, int, Leade
 
 
 def _document_date(document: Document) -> date | None:
-    from ..compare.dating import speech_date
+    from ..dating import speech_date
 
     return speech_date(document)
 
 
-def leader_references(document: Document) -> pd.DataFrame:
+def leader_references(source: Document | ParsedDocument) -> pd.DataFrame:
     """One row per mention of a leader or central (or local) body, with its canonical name ("" for a title the text does not resolve)."""
-    locator = Locator.of(document)
+    parsed = as_parsed(source)
     rows = [
-        span_row(document, locator, s, e, name=person, category=entry.category)
-        for s, e, entry, person in leader_hits(document)
+        parsed.span_row(s, e, name=person, category=entry.category)
+        for s, e, entry, person in leader_hits(parsed)
     ]
     return frame(rows, LEADER_COLUMNS)
 
 
-def leader_share(document: Document) -> pd.DataFrame:
-    """Sentences of running text that cite a leader or central body, by category and overall."""
+def leader_share(source: Document | ParsedDocument, *, references: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Sentences of running text that cite a leader or central body, by category and overall.
+
+    ``references`` is :func:`leader_references`'s table when it is already at hand.
+    """
+    document = source.document if isinstance(source, ParsedDocument) else source
     sentences = document.sentences
     text_sentences = sentences[sentences.kind.isin(["text", "heading"])]
-    references = leader_references(document)
+    references = leader_references(source) if references is None else references
     total = len(text_sentences)
     rows = []
     for label, categories in [*((c, {c}) for c in CATEGORIES), ("leader or central body", set(CENTRAL))]:

@@ -37,15 +37,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ._base import (
-    Locator,
-    frame,
-    span_row,
-    token_boundaries,
-    tokenizer_or_default,
-    word_test,
-)
-from ._clauses import Run, body_clause_runs, body_phrase_runs
+from ..parsed import ParsedDocument, as_parsed
+from ..runs import Run
+from ._base import frame, word_test
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -75,16 +69,16 @@ class Group:
     level: str  # "phrase" (、) or "clause" (，；)
 
 
-def parallelisms(document: Document, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def parallelisms(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per parallel group: span from the first member to the last, template, members joined by " | "."""
-    groups = find_groups(document, min_members=min_members, tokenizer=tokenizer)
-    locator = Locator.of(document)
+    parsed = as_parsed(source, tokenizer)
+    groups = find_groups(parsed, min_members=min_members)
     rows = [
-        span_row(
-            document, locator, group.members[0][0], group.members[-1][1],
+        parsed.span_row(
+            group.members[0][0], group.members[-1][1],
             group=number,
             template=group.template,
-            members=" | ".join(document.raw[s:e] for s, e in group.members),
+            members=" | ".join(parsed.raw_text(s, e) for s, e in group.members),
             n_members=len(group.members),
             level=group.level,
         )
@@ -93,28 +87,28 @@ def parallelisms(document: Document, *, min_members: int = MIN_MEMBERS, tokenize
     return frame(rows, GROUP_COLUMNS, ints=("group", "sentence", "start", "end", "n_members"))
 
 
-def parallelism_members(document: Document, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def parallelism_members(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """One row per member of every group, with what fills its slots."""
-    locator = Locator.of(document)
+    parsed = as_parsed(source, tokenizer)
     rows = []
-    for number, group in enumerate(find_groups(document, min_members=min_members, tokenizer=tokenizer)):
+    for number, group in enumerate(find_groups(parsed, min_members=min_members)):
         for index, ((s, e), slots) in enumerate(zip(group.members, group.slots), 1):
-            rows.append(span_row(document, locator, s, e, group=number, member=index, slots=" / ".join(slots), template=group.template))
+            rows.append(parsed.span_row(s, e, group=number, member=index, slots=" / ".join(slots), template=group.template))
     return frame(rows, MEMBER_COLUMNS, ints=("group", "member", "sentence", "start", "end"))
 
 
-def find_groups(document: Document, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> list[Group]:
+def find_groups(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> list[Group]:
     """The parallel groups of the body, in reading order."""
     from ..errors import PolicytextError
 
     if min_members < 2:
         raise PolicytextError(f"min_members must be at least 2, got {min_members}")
-    tokenizer = tokenizer_or_default(tokenizer)
-    text = document.norm
-    edges = token_boundaries(document, tokenizer)
-    is_word = word_test(tokenizer)
+    parsed = as_parsed(source, tokenizer)
+    text = parsed.text
+    edges = parsed.edges
+    is_word = word_test(parsed.tokenizer)
     groups: list[Group] = []
-    for level, runs in (("phrase", body_phrase_runs(document)), ("clause", body_clause_runs(document))):
+    for level, runs in (("phrase", parsed.phrase_runs), ("clause", parsed.clause_runs)):
         for run in runs:
             groups.extend(_groups_in_run(text, run, edges, level, min_members, is_word))
     unique = {group.members: group for group in groups}

@@ -50,12 +50,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..parsed import MAX_QUOTATION, ParsedDocument, as_parsed
 from ._base import (
     HAN,
-    Locator,
-    body_bounds,
     frame,
-    span_row,
 )
 from ..resources import data_table
 from ..textfacts import (
@@ -81,8 +79,6 @@ KINDS = ("leader", "title", "figurative", "slogan", "term", "other")
 
 PAIRS = MARK_PAIRS
 TITLE_MARKS = TITLE_OPENERS
-# A pair of marks further apart than this is a stray mark pairing with a far one.
-MAX_QUOTATION = 600
 # Longer than this, a quotation without clause punctuation is a phrase, not a label.
 MAX_TERM = 20
 
@@ -130,23 +126,22 @@ def quotation_cues() -> tuple[Cue, ...]:
     return tuple(Cue(**row) for row in data_table("rhetoric_quotation_cues.tsv", ("cue", "kind", "match")))
 
 
-def find_quotations(document: Document) -> pd.DataFrame:
+def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
     """Every quotation and title of the body, one row per pair of marks (see the module doc for kinds)."""
-    text = document.norm
-    start, end = body_bounds(document)
-    spans = quotation_spans(text, start, end)
-    locator = Locator.of(document)
-    leaders = _leader_hits(document)
+    parsed = as_parsed(source)
+    text, start = parsed.text, parsed.start
+    spans = parsed.quotations
+    leaders = _leader_hits(parsed)
     rows = []
     for index, span in enumerate(spans):
         inner_start, inner_end = span.inner
         bare = _without_nested(text, span, spans)
         kind, rule, speaker = classify(text, span, bare, leaders=leaders, body_start=start)
         rows.append(
-            span_row(
-                document, locator, span.start, span.end,
+            parsed.span_row(
+                span.start, span.end,
                 quotation=index,
-                content=document.raw[inner_start:inner_end],
+                content=parsed.raw_text(inner_start, inner_end),
                 marks=span.mark + PAIRS[span.mark],
                 depth=span.depth,
                 parent=span.parent,
@@ -172,8 +167,8 @@ def _without_nested(text: str, span: QuotationSpan, spans: list[QuotationSpan]) 
     return "".join(pieces)
 
 
-def _leader_hits(document: Document) -> list[tuple[int, int, str]]:
-    return [(s, e, person) for s, e, _, person in leader_hits(document, categories=CENTRAL)]
+def _leader_hits(parsed: ParsedDocument) -> list[tuple[int, int, str]]:
+    return [(s, e, person) for s, e, _, person in leader_hits(parsed, categories=CENTRAL)]
 
 
 def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[int, int, str]], body_start: int = 0) -> tuple[str, str, str]:
@@ -245,9 +240,9 @@ def _attributed_leader(before: str, after: str, quote_start: int, sentence_start
     return None
 
 
-def quotation_counts(document: Document) -> pd.DataFrame:
-    """How many quotations of each kind, with an example of each."""
-    table = find_quotations(document)
+def quotation_counts(source: Document | ParsedDocument, *, quotations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How many quotations of each kind, with an example of each (from ``quotations`` when given)."""
+    table = find_quotations(source) if quotations is None else quotations
     rows = []
     for kind in KINDS:
         rows_of_kind = table[table.kind == kind]

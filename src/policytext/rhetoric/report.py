@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..output import write_table
-from ._base import Locator
+from ..parsed import ParsedDocument, as_parsed
 from .directives import find_directives
-from .enumerations import enumeration_items, enumeration_items_with_series, find_enumerations
+from .enumerations import enumeration_items_with_series, find_enumerations
 from .formulas import find_formulas
 from .four_character import find_four_character
 from .leaders import leader_references
-from .parallelism import find_groups
+from .parallelism import find_groups, parallelism_members, parallelisms
 from .quotations import find_quotations
 
 if TYPE_CHECKING:
@@ -26,18 +26,17 @@ if TYPE_CHECKING:
 TABLES = ("quotations", "formulas", "enumerations", "parallelisms", "four_character", "directives", "leader_references")
 
 
-def rhetoric_tables(document: Document, *, tokenizer: Tokenizer | None = None) -> dict[str, pd.DataFrame]:
+def rhetoric_tables(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> dict[str, pd.DataFrame]:
     """Name → table for every detector (parallelisms one row per member, enumerations one row per item)."""
-    from .parallelism import parallelism_members
-
+    parsed = as_parsed(source, tokenizer)
     return {
-        "quotations": find_quotations(document),
-        "formulas": find_formulas(document, tokenizer=tokenizer),
-        "enumerations": enumeration_items_with_series(document, tokenizer=tokenizer),
-        "parallelisms": parallelism_members(document, tokenizer=tokenizer),
-        "four_character": find_four_character(document, tokenizer=tokenizer),
-        "directives": find_directives(document, tokenizer=tokenizer),
-        "leader_references": leader_references(document),
+        "quotations": find_quotations(parsed),
+        "formulas": find_formulas(parsed),
+        "enumerations": enumeration_items_with_series(parsed),
+        "parallelisms": parallelism_members(parsed),
+        "four_character": find_four_character(parsed),
+        "directives": find_directives(parsed),
+        "leader_references": leader_references(parsed),
     }
 
 
@@ -45,25 +44,31 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return json.loads(frame.to_json(orient="records", force_ascii=False))
 
 
-def rhetoric_payload(document: Document, *, tokenizer: Tokenizer | None = None) -> dict:
+def rhetoric_payload(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> dict:
     """The JSON object of ``policytext rhetoric``: every item with raw ``start``/``end``."""
-    raw = document.raw
-    items = enumeration_items(document, tokenizer=tokenizer)
+    parsed = as_parsed(source, tokenizer)
+    tables = rhetoric_tables(parsed)
+    return payload_from_tables(parsed, tables, enumerations=find_enumerations(parsed), groups=find_groups(parsed))
+
+
+def payload_from_tables(parsed: ParsedDocument, tables: dict[str, pd.DataFrame], *, enumerations: pd.DataFrame, groups) -> dict:
+    """The JSON object of ``policytext rhetoric`` from tables already computed."""
+    items = tables["enumerations"]
     enumeration_rows = []
-    for row in _records(find_enumerations(document, tokenizer=tokenizer)):
+    for row in _records(enumerations):
         members = items[items.enumeration == row["enumeration"]]
         row.pop("items")
         row["items"] = [{"text": m.text, "start": int(m.start), "end": int(m.end)} for m in members.itertuples()]
         enumeration_rows.append(row)
-    locator = Locator.of(document)
-    groups = []
-    for group in find_groups(document, tokenizer=tokenizer):
-        start, end = group.members[0][0], group.members[-1][1]
-        section, sentence = locator.where(start)
-        groups.append(
+    group_rows = []
+    for group in groups:
+        start, end = parsed.to_raw(group.members[0][0], group.members[-1][1])
+        section, sentence = parsed.locator.where(start)
+        group_rows.append(
             {
                 "template": group.template,
-                "members": [{"text": raw[s:e], "start": s, "end": e} for s, e in group.members],
+                "members": [{"text": parsed.raw_text(s, e), "start": parsed.to_raw(s, e)[0], "end": parsed.to_raw(s, e)[1]}
+                            for s, e in group.members],
                 "section": section,
                 "sentence": sentence,
                 "start": start,
@@ -71,23 +76,23 @@ def rhetoric_payload(document: Document, *, tokenizer: Tokenizer | None = None) 
                 "level": group.level,
             }
         )
+    document = parsed.document
     return {
         "document": document.path.name if document.path else None,
-        "quotations": _records(find_quotations(document)),
-        "formulas": _records(find_formulas(document, tokenizer=tokenizer)),
+        "quotations": _records(tables["quotations"]),
+        "formulas": _records(tables["formulas"]),
         "enumerations": enumeration_rows,
-        "parallelisms": groups,
-        "four_character": _records(find_four_character(document, tokenizer=tokenizer)),
-        "directives": _records(find_directives(document, tokenizer=tokenizer)),
-        "leader_references": _records(leader_references(document)),
+        "parallelisms": group_rows,
+        "four_character": _records(tables["four_character"]),
+        "directives": _records(tables["directives"]),
+        "leader_references": _records(tables["leader_references"]),
     }
 
 
-def write_tables(document: Document, *, outdir: Path, tokenizer: Tokenizer | None = None) -> list[Path]:
+def write_tables(source: Document | ParsedDocument, *, outdir: Path, tokenizer: Tokenizer | None = None) -> list[Path]:
     """Every rhetoric table as ``rhetoric_<name>.csv`` in ``outdir`` (UTF-8 with BOM)."""
-    from .parallelism import parallelisms
-
-    tables = rhetoric_tables(document, tokenizer=tokenizer)
-    tables["parallelism_groups"] = parallelisms(document, tokenizer=tokenizer)
-    tables["enumeration_series"] = find_enumerations(document, tokenizer=tokenizer)
+    parsed = as_parsed(source, tokenizer)
+    tables = rhetoric_tables(parsed)
+    tables["parallelism_groups"] = parallelisms(parsed)
+    tables["enumeration_series"] = find_enumerations(parsed)
     return [write_table(frame, f"rhetoric_{name}", outdir=outdir) for name, frame in tables.items()]

@@ -1,0 +1,100 @@
+"""When the speech was given, and how long after the centre's wording.
+
+The seed's provenance gives only "2024 (after Xi Jinping's inspection of
+Tianjin on 2024-02-01/02; …)". The speech date is therefore taken as the
+latest date the provenance note names, a range such as 2024-02-01/02 read as
+its last day: the earliest day the speech can have been given. Gaps computed
+from it are lower bounds. Without a full date the note's year gives its
+1 January. Without a provenance date, the latest full date the speech itself
+names (2024年1月31日, 2023年12月) is taken, again the earliest possible day;
+targets (到2035年, 至2025年底) are not dates the speech looks back on. A
+``speech_date`` argument overrides all of these.
+
+A central text known only by its year or month may have come out on any day
+of it: :func:`date_bounds` gives the earliest and the latest day, and a text
+counts as published before the speech only when its latest day is not after
+the speech's day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .document import Document
+from .errors import PolicytextError
+
+__all__ = ["date_bounds", "parse_date", "speech_date"]
+
+_DATE_RANGE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:/(\d{2}))?(?!\d)")
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A date the speech names: 2024年1月31日, 2023年12月; not a target (到2035年, 至2025年底).
+_NAMED_DATE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+_UNDATED = (date.min, date.max)
+
+
+def parse_date(value: object) -> date | None:
+    """``2024-01-31`` (or ``2024-12``: its first day, or ``1954``: 1 January) as a date; None if there is none."""
+    if value is None or isinstance(value, float):
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if match := _DATE_RANGE.search(text):
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _YEAR_MONTH.match(text):
+        return date(int(match[1]), int(match[2]), 1)
+    if match := _YEAR.fullmatch(text):
+        return date(int(match[1]), 1, 1)
+    return None
+
+
+def date_bounds(value: object) -> tuple[date, date]:
+    """The earliest and latest day ``value`` can mean: a day, a whole month, a whole year, or any day if undated."""
+    if isinstance(value, date):
+        return value, value
+    if value is None or isinstance(value, float):
+        return _UNDATED
+    text = str(value).strip()
+    if match := _DATE_RANGE.search(text):
+        day = date(int(match[1]), int(match[2]), int(match[3]))
+        return day, day
+    if match := _YEAR_MONTH.match(text):
+        year, month = int(match[1]), int(match[2])
+        last = (date(year + month // 12, month % 12 + 1, 1) - date.resolution) if month < 12 else date(year, 12, 31)
+        return date(year, month, 1), last
+    if match := _YEAR.fullmatch(text):
+        return date(int(match[1]), 1, 1), date(int(match[1]), 12, 31)
+    return _UNDATED
+
+
+def _named_dates(text: str) -> list[date]:
+    days = []
+    for match in _NAMED_DATE.finditer(text):
+        year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            continue
+    return days
+
+
+def speech_date(document: Document, *, override: str | date | None = None) -> date | None:
+    """The date the comparison takes for the speech (see the module note)."""
+    if override is not None:
+        parsed = parse_date(override)
+        if parsed is None:
+            raise PolicytextError(f"speech date {override!r} is not a date (YYYY-MM-DD)")
+        return parsed
+    note = document.provenance.get("date", "")
+    days = []
+    for match in _DATE_RANGE.finditer(note):
+        year, month, day, last = match.groups()
+        days.append(date(int(year), int(month), int(last or day)))
+    if days:
+        return max(days)
+    if match := _YEAR.search(note):
+        return date(int(match[1]), 1, 1)
+    named = _named_dates(document.norm[document.body_start : document.body_end])
+    return max(named) if named else None

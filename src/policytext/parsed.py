@@ -1,0 +1,188 @@
+"""A parsed document: a document cut once, for every detector to read.
+
+The analyses all need the same things of a body: the tokenizer's words and
+their edges, the pairs of quotation marks, the runs of phrases (、) and
+clauses (，；), the outline's markers, and where a sentence (and so a
+section) starts. :func:`parse` computes them once for a document and a
+tokenizer; every detector takes the result.
+
+A parse records the version of its tokenizer (bumped by
+:meth:`~policytext.segment.Tokenizer.add_word`). A detector handed a parse
+whose tokenizer has changed since parses again (:func:`as_parsed`), so a
+lexicon change can never be answered with the old segmentation.
+
+Offsets: the detectors match on :attr:`ParsedDocument.text` (the document's
+normalised text, same offsets as the raw text) and every table row goes
+through :meth:`ParsedDocument.span_row`, the one place that turns a matched
+span into raw offsets and raw text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .document import Document
+from .errors import PolicytextError
+from .runs import Run, clause_runs, phrase_runs
+from .textfacts import MARK_PAIRS, QuotationSpan, match_quotations
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .segment import Segmentation, Tokenizer
+
+#: A pair of marks further apart than this is a stray mark pairing with a far one, not a quotation.
+MAX_QUOTATION = 600
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Finds the sentence (and so the section) that holds an offset."""
+
+    starts: tuple[int, ...]
+    sentences: tuple[int, ...]
+    sections: tuple[str, ...]
+
+    @classmethod
+    def of_sentences(cls, frame: pd.DataFrame) -> Locator:
+        return cls(
+            tuple(frame.start.tolist()),
+            tuple(frame.sentence.tolist()),
+            tuple(str(v) for v in frame.section.tolist()),
+        )
+
+    @classmethod
+    def of(cls, source: Document | ParsedDocument) -> Locator:
+        """The locator of a parsed document (built once with it), or of a document's sentences."""
+        if isinstance(source, ParsedDocument):
+            return source.locator
+        return cls.of_sentences(source.sentences)
+
+    def where(self, offset: int) -> tuple[str, int]:
+        """``(section, sentence)`` of the sentence that contains ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            if not self.starts:
+                return "0", 0
+            index = 0
+        return self.sections[index], self.sentences[index]
+
+
+@dataclass(frozen=True, eq=False)
+class ParsedDocument:
+    """A document with its body cut by one tokenizer; each part computed once, on first use.
+
+    Frozen, and it holds no mutable state of its own: each part is a cached
+    property of values that never change. The tokenizer can change (add_word);
+    :attr:`version` tells, and :func:`as_parsed` parses again.
+    """
+
+    document: Document
+    tokenizer: Tokenizer
+    version: int  # the tokenizer's version when the document was parsed
+
+    def __repr__(self) -> str:
+        return f"<ParsedDocument {self.document.name!r} tokenizer={self.tokenizer!r} version={self.version}>"
+
+    @cached_property
+    def segmentation(self) -> Segmentation:
+        """The tokenizer's words of the body (``text[start:end]``), cut on first use."""
+        # Detectors that need no words (quotations, leaders) never pay for the cut.
+        if not self.is_current:
+            raise PolicytextError("the tokenizer changed after this document was parsed: parse it again (as_parsed does)")
+        return self.tokenizer.segment(self.body)
+
+    @property
+    def text(self) -> str:
+        """The text detectors match on: the normalised raw text (same offsets as ``document.raw``)."""
+        return self.document.norm
+
+    @property
+    def start(self) -> int:
+        return self.document.body_start
+
+    @property
+    def end(self) -> int:
+        return self.document.body_end
+
+    @property
+    def body(self) -> str:
+        """``text[start:end]``, the normalised body."""
+        return self.text[self.start : self.end]
+
+    @property
+    def is_current(self) -> bool:
+        """Whether the tokenizer is unchanged since the body was segmented."""
+        return self.version == self.tokenizer.version
+
+    @cached_property
+    def edges(self) -> frozenset[int]:
+        """Offsets where a word of the body starts or ends (detectors match at word edges)."""
+        # The words tile the body, so their bounds (0, then each word's end) are all the edges.
+        return frozenset(map(self.start.__add__, self.segmentation.bounds))
+
+    @cached_property
+    def quotations(self) -> tuple[QuotationSpan, ...]:
+        """Pairs of quotation and title marks in the body, outer before inner (see :mod:`policytext.textfacts`)."""
+        return match_quotations(self.text, self.start, self.end, pairs=MARK_PAIRS, max_length=MAX_QUOTATION)
+
+    @cached_property
+    def outline_markers(self) -> frozenset[int]:
+        """Offsets covered by the outline's markers (一、 （一） 一是 1.)."""
+        offsets: set[int] = set()
+        for section in self.document.outline.walk():
+            if section.level > 0:
+                offsets.update(range(section.start, section.start + len(section.marker)))
+        return frozenset(offsets)
+
+    @cached_property
+    def phrase_runs(self) -> tuple[Run, ...]:
+        """Runs of phrases separated by 、 within a clause (lists and parallelism read them)."""
+        return tuple(phrase_runs(self.text, self.start, self.end, quotations=self.quotations, markers=self.outline_markers))
+
+    @cached_property
+    def clause_runs(self) -> tuple[Run, ...]:
+        """Runs of clauses separated by ，/； within a sentence."""
+        return tuple(clause_runs(self.text, self.start, self.end, quotations=self.quotations, markers=self.outline_markers))
+
+    @cached_property
+    def locator(self) -> Locator:
+        return Locator.of_sentences(self.document.sentences)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the span ``text[start:end]`` (the one conversion every table row goes through)."""
+        return start, end
+
+    def span_row(self, start: int, end: int, **extra) -> dict:
+        """A table row for the matched span ``text[start:end]``: section, sentence, raw ``start``/``end`` and raw text, then ``extra``."""
+        raw_start, raw_end = self.to_raw(start, end)
+        section, sentence = self.locator.where(raw_start)
+        return {"section": section, "sentence": sentence, "start": raw_start, "end": raw_end,
+                "text": self.document.raw[raw_start:raw_end], **extra}
+
+    def raw_text(self, start: int, end: int) -> str:
+        """The raw text of the matched span ``text[start:end]``."""
+        raw_start, raw_end = self.to_raw(start, end)
+        return self.document.raw[raw_start:raw_end]
+
+
+def parse(document: Document, *, tokenizer: Tokenizer | None = None) -> ParsedDocument:
+    """Cut ``document``'s body with ``tokenizer`` (the package's default tokenizer if ``None``)."""
+    from .segment import default_tokenizer
+
+    if not isinstance(document, Document):
+        raise PolicytextError(f"parse needs a Document, got {type(document).__name__}")
+    tokenizer = tokenizer if tokenizer is not None else default_tokenizer()
+    return ParsedDocument(document, tokenizer, tokenizer.version)
+
+
+def as_parsed(source: Document | ParsedDocument, tokenizer: Tokenizer | None = None) -> ParsedDocument:
+    """``source`` as a current parse: a document is parsed; a parse by another or a changed tokenizer is parsed again."""
+    if isinstance(source, ParsedDocument):
+        if (tokenizer is None or tokenizer is source.tokenizer) and source.is_current:
+            return source
+        return parse(source.document, tokenizer=tokenizer if tokenizer is not None else source.tokenizer)
+    return parse(source, tokenizer=tokenizer)

@@ -1,0 +1,72 @@
+"""The parsed document: cut once, and never answered with a segmentation older than the lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from policytext import from_text
+from policytext.errors import PolicytextError
+from policytext.parsed import ParsedDocument, as_parsed, parse
+from policytext.rhetoric import dispersion, find_directives, find_four_character, parallelisms
+from policytext.segment import Tokenizer
+
+TEXT = "同志们：\n我们要加快发展新质生产力，加快发展现代产业，加快发展数字经济。"
+
+
+def test_adding_a_word_changes_what_every_detector_sees():
+    # The word edges were once remembered per tokenizer and text: after
+    # add_word the detectors still matched at the old edges (加快|发展).
+    tokenizer = Tokenizer()
+    document = from_text(TEXT)
+    before = find_directives(document, tokenizer=tokenizer)
+    assert "加快" in set(before.term)
+    assert len(dispersion(document, ["加快"], tokenizer=tokenizer)) == 3
+    tokenizer.add_word("加快发展")
+    after = find_directives(document, tokenizer=tokenizer)
+    assert "加快" not in set(after.term)  # now inside the word 加快发展, not at its edges
+    assert dispersion(document, ["加快"], tokenizer=tokenizer).empty
+    assert len(dispersion(document, ["加快发展"], tokenizer=tokenizer)) == 3
+
+
+def test_a_parse_made_before_a_lexicon_change_is_parsed_again():
+    tokenizer = Tokenizer()
+    parsed = parse(from_text(TEXT), tokenizer=tokenizer)
+    assert as_parsed(parsed) is parsed
+    edges = parsed.edges
+    tokenizer.add_word("加快发展")
+    assert not parsed.is_current
+    fresh = as_parsed(parsed)
+    assert fresh is not parsed and fresh.is_current and fresh.edges != edges
+    assert "加快" not in set(find_directives(parsed).term)  # a detector handed the old parse parses again
+
+
+def test_a_stale_parse_refuses_to_cut():
+    tokenizer = Tokenizer()
+    parsed = parse(from_text(TEXT), tokenizer=tokenizer)
+    tokenizer.add_word("加快发展")
+    with pytest.raises(PolicytextError, match="parse it again"):
+        parsed.segmentation
+
+
+def test_the_parts_are_computed_once_and_tile_the_body():
+    document = from_text(TEXT)
+    parsed = parse(document)
+    assert parsed.segmentation is parsed.segmentation and parsed.edges is parsed.edges
+    assert "".join(parsed.segmentation.words) == document.norm[document.body_start : document.body_end]
+    assert min(parsed.edges) == document.body_start and max(parsed.edges) == document.body_end
+    assert parsed.phrase_runs == () and len(parsed.clause_runs) == 1
+    row = parsed.span_row(document.body_start, document.body_start + 3)
+    assert row["text"] == document.raw[row["start"] : row["end"]]
+
+
+def test_detectors_take_a_parse_or_a_document_alike():
+    document = from_text(TEXT)
+    parsed = parse(document)
+    assert isinstance(parsed, ParsedDocument)
+    assert find_four_character(parsed).equals(find_four_character(document))
+    assert parallelisms(parsed).equals(parallelisms(document))
+
+
+def test_parse_refuses_what_is_not_a_document():
+    with pytest.raises(PolicytextError, match="needs a Document"):
+        parse("同志们")
