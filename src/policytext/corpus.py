@@ -28,7 +28,6 @@ from .formats import READABLE_SUFFIXES
 from .output import write_table
 from .paths import document_id
 from .terminal import display_path, printable
-from .sections import per_1000, text_size
 
 SUFFIXES = READABLE_SUFFIXES
 PROFILE_COLUMNS = [
@@ -100,7 +99,7 @@ def _files_under(folder: Path, unreadable: list[tuple[Path, str]]) -> list[Path]
 
 @lru_cache(maxsize=4)
 def _reference(path: str | None):
-    """The central corpus, loaded once per worker process."""
+    """The central corpus, loaded once per worker process (keyed on its path: the files are inputs, not edited while a batch runs)."""
     from .reference import load_reference
 
     return load_reference(path)
@@ -123,49 +122,21 @@ def analyse_document(path: Path, *, reference: str | None = None) -> DocumentRes
 
 
 def _profile(path: Path, *, reference: str | None) -> DocumentResult:
-    from . import indicators, rhetoric
-    from .compare import compare
+    from .analysis import Analysis
     from .document import load
 
     base = {"document": display_path(path), "doc_id": document_id(path), "error": ""}
     document = load(path)
 
-    characters = text_size(document.body)
-    rate = lambda n: per_1000(n, characters)  # noqa: E731
-    leaders = rhetoric.leader_references(document)
-    directive_rows = rhetoric.find_directives(document)
-    four_character = rhetoric.find_four_character(document)
-    claims = indicators.extract(document)
-    comparison = compare(document, _reference(reference))
-    coverage = comparison.coverage(level=1)
-    whole = coverage[coverage.section == "all"].iloc[0] if len(coverage) else None
-    top = rhetoric.find_keywords(document, top=TOP_KEYWORDS)
-    # A collector's provenance title beats a guess from the first line (which may be a byline).
-    outline_title = document.outline.title_text
-    title = document.provenance.get("title") or outline_title or document.page_title or ""
-    profile = {
-        **base,
-        "title": title,
-        "characters": characters,
-        "sections": sum(1 for s in document.outline.walk() if s.level > 0),
-        "truncated": document.truncated,
-        "redactions": len(document.redactions),
-        "leader_references_per_1000": rate(len(leaders)),
-        "directives_per_1000": rate(len(directive_rows)),
-        "four_character_per_1000": rate(len(four_character)),
-        "indicators": len(claims),
-        "indicators_per_1000": rate(len(claims)),
-        "central_reuse": float(whole.share_reused) if whole is not None else 0.0,
-        "verbatim_reuse": float(whole.share_verbatim) if whole is not None else 0.0,
-        "top_keywords": "、".join(top.term),
-    }
+    analysis = Analysis(document, reference=_reference(reference))
+    profile = {**base, **analysis.profile(top_keywords=TOP_KEYWORDS)}
     details = {
-        "outline": document.outline.sections_frame(),
-        "indicators": claims,
-        "leader_references": leaders,
-        "directive_profile": rhetoric.directive_profile(document),
-        "reuse_coverage": coverage,
-        "keywords": top,
+        "outline": analysis.outline(),
+        "indicators": analysis.indicators(),
+        "leader_references": analysis.leader_references(),
+        "directive_profile": analysis.directive_profile(),
+        "reuse_coverage": analysis.comparison().coverage(level=1),
+        "keywords": analysis.keywords(top=TOP_KEYWORDS),
     }
     return DocumentResult(profile, details)
 

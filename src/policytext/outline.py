@@ -42,7 +42,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterator, Protocol
 
 from .numerals import to_number
 from .resources import word_list
@@ -53,7 +53,6 @@ from .textfacts import CLOSERS, COLONS, SENTENCE_ENDS, match_quotations
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .document import Document
     from .textview import TextView
 
 _CN_DIGITS = "一二三四五六七八九十"
@@ -342,7 +341,22 @@ class _Body:
         return k >= 0 and self._resumes[k] >= pos
 
 
-def build_outline(document: Document) -> Outline:
+class OutlineSource(Protocol):
+    """What the outline reads of a document (a :class:`~policytext.document.Document` is one).
+
+    An interface rather than an import: the document builds its outline, so the
+    outline must not depend on the document module.
+    """
+
+    raw: str
+    norm: str
+    view: TextView
+    body_start: int
+    body_end: int
+    boilerplate: tuple[Span, ...]
+
+
+def build_outline(document: OutlineSource) -> Outline:
     """Parse the body of *document* into an :class:`Outline` (built on its view, spans in raw offsets)."""
     view = document.view
     text = view.text

@@ -30,17 +30,17 @@ def register(subparsers) -> None:
 
 def comparison_table(document, *, reference=None, table: str = "clauses", speech_date=None):
     """The table the command prints, with exactly its documented columns."""
+    from ..analysis import Analysis
     from ..compare import (
         ATTRIBUTION_COLUMNS,
         CLAUSE_COLUMNS,
         ECHO_COLUMNS,
         FORMULATION_TABLE_COLUMNS,
         SOURCE_COLUMNS,
-        compare,
     )
     from ..compare.sources import STOCK_COLUMNS
 
-    comparison = compare(document, reference, speech_date=speech_date)
+    comparison = Analysis(document, reference=reference, speech_date=speech_date).comparison()
     if table == "formulations":
         return comparison.formulations[list(FORMULATION_TABLE_COLUMNS)]
     if table == "attributions":

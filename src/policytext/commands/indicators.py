@@ -13,9 +13,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..indicators import extract
+    from ..analysis import Analysis
 
-    table = extract(load_document(args))
+    table = Analysis(load_document(args)).indicators()
     if args.format == "json":
         write_json(records(table))
     else:

@@ -30,11 +30,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..rhetoric import rhetoric_payload, rhetoric_tables
+    from ..analysis import Analysis
 
-    document = load_document(args)
+    analysis = Analysis(load_document(args))
     if args.format == "csv":
-        write_csv(rhetoric_tables(document)[args.table])
+        write_csv(analysis.rhetoric_tables()[args.table])
     else:
-        write_json(rhetoric_payload(document))
+        write_json(analysis.rhetoric_payload())
     return 0

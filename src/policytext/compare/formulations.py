@@ -42,6 +42,11 @@ from .dating import parse_date
 __all__ = ["FORMULATION_TABLE_COLUMNS", "FormulationThresholds", "formulation_use", "match_formulation_text"]
 
 FORMULATION_TABLE_COLUMNS = ("formulation", "source_id", "source_date", "status", "local_text", "start", "end", "edits")
+# The table's further columns, in order (see formulation_use).
+_MORE_COLUMNS = (
+    "listed_source_id", "listed_date", "category", "origin", "first_source_part", "section", "occurrences",
+    "similarity", "gap_days",
+)
 _ITEM_SEPARATOR = "、"
 
 
@@ -212,10 +217,11 @@ def formulation_use(
         first_day = parse_date(first_date)
         row["gap_days"] = (speech_date - first_day).days if speech_date and first_day else pd.NA
         rows.append(row)
-    frame = pd.DataFrame(rows)
+    # Typed the same with no rows (a reference without a formulation table) as with many.
+    frame = pd.DataFrame(rows, columns=[*FORMULATION_TABLE_COLUMNS, *_MORE_COLUMNS])
     for column in ("start", "end", "gap_days"):
         frame[column] = frame[column].astype("Int64")
-    return frame
+    return frame.astype({"occurrences": "int64", "similarity": "float64"})
 
 
 def _occurrences(text: str, phrase: str) -> list[int]:

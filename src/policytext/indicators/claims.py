@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
 from ..redaction import REDACTION, REDACTION_PATTERN
 from ..textfacts import HAN
 from . import resources as res
+from .found import Found as _Found
 from .naming import name_claim
 
 if TYPE_CHECKING:
@@ -133,34 +134,6 @@ class Claim:
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in COLUMNS}
-
-
-@dataclass
-class _Found:
-    """A claim being assembled inside one sentence (offsets relative to the sentence)."""
-
-    pattern: str
-    start: int  # raw span start, lead-in included
-    core: int  # where the number (or 第/前) begins
-    end: int
-    value: float
-    unit: str
-    factor: float
-    unit_normalised: str
-    unit_kind: str | None
-    redacted: bool
-    clause: int
-    roles: set = field(default_factory=set)
-    qualifiers: list = field(default_factory=list)
-    scope: str = ""
-    attributive: bool = False
-    continuation: bool = False
-    distribute: bool = False
-    indicator: str = ""
-    owner: str = ""
-    kind: str = ""
-    year: str = ""
-    period: str = ""
 
 
 # --- patterns built from the tables ---------------------------------------------------------

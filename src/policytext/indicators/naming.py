@@ -19,7 +19,7 @@ from ..textfacts import CLOSING_QUOTES, OPENING_QUOTES
 from . import resources as res
 
 if TYPE_CHECKING:
-    from .claims import _Found
+    from .found import Found as _Found
 
 _LEADING_FILLER = re.compile(r"^(?:其中|同时|此外|另外|全年|当年|目前|截至目前|截至|截止)")
 _SUBJECT = re.compile(r"^(?:我|本)(?:市|省|区|县|州)")
