@@ -1,20 +1,14 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "data" / "raw" / "777doc-12864340_tianjin-sci-tech-party-lecture-2024.txt"
-SHARED = ROOT.parent / "shared"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from .helpers import ROOT, SEED
 
-
-def real_text_files() -> list[Path]:
-    """Every real document the repository holds, plus the shared samples where present."""
-    files = sorted((ROOT / "data" / "raw").rglob("*.txt")) + sorted((ROOT / "src" / "policytext" / "data" / "reference").rglob("*.txt"))
-    files += sorted((SHARED / "samples").glob("*.txt")) if (SHARED / "samples").is_dir() else []
-    return files
+# Hypothesis keeps the examples it found in the project cache, not in the repository root.
+settings.register_profile("policytext", database=DirectoryBasedExampleDatabase(str(ROOT / ".cache" / "hypothesis")))
+settings.load_profile("policytext")
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import pytest
 
 from policytext import cli, load
 
-from .conftest import SEED
+from .helpers import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_LINES = SEED_TEXT.splitlines(keepends=True)

@@ -31,7 +31,7 @@ from policytext.compare.keyness import log_likelihood, log_ratio
 from policytext.normalize import collapse_whitespace, normalize
 from policytext.reference import ReferenceCorpus, load_reference, parse_reference_text
 
-from .conftest import FIXTURES
+from .helpers import FIXTURES
 
 EXPECTED = json.loads((FIXTURES / "seed_reuse.json").read_text(encoding="utf-8"))
 

@@ -19,7 +19,7 @@ from policytext.compare import (
 )
 from policytext.compare.sources import STOCK_COLUMNS
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 
 def _csv(text: str) -> list[dict]:

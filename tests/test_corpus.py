@@ -8,7 +8,7 @@ import pytest
 from policytext import InputError, cli, corpus
 from policytext.corpus import PROFILE_COLUMNS, analyse_corpus, collect_paths, profiles_frame, write_corpus
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 SAMPLES = ROOT / "data" / "raw" / "samples"
 

@@ -20,7 +20,7 @@ import pytest
 from policytext import InputError, load
 from policytext.encoding import common_share, decode
 
-from .conftest import ROOT, SHARED, real_text_files
+from .helpers import ROOT, SHARED, real_text_files
 
 CUTS = (None, 2000, 500)
 # name: how the text becomes bytes (None: not representable, skipped).

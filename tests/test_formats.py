@@ -9,7 +9,7 @@ import pytest
 from policytext import InputError, load
 from policytext.paths import document_id
 
-from .conftest import SEED
+from .helpers import SEED
 
 
 def outline_shape(document):

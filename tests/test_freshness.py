@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "check-fresh"
 

@@ -21,7 +21,7 @@ from policytext import PolicytextError, from_text, indicators, load, rhetoric
 from policytext.compare import compare
 from policytext.reference import load_reference
 
-from .test_outline import FRAGMENTS, assert_tiles
+from .helpers import FRAGMENTS, assert_tiles
 
 EXAMPLES = int(os.environ.get("POLICYTEXT_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

@@ -16,7 +16,7 @@ from policytext.indicators import COLUMNS, KINDS, extract
 from policytext.indicators import resources as res
 from policytext.output import write_table
 
-from .conftest import FIXTURES, SEED, real_text_files
+from .helpers import FIXTURES, SEED, real_text_files
 
 EXPECTED = json.loads((FIXTURES / "seed_indicators.json").read_text(encoding="utf-8"))["claims"]
 

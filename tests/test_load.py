@@ -14,7 +14,7 @@ from policytext.boilerplate import classify_line, split_page
 from policytext.document import detect_truncation
 from policytext.normalize import collapse_whitespace, normalize
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 
 def test_seed_body_excludes_page_furniture(seed):

@@ -8,7 +8,7 @@ import pytest
 
 from policytext import cli, load
 
-from .conftest import SEED
+from .helpers import SEED
 
 
 class NetworkUsed(AssertionError):

@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -12,7 +12,7 @@ from policytext import from_text, load
 from policytext.commands.outline import outline_payload
 from policytext.spans import Span
 
-from .conftest import FIXTURES, SEED, real_text_files
+from .helpers import FIXTURES, FRAGMENTS, SEED, assert_tiles, real_text_files
 
 EXPECTED = json.loads((FIXTURES / "seed_outline.json").read_text(encoding="utf-8"))
 
@@ -138,38 +138,7 @@ def test_enumeration_before_first_heading_stays_in_the_preamble():
 
 # --- losslessness -----------------------------------------------------------------------
 
-FRAGMENTS = [
-    "一、", "二、", "三、", "(一)", "（二）", "(三)", "一是", "二是", "三是", "第一,", "第二，", "1.", "2、", "（1）",
-    "。", "；", ";", ":", "：", ",", "，", "“", "”", "‘", "’", "《", "》", "\n", "\n\n", "  ", "\u3000\u3000", "!", "?",
-    "同志们:", "各位代表：", "××", "×××", "***", "近年来", "习近平总书记指出:", "新质生产力", "的重要意义",
-    "您好,欢迎访问三七文档\n", "本文标题:某讲话\n", "https://example.org/x.html\n", "# title: x\n", "-----\n",
-    "發展", "79.8%", "1900亿元",
-    "此处隐藏300个字", "(zhǎn)", "實(shí)", "\r", "\r\n", "第1页共18页", "— 3 —", "line-height: 115%;", "本作品是中华人民共和国的\n",
-    "尊敬的王主席，", "首页 | 登录 | 注册", "20*年", "x市", "新质生产\n力", "新质生产 力",
-]
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map("".join)
-
-
-def assert_tiles(document):
-    outline = document.outline
-    spans = [(s.start, s.end) for s in outline.sentences]
-    if document.body_start == document.body_end:
-        assert spans == []
-        return
-    assert spans[0][0] == document.body_start
-    assert spans[-1][1] == document.body_end
-    for (a, b), (c, _) in zip(spans, spans[1:]):
-        assert a < b == c
-    assert "".join(document.raw[a:b] for a, b in spans) == document.body
-    # Sections nest and the top level tiles the body as well.
-    tops = outline.sections
-    assert tops[0].start == document.body_start and tops[-1].end == document.body_end
-    for left, right in zip(tops, tops[1:]):
-        assert left.end == right.start
-    for section in outline.walk():
-        assert section.start <= section.title_start <= section.title_end <= section.end
-        for child in section.children:
-            assert section.start <= child.start < child.end <= section.end
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,7 +11,7 @@ import pytest
 from policytext import InputError, cli, load
 from policytext.reading import DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_ENV, max_input_bytes, parse_size, read_input_bytes
 
-from .conftest import SEED
+from .helpers import SEED
 
 
 def run_cli(capsys, *argv):

@@ -18,7 +18,7 @@ from policytext.reference import (
     parse_reference_text,
 )
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 REFERENCE = ROOT / "src" / "policytext" / "data" / "reference"
 

@@ -21,7 +21,7 @@ from policytext.rhetoric import (
     rhetoric_tables,
 )
 
-from .conftest import FIXTURES, ROOT, SEED, SHARED, real_text_files
+from .helpers import FIXTURES, ROOT, SEED, SHARED, real_text_files
 
 EXPECTED = json.loads((FIXTURES / "seed_rhetoric.json").read_text(encoding="utf-8"))
 SAMPLES = json.loads((FIXTURES / "seed_rhetoric_samples.json").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from policytext import outline, segment
 from policytext.redaction import REDACTION_SCAN
 from policytext.scanning import FirstCharacterScan
 
-from .conftest import SEED
+from .helpers import SEED
 
 SCANS = {
     "segment protected": segment._PROTECTED_SCAN,

@@ -23,7 +23,7 @@ from policytext.segment import (
     load_stopwords,
 )
 
-from .conftest import SEED, real_text_files
+from .helpers import SEED, real_text_files
 
 KINDS = {"word", "number", "redaction", "quoted", "punct", "space"}
 SEED_TEXT = SEED.read_text(encoding="utf-8")

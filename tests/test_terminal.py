@@ -10,7 +10,7 @@ from policytext import cli, load
 from policytext.commands.tokens import document_tokens, iter_document_tokens, stretches
 from policytext.terminal import json_safe, printable
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 ESCAPES = "\x1b]0;owned\x07\x1b[31m\x9b2J\u202e"
 

@@ -405,7 +405,7 @@ def build_outline(document: OutlineSource) -> Outline:
 class _RawPlaces:
     """View offsets to raw offsets: a cut between two view characters goes just before the second one."""
 
-    document: Document
+    document: OutlineSource
     view: TextView
 
     def cut(self, position: int) -> int:
