@@ -37,7 +37,7 @@ def test_collect_paths_expands_folders_in_a_stable_order(tmp_path):
 
 def test_profile_of_the_seed(profiles):
     seed = profiles.iloc[0]
-    assert list(profiles.columns) == PROFILE_COLUMNS
+    assert list(profiles.columns) == list(PROFILE_COLUMNS)
     assert seed.error == "" and seed.truncated
     assert (seed.redactions, seed.indicators, seed.sections) == (28, 29, 28)
     assert 0 < seed.verbatim_reuse <= seed.central_reuse < 1

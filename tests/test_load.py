@@ -181,7 +181,7 @@ def _normalize_by_definition(text: str) -> str:
     from policytext import normalize as module
 
     text = text.replace("\r\n", " \n").replace("\r", "\n")
-    text = text.translate(str.maketrans(module._FULL_TO_ASCII)).replace("(", "（").replace(")", "）")
+    text = text.translate(str.maketrans(dict(module._FULL_TO_ASCII))).replace("(", "（").replace(")", "）")
     cjk = module._CJK
     text = re.sub(rf"(?<=[{cjk}])[,:;!?]|[,:;!?](?=[{cjk}])", lambda m: module._TO_FULL_WIDTH[m.group()], text)
     return module.to_simplified(text)

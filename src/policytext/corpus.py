@@ -30,11 +30,11 @@ from .paths import document_id
 from .terminal import display_path, printable
 
 SUFFIXES = READABLE_SUFFIXES
-PROFILE_COLUMNS = [
+PROFILE_COLUMNS = (
     "document", "doc_id", "title", "characters", "sections", "truncated", "redactions",
     "leader_references_per_1000", "directives_per_1000", "four_character_per_1000",
     "indicators", "indicators_per_1000", "central_reuse", "verbatim_reuse", "top_keywords", "error",
-]
+)
 TOP_KEYWORDS = 5
 #: Input per worker process below which fewer processes are used (see :func:`worker_count`).
 MIN_BYTES_PER_WORKER = 384 * 1024
@@ -275,7 +275,7 @@ def worker_count(paths: Sequence[Path], workers: int | None = None) -> int:
 
 
 def profiles_frame(results: Sequence[DocumentResult]) -> pd.DataFrame:
-    return pd.DataFrame([r.profile for r in results], columns=PROFILE_COLUMNS)
+    return pd.DataFrame([r.profile for r in results], columns=list(PROFILE_COLUMNS))
 
 
 def write_corpus(results: Sequence[DocumentResult], *, outdir: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import opencc
 
@@ -27,17 +28,15 @@ _CJK = HAN + r"“”‘’《》、。，：；！？（）×"
 # (The mark first, then a look back or ahead: a pattern that opens with a
 # character class lets re skip straight to the marks.)
 _ASCII_PUNCT_IN_CHINESE = re.compile(rf"[,:;!?](?:(?<=[{_CJK}].)|(?=[{_CJK}]))")
-_TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_TO_FULL_WIDTH = MappingProxyType({",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"})
 # Full-width digits, letters and arithmetic signs become ASCII; full-width
 # punctuation that Chinese prose uses stays full-width.
-_KEEP_FULL_WIDTH = set("，：；！？（）")
-_FULL_TO_ASCII = {
-    chr(code): chr(code - 0xFEE0)
-    for code in range(0xFF01, 0xFF5F)
-    if chr(code) not in _KEEP_FULL_WIDTH
-}
-_FULL_TO_ASCII["\u3000"] = "\u3000"  # ideographic space stays: it separates paragraphs
-_FULL_TO_ASCII_TABLE = str.maketrans(_FULL_TO_ASCII)
+_KEEP_FULL_WIDTH = frozenset("，：；！？（）")
+_FULL_TO_ASCII = MappingProxyType({
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if chr(code) not in _KEEP_FULL_WIDTH},
+    "\u3000": "\u3000",  # ideographic space stays: it separates paragraphs
+})
+_FULL_TO_ASCII_TABLE = MappingProxyType(str.maketrans(dict(_FULL_TO_ASCII)))
 # str.translate looks every character up; full-width forms are rare, so only their runs are translated.
 _FULL_WIDTH_RUN = re.compile("[" + re.escape("".join(sorted(_FULL_TO_ASCII))) + "]+")
 _WHITESPACE = re.compile(r"\s+")

@@ -19,6 +19,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from types import MappingProxyType
 
 from .errors import InputError
 
@@ -26,7 +27,7 @@ from .errors import InputError
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_INPUT_ENV = "POLICYTEXT_MAX_INPUT_BYTES"
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
-_UNIT = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+_UNIT = MappingProxyType({"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4})
 _CHUNK = 1024 * 1024
 # Sparse-file refusal: files above this size whose blocks cover less than 1/_SPARSE_RATIO of it.
 _SPARSE_MIN_BYTES = 1024 * 1024

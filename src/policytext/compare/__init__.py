@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..document import Document
 from ..output import write_table
+from ..parsed import ParsedDocument
 from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Alignment, Edit, Thresholds, align, classify, format_edits
 from .attribution import ATTRIBUTION_COLUMNS, attributions, quotations
@@ -101,6 +102,7 @@ class Comparison:
     reference: ReferenceCorpus
     speech_date: date | None
     thresholds: Thresholds = field(default_factory=Thresholds)
+    parsed: ParsedDocument | None = field(default=None, repr=False)  # the speech's words, for keyness
 
     @cached_property
     def index(self) -> CentralIndex:
@@ -156,7 +158,7 @@ class Comparison:
 
     @cached_property
     def keyness(self) -> pd.DataFrame:
-        return keyness_table(self.document, self.topical)
+        return keyness_table(self.parsed or self.document, self.topical)
 
     def section_similarity(self, *, level: int = 2) -> pd.DataFrame:
         return section_similarity(self.document, self.topical, level=level)
@@ -179,7 +181,7 @@ class Comparison:
 
 
 def compare(
-    document: Document,
+    document: Document | ParsedDocument,
     reference: ReferenceCorpus | str | Path | None = None,
     *,
     speech_date: str | date | None = None,
@@ -191,6 +193,8 @@ def compare(
     :func:`.dating.speech_date`: for the seed, 2024-02-02, the earliest
     possible day).
     """
+    parsed = document if isinstance(document, ParsedDocument) else None
+    document = parsed.document if parsed else document
     corpus = reference if isinstance(reference, ReferenceCorpus) else load_reference(reference)
     day = globals()["speech_date"](document, override=speech_date)
-    return Comparison(document, corpus, day, thresholds or Thresholds())
+    return Comparison(document, corpus, day, thresholds or Thresholds(), parsed)

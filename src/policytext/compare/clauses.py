@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -32,7 +33,7 @@ __all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "speech_match_tex
 LONG_QUOTE = 10
 # Full-width only: in normalised text an ASCII comma or colon stands between digits (2,157.8; 12:30).
 _CLAUSE_END = full_width(CLAUSE_SEPARATORS + COLONS + SENTENCE_ENDS)
-_DOUBLE_QUOTES = {"“": QUOTE_PAIRS["“"]}
+_DOUBLE_QUOTES = MappingProxyType({"“": QUOTE_PAIRS["“"]})
 _CLOSERS = full_width(CLOSERS)
 # Punctuation, quote marks and spaces trimmed from a clause's edges. Anchored
 # at the start only: the trailing run is found by matching the reversed piece,

@@ -19,7 +19,8 @@ import pandas as pd
 
 from ..document import Document
 from ..reference import ReferenceCorpus
-from ..segment import Tokenizer, default_tokenizer
+from ..parsed import ParsedDocument, as_parsed
+from ..segment import Tokenizer
 
 __all__ = ["KEYNESS_COLUMNS", "keyness", "log_likelihood", "log_ratio"]
 
@@ -58,7 +59,7 @@ def _p_below(ll: float) -> float | None:
 
 
 def keyness_table(
-    document: Document,
+    source: Document | ParsedDocument,
     reference: ReferenceCorpus,
     *,
     tokenizer: Tokenizer | None = None,
@@ -70,12 +71,14 @@ def keyness_table(
     Sorted by G², largest first. ``first_start``/``first_end``: the word's
     first occurrence in the speech (raw offsets), for checking it in context.
     """
-    tokenizer = tokenizer or default_tokenizer()
-    body = document.norm[document.body_start : document.body_end]
-    keep = set(tokenizer.words(body))
+    parsed = as_parsed(source, tokenizer)
+    tokenizer, document = parsed.tokenizer, parsed.document
     speech = Counter()
     first: dict[str, tuple[int, int]] = {}
-    segmentation = tokenizer.segment(body)
+    segmentation = parsed.segmentation
+    # The speech's content words (Tokenizer.words on the body), read off the parse.
+    keep = {word for word, kind in zip(segmentation.words, segmentation.kinds)
+            if kind == "word" and len(word) >= 2 and word not in tokenizer.stopwords}
     bounds = segmentation.bounds
     for word, word_start, word_end, kind in zip(segmentation.words, bounds, bounds[1:], segmentation.kinds):
         if word in keep and kind == "word":

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -65,7 +66,7 @@ ECHO_COLUMNS = (
     "section", "start", "end", "text", "class", "source_id", "source_title", "source_date",
     "source_start", "source_end", "source_text", "similarity", "edits", "days_after",
 )
-_RANK = {name: len(CLASSES) - i for i, name in enumerate(CLASSES)}
+_RANK = MappingProxyType({name: len(CLASSES) - i for i, name in enumerate(CLASSES)})
 # Candidates aligned per clause: central wording recurs across years, so enough to hold an
 # earlier and a later copy of the same words.
 _CANDIDATES = 16

@@ -8,9 +8,11 @@ notebook in :mod:`.tables`.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..frames import records_frame
+from ..parsed import ParsedDocument
 from .claims import COLUMNS, KINDS, Claim, find_claims
 
 if TYPE_CHECKING:
@@ -18,13 +20,14 @@ if TYPE_CHECKING:
 
     from ..document import Document
 
-_DTYPES = {"value": "float64", "value_normalised": "float64", "redacted": "bool",
-           "sentence": "int64", "start": "int64", "end": "int64"}
+_DTYPES = MappingProxyType({"value": "float64", "value_normalised": "float64", "redacted": "bool",
+                           "sentence": "int64", "start": "int64", "end": "int64"})
 
 __all__ = ["COLUMNS", "KINDS", "Claim", "extract", "find_claims"]
 
 
-def extract(document: Document) -> pd.DataFrame:
+def extract(source: Document | ParsedDocument) -> pd.DataFrame:
     """One row per quantitative claim, in reading order, with the columns of :data:`COLUMNS`."""
+    document = source.document if isinstance(source, ParsedDocument) else source
     rows = [claim.as_dict() for claim in find_claims(document)]
     return records_frame(rows, COLUMNS, dtypes=_DTYPES)

@@ -31,6 +31,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 
@@ -84,14 +85,14 @@ SHORT_QUOTE = re.compile(r"“[^“”]{1,12}”|‘[^‘’]{1,12}’|「[^「�
 _NOT_QUANTITY_AFTER = re.compile(r"个?(?:年|月|日|号|时|季度|周|天|届|次|期|代|版|章|节|小时|岁|级|轮)")
 _DURATION_AFTER = re.compile(r"(?:月|季度|小时|工作日|年|星期)")
 CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d)")
-_BOUNDARY = set("，。；：、！？）)”;:,!?") | {""}
-_NOT_ATTRIBUTIVE = set("的之等和与及或以")
+_BOUNDARY = frozenset(("，", "。", "；", "：", "、", "！", "？", "）", ")", "”", ";", ":", ",", "!", "?", ""))
+_NOT_ATTRIBUTIVE = frozenset("的之等和与及或以")
 _TOPN_UNITS = "%|名|位|强"
 _TIER_UNITS = ("方阵", "梯队", "阵营")
 # Qualitative magnitudes: 两位数 = at least 10 (per cent, for growth).
-_DIGITS_WORD = {"两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_DIGITS_WORD = MappingProxyType({"两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5})
 
-KINDS = {
+KINDS = MappingProxyType({
     "count": "how many of something (家, 个, 项, 条, 人)",
     "amount": "money (元, 亿元, 美元), normalised to the base currency unit",
     "share": "a level in per cent or a ratio (比重, 占比, 强度, 率)",
@@ -103,7 +104,7 @@ KINDS = {
     "tier": "membership of a named tier (第一方阵, 第一梯队)",
     "magnitude": "a qualitative order of magnitude (两位数增长); value is its lower bound",
     "value": "a number with no unit after a value word (指数为105.3), or a redacted value of unknown kind",
-}
+})
 
 COLUMNS = (
     "indicator", "raw", "value", "unit", "value_normalised", "unit_normalised", "kind", "qualifier",
