@@ -292,12 +292,10 @@ def _word_before(text: str, position: int, edges) -> str:
 
 def _head_after(text: str, position: int, limit: int, tokenizer: Tokenizer) -> tuple[int, int] | None:
     """The category named after 等 that closes a list (…等|新型生产要素|替代…): nominal words up to the first verb."""
-    from .four_character import tag_table
-
     for word in _ETC:
         if text.startswith(word, position):
             head_start = position + len(word)
-            tags = tag_table(tokenizer)
+            tags = tokenizer.tagger().word_tag_tab
             head_end = head_start
             for token in tokenizer.tokenize(text[head_start : min(limit, head_start + _MAX_HEAD)]):
                 tag = tags.get(token.text)
