@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "policytext"
 LAYERS = (
     ("text primitives", ("errors", "spans", "textfacts", "resources", "scanning", "numerals", "redaction",
                          "normalize", "paths", "output", "frames", "formats", "encoding", "reading", "terminal", "textview")),
-    ("loading, outline, segmentation, reference", ("", "boilerplate", "document", "outline", "segment", "reference",
+    ("loading, outline, segmentation, reference", ("", "boilerplate", "document", "outline", "segment", "reference", "dating",
                                                    "sections", "runs")),
     ("parsed document", ("parsed",)),
     ("analyses", ("rhetoric", "indicators", "compare", "overview")),

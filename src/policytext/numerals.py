@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import MappingProxyType
 
 import cn2an
 
@@ -28,7 +29,7 @@ CHINESE_NUMERAL = (
 )
 NUMERAL_PATTERN = re.compile(CHINESE_NUMERAL)
 # The powers a number may end in when they scale a unit (亿元, 万人): longest first.
-_MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+_MAGNITUDES = MappingProxyType({"万亿": 1e12, "亿": 1e8, "万": 1e4})
 _MAGNITUDE_END = re.compile(r"(?:万亿|亿|万)$")
 
 
