@@ -70,3 +70,28 @@ def test_detectors_take_a_parse_or_a_document_alike():
 def test_parse_refuses_what_is_not_a_document():
     with pytest.raises(PolicytextError, match="needs a Document"):
         parse("同志们")
+
+
+def test_detectors_read_the_analysis_view_and_report_raw_offsets():
+    from dataclasses import replace
+
+    from policytext.rhetoric import find_enumerations, kwic, term_frequencies
+    from policytext.spans import Span
+
+    text = "同志们：\n我们要加快培育新质生\n产力，推动科技创新、产业创新、制度创新。"
+    plain = from_text(text)
+    wrap = text.index("\n产力")
+    document = replace(plain, elisions=(Span(wrap, wrap + 1, "\n", "wrap"),))
+    parsed = parse(document)
+    assert "新质生产力" in parsed.segmentation.words and "新质生产力" not in parse(plain).segmentation.words
+    found = kwic(parsed, "新质生产力", width=2)
+    assert found.text.tolist() == ["新质生\n产力"]
+    assert document.raw[found.start[0] : found.end[0]] == "新质生\n产力"
+    frequencies = term_frequencies(parsed)
+    first = frequencies.set_index("term").first_start["新质生产力"]
+    assert document.raw.startswith("新质生", first)
+    assert dispersion(parsed, ["新质生产力"]).start.tolist() == [found.start[0]]
+    items = find_enumerations(parsed)
+    assert items["items"].tolist() == ["科技创新 | 产业创新 | 制度创新"]
+    row = find_directives(parsed).iloc[0]
+    assert document.raw[row.start : row.end] == row.text

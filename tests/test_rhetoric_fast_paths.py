@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from policytext import from_text
 from policytext.rhetoric import find_four_character
 from policytext.rhetoric import parallelism as P
-from policytext.rhetoric._base import token_boundaries, word_test
-from policytext.rhetoric._clauses import body_clause_runs, body_phrase_runs
+from policytext.parsed import parse
+from policytext.rhetoric._base import word_test
 from policytext.rhetoric.four_character import (
     _DOUBLED,
     _names,
@@ -36,9 +36,10 @@ _SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Hea
 
 
 def _four_character_one_by_one(document, tokenizer) -> list[tuple[int, str]]:
-    """The definition: every four characters between word edges, in order, non-overlapping."""
-    text, start, end = document.norm, document.body_start, document.body_end
-    edges = token_boundaries(document, tokenizer)
+    """The definition: every four characters between word edges, in order, non-overlapping (raw offsets)."""
+    parsed = parse(document, tokenizer=tokenizer)
+    text, start, end = parsed.text, parsed.start, parsed.end
+    edges = parsed.edges
     lexicon_ends = {
         start + token.end - 4
         for token in tokenizer.tokenize(text[start:end])
@@ -57,7 +58,7 @@ def _four_character_one_by_one(document, tokenizer) -> list[tuple[int, str]]:
             continue
         if pattern in _DOUBLED and _names(chars, tags):
             continue
-        found.append((position, pattern))
+        found.append((parsed.to_raw(position, position + 4)[0], pattern))
         floor = position + 4
     return found
 
@@ -110,8 +111,9 @@ _CLAUSES = st.lists(st.one_of(_CLAUSE, _LIST), min_size=2, max_size=8).map(lambd
 def test_parallelism_equals_trying_every_stretch(sentences):
     tokenizer = default_tokenizer()
     document = from_text("同志们：\n" + "".join(sentences))
-    text, edges, is_word = document.norm, token_boundaries(document, tokenizer), word_test(tokenizer)
-    for level, runs in (("phrase", body_phrase_runs(document)), ("clause", body_clause_runs(document))):
+    parsed = parse(document, tokenizer=tokenizer)
+    text, edges, is_word = parsed.text, parsed.edges, word_test(tokenizer)
+    for level, runs in (("phrase", parsed.phrase_runs), ("clause", parsed.clause_runs)):
         for run in runs:
             groups = P._groups_in_run(text, run, edges, level, P.MIN_MEMBERS, is_word)
             assert groups == _groups_trying_every_stretch(text, run, edges, level, P.MIN_MEMBERS, is_word)

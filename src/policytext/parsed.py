@@ -11,10 +11,13 @@ A parse records the version of its tokenizer (bumped by
 whose tokenizer has changed since parses again (:func:`as_parsed`), so a
 lexicon change can never be answered with the old segmentation.
 
-Offsets: the detectors match on :attr:`ParsedDocument.text` (the document's
-normalised text, same offsets as the raw text) and every table row goes
-through :meth:`ParsedDocument.span_row`, the one place that turns a matched
-span into raw offsets and raw text.
+Offsets: the detectors match on :attr:`ParsedDocument.text`, the document's
+analysis view (:attr:`Document.view <policytext.document.Document.view>`: the
+normalised body without its elisions, so a word broken by a line wrap is one
+word again), at offsets ``start`` to ``end`` of that text. Every table row
+goes through :meth:`ParsedDocument.span_row`, and every other offset through
+:meth:`ParsedDocument.to_raw` or :meth:`ParsedDocument.from_raw`: the one
+place where view offsets and raw offsets meet.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .document import Document
 from .errors import PolicytextError
 from .runs import Run, clause_runs, phrase_runs
 from .textfacts import MARK_PAIRS, QuotationSpan, match_quotations
+from .textview import TextView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,21 +100,27 @@ class ParsedDocument:
         return self.tokenizer.segment(self.body)
 
     @property
+    def view(self) -> TextView:
+        return self.document.view
+
+    @property
     def text(self) -> str:
-        """The text detectors match on: the normalised raw text (same offsets as ``document.raw``)."""
-        return self.document.norm
+        """The text detectors match on: the document's analysis view (normalised body, elisions taken out)."""
+        return self.document.view.text
 
     @property
     def start(self) -> int:
-        return self.document.body_start
+        """Where the body starts in :attr:`text`."""
+        return 0
 
     @property
     def end(self) -> int:
-        return self.document.body_end
+        """Where the body ends in :attr:`text`."""
+        return len(self.document.view.text)
 
     @property
     def body(self) -> str:
-        """``text[start:end]``, the normalised body."""
+        """``text[start:end]``: the whole analysis text."""
         return self.text[self.start : self.end]
 
     @property
@@ -131,11 +141,11 @@ class ParsedDocument:
 
     @cached_property
     def outline_markers(self) -> frozenset[int]:
-        """Offsets covered by the outline's markers (一、 （一） 一是 1.)."""
+        """Offsets of :attr:`text` covered by the outline's markers (一、 （一） 一是 1.)."""
         offsets: set[int] = set()
         for section in self.document.outline.walk():
             if section.level > 0:
-                offsets.update(range(section.start, section.start + len(section.marker)))
+                offsets.update(map(self.from_raw, range(section.start, section.start + len(section.marker))))
         return frozenset(offsets)
 
     @cached_property
@@ -154,7 +164,11 @@ class ParsedDocument:
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw offsets of the span ``text[start:end]`` (the one conversion every table row goes through)."""
-        return start, end
+        return self.document.view.to_raw(start, end)
+
+    def from_raw(self, offset: int) -> int:
+        """The offset of :attr:`text` where raw ``offset`` stands (outline and sentence offsets are raw)."""
+        return self.document.view.from_raw(offset)
 
     def span_row(self, start: int, end: int, **extra) -> dict:
         """A table row for the matched span ``text[start:end]``: section, sentence, raw ``start``/``end`` and raw text, then ``extra``."""
@@ -164,7 +178,7 @@ class ParsedDocument:
                 "text": self.document.raw[raw_start:raw_end], **extra}
 
     def raw_text(self, start: int, end: int) -> str:
-        """The raw text of the matched span ``text[start:end]``."""
+        """The raw text of the matched span ``text[start:end]`` (``raw[a:b]`` of its raw span, as a table's ``text``)."""
         raw_start, raw_end = self.to_raw(start, end)
         return self.document.raw[raw_start:raw_end]
 

@@ -83,7 +83,7 @@ def keyness_table(
     for word, word_start, word_end, kind in zip(segmentation.words, bounds, bounds[1:], segmentation.kinds):
         if word in keep and kind == "word":
             speech[word] += 1
-            first.setdefault(word, (document.body_start + word_start, document.body_start + word_end))
+            first.setdefault(word, parsed.to_raw(parsed.start + word_start, parsed.start + word_end))
     central = Counter()
     for d in reference.documents:
         for p in d.parts:

@@ -59,7 +59,7 @@ def find_enumerations(source: Document | ParsedDocument, *, tokenizer: Tokenizer
     rows = []
     locator = parsed.locator
     for number, (kind, items, head, announced) in enumerate(series):
-        start, end = items[0][0], items[-1][1]
+        start, end = parsed.to_raw(items[0][0], items[-1][1])
         section, sentence = locator.where(start)
         rows.append(
             {
@@ -107,11 +107,13 @@ def enumeration_items_with_series(source: Document | ParsedDocument, *, tokenize
 
 
 def _find_series(parsed: ParsedDocument):
-    found = list(_outline_series(parsed.document)) + list(_list_series(parsed))
+    found = list(_outline_series(parsed)) + list(_list_series(parsed))
     return tuple(sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1])))
 
 
-def _outline_series(document: Document):
+def _outline_series(parsed: ParsedDocument):
+    """Series of outline siblings; the outline's raw offsets become offsets of the parse's text."""
+    document = parsed.document
     raw = document.raw
     sentences = document.sentences
     # Sentences tile the document in order, so those ending before a point are a prefix.
@@ -123,7 +125,7 @@ def _outline_series(document: Document):
         for family, members in by_family.items():
             if len(members) < 2:
                 continue
-            items = [(m.start, max(m.heading_end, m.title_end)) for m in members]
+            items = [(parsed.from_raw(m.start), parsed.from_raw(max(m.heading_end, m.title_end))) for m in members]
             before = bisect_right(ends, members[0].start)
             head, announced = "", None
             if before:

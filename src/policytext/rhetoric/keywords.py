@@ -114,26 +114,32 @@ def find_keywords(
 
 def kwic(source: Document | ParsedDocument, term: str, *, width: int = 15) -> pd.DataFrame:
     """Keyword in context: each occurrence of ``term`` with ``width`` characters either side (raw text)."""
+    parsed = as_parsed(source)
+    rows = [
+        parsed.span_row(
+            at, stop,
+            left=parsed.raw_text(max(parsed.start, at - width), at).replace("\n", " "),
+            right=parsed.raw_text(stop, min(parsed.end, stop + width)).replace("\n", " "),
+        )
+        for at, stop in _occurrences(parsed, term)
+    ]
+    return frame(rows, ("section", "sentence", "start", "end", "text", "left", "right"))
+
+
+def _occurrences(parsed: ParsedDocument, term: str) -> list[tuple[int, int]]:
+    """Spans of :attr:`ParsedDocument.text` where the normalised ``term`` occurs, left to right, not overlapping."""
     if not isinstance(term, str) or not term.strip():
         raise PolicytextError("kwic needs a non-empty term")
     from ..normalize import normalize
 
     needle = normalize(term.strip())
-    parsed = as_parsed(source)
-    text, start, end = parsed.text, parsed.start, parsed.end
-    rows = []
-    at = text.find(needle, start, end)
+    text, end = parsed.text, parsed.end
+    found = []
+    at = text.find(needle, parsed.start, end)
     while at != -1:
-        stop = at + len(needle)
-        rows.append(
-            parsed.span_row(
-                at, stop,
-                left=parsed.raw_text(max(start, at - width), at).replace("\n", " "),
-                right=parsed.raw_text(stop, min(end, stop + width)).replace("\n", " "),
-            )
-        )
-        at = text.find(needle, stop, end)
-    return frame(rows, ("section", "sentence", "start", "end", "text", "left", "right"))
+        found.append((at, at + len(needle)))
+        at = text.find(needle, at + len(needle), end)
+    return found
 
 
 def dispersion(
@@ -146,20 +152,16 @@ def dispersion(
     counts agree with :func:`term_frequencies`.
     """
     parsed = as_parsed(source, tokenizer)
-    start, end = parsed.start, parsed.end
-    span = max(end - start, 1)
+    span = max(parsed.end - parsed.start, 1)
     edges = parsed.edges if whole_words else None
-    frames = []
-    for term in terms:
-        found = kwic(parsed, term, width=0)
-        if edges is not None:
-            found = found[found.start.isin(edges) & found.end.isin(edges)]
-        found.insert(0, "term", term)
-        found["position"] = ((found.start - start) / span).round(4)
-        frames.append(found[["term", "section", "sentence", "start", "end", "text", "position"]])
-    if not frames:
-        return frame([], ("term", "section", "sentence", "start", "end", "text", "position"))
-    return pd.concat(frames, ignore_index=True)
+    rows = [
+        parsed.span_row(at, stop, term=term, position=round((at - parsed.start) / span, 4))
+        for term in terms
+        for at, stop in _occurrences(parsed, term)
+        if edges is None or (at in edges and stop in edges)
+    ]
+    table = frame(rows, ("section", "sentence", "start", "end", "text", "term", "position"))
+    return table[["term", "section", "sentence", "start", "end", "text", "position"]]
 
 
 def cooccurrence(
@@ -173,7 +175,8 @@ def cooccurrence(
     presence: dict[str, set[int]] = {term: set() for term in wanted}
     for row in sentences.itertuples():
         # Each sentence cut on its own, as a reader counts words within one sentence.
-        words = {token.text for token in tokenizer.tokenize(parsed.text[row.start : row.end]) if token.kind == "word"}
+        sentence = parsed.text[parsed.from_raw(row.start) : parsed.from_raw(row.end)]
+        words = {token.text for token in tokenizer.tokenize(sentence) if token.kind == "word"}
         for term in wanted:
             if term in words:
                 presence[term].add(int(row.sentence))
