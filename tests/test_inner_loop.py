@@ -13,8 +13,11 @@ TESTS = Path(__file__).resolve().parent
 
 
 def test_hypothesis_keeps_its_examples_in_the_project_cache():
-    database = settings().database
-    assert Path(database.path).resolve() == (ROOT / ".cache" / "hypothesis").resolve()
+    from hypothesis.configuration import storage_directory
+
+    home = (ROOT / ".cache" / "hypothesis").resolve()
+    assert Path(settings().database.path).resolve() == home / "examples"
+    assert storage_directory("constants", intent_to_write=False).path.resolve() == home / "constants"
 
 
 def test_no_test_module_imports_another():
