@@ -22,7 +22,7 @@ import pytest
 from policytext import InputError, cli, corpus
 from policytext.corpus import analyse_corpus, collect_inputs, profiles_frame
 
-from .conftest import SEED
+from .helpers import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 @pytest.mark.skipif(shutil.which("make") is None or not (ROOT / ".venv" / "bin" / "policytext").exists(),

@@ -11,7 +11,7 @@ import pytest
 
 from policytext import PolicytextError, cli, load
 
-from .conftest import SEED
+from .helpers import SEED
 
 POLICYTEXT = str(Path(sys.executable).with_name("policytext"))
 
