@@ -278,6 +278,9 @@ class Tokenizer:
         self._jieba = _new_jieba_tokenizer()
         self._version = 0
         self._read_only = False
+        # Word → kind, a pure function of the word, remembered by this tokenizer
+        # across the texts it cuts (a corpus repeats its vocabulary).
+        self._kinds = _KindMemo()
         self._entries: dict[str, LexiconEntry] = {}
         for entry in entries:
             self._add(entry)
@@ -401,9 +404,8 @@ class Tokenizer:
         # container; the words hold no reference cycles, so it is paused here.
         with _collector_paused():
             words = self._jieba.lcut(masked, HMM=self._hmm)
-            # Word → kind for this text only: a text repeats its words, and a
-            # dict lookup mapped from C is far cheaper than classifying each.
-            kind_of = _KindMemo().__getitem__
+            # A dict lookup mapped from C is far cheaper than classifying each word.
+            kind_of = self._kinds.__getitem__
             if matches:
                 words, kinds = _unmask(text, words, matches, kind_of)
             else:
@@ -438,11 +440,16 @@ class Tokenizer:
 
 
 class _KindMemo(dict):
-    """Word → kind, filled on first sight: a plain dict lookup per token, mapped from C (one per segmented text)."""
+    """Word → kind, filled on first sight: a plain dict lookup per token, mapped from C (one per tokenizer)."""
 
     def __missing__(self, word: str) -> TokenKind:
+        if len(self) >= _KIND_MEMO_SIZE:
+            self.clear()  # a bound, not an LRU: a corpus's vocabulary rarely reaches it
         kind = self[word] = _kind_of(word)
         return kind
+
+
+_KIND_MEMO_SIZE = 200_000
 
 
 def _unmask(text: str, words: list[str], matches: list[re.Match[str]], kind_of) -> tuple[list[str], list[TokenKind]]:
