@@ -50,7 +50,7 @@ _ := $(shell mkdir -p "$(TMPDIR)")
 LOCK_PIP_ENV ?= env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL -u PIP_INDEX_URL \
 	-u PIP_CONSTRAINT -u PIP_NO_INDEX PIP_CONFIG_FILE=/dev/null
 
-.PHONY: help venv figures read test lab lock clean distclean report check-fresh bench fuzz eval
+.PHONY: help venv figures read test test-fast lab lock clean distclean report check-fresh bench fuzz eval
 
 help: ## Show this list of targets
 	@echo "Usage: make TARGET [DOC=path/to/speech.txt] [PYTEST_ARGS=...] [LAB_ARGS=...]"
@@ -82,6 +82,13 @@ test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if [ "$$status" -eq 5 ]; then \
 		echo "make test: pytest collected no tests (exit code 5); that counts as a failure" >&2; \
+	fi; \
+	exit "$$status"
+
+test-fast: $(STAMP) ## The inner loop: every test not marked slow or fuzz, stopping at the first failure (under a minute)
+	@status=0; $(PY) -m pytest -q -x -m "not slow and not fuzz" $(PYTEST_ARGS) || status=$$?; \
+	if [ "$$status" -eq 5 ]; then \
+		echo "make test-fast: pytest collected no tests (exit code 5); that counts as a failure" >&2; \
 	fi; \
 	exit "$$status"
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.compare.clauses import _core, clauses
+from policytext.compare.clauses import _core, split_clauses
 
 RUN_CHARACTERS = [" ", "\u3000", "\u0301", "\u200b", "\t", "—", "“"]
 words = st.sampled_from(["推动", "高质量发展", "新质生产力", "科技创新", "一、", "（二）", "，", "。", "：", "”"])
@@ -32,7 +32,7 @@ def edge(char: str) -> bool:
 @given(texts)
 def test_clause_cores_are_trimmed_in_linear_time(text):
     document = from_text(text)
-    for clause in clauses(document):
+    for clause in split_clauses(document):
         core = document.raw[clause.start : clause.end]
         assert core == clause.text and core
         assert not edge(core[0]) or core[0] in "“×", core
@@ -66,7 +66,7 @@ def test_a_clause_with_100000_edge_characters_is_fast(run, where):
     text = "同志们：\n一、总体要求\n我们要推动" + (run + "高质量发展。" if where == "inside" else "高质量发展" + run + "。")
     document = from_text(text)
     started = time.monotonic()
-    found = clauses(document)
+    found = split_clauses(document)
     assert time.monotonic() - started < 2
     last = found[-1].text
     assert last.endswith("高质量发展") and last.startswith("我们要推动")
