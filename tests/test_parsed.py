@@ -46,6 +46,11 @@ def test_a_stale_parse_refuses_to_cut():
     tokenizer.add_word("加快发展")
     with pytest.raises(PolicytextError, match="parse it again"):
         parsed.segmentation
+    cut = parse(from_text(TEXT), tokenizer=tokenizer)
+    cut.segmentation
+    tokenizer.add_word("新质生产")
+    with pytest.raises(PolicytextError, match="parse it again"):
+        cut.edges
 
 
 def test_the_parts_are_computed_once_and_tile_the_body():

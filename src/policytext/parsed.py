@@ -95,9 +95,12 @@ class ParsedDocument:
     def segmentation(self) -> Segmentation:
         """The tokenizer's words of the body (``text[start:end]``), cut on first use."""
         # Detectors that need no words (quotations, leaders) never pay for the cut.
+        self._require_current()
+        return self.tokenizer.segment(self.body)
+
+    def _require_current(self) -> None:
         if not self.is_current:
             raise PolicytextError("the tokenizer changed after this document was parsed: parse it again (as_parsed does)")
-        return self.tokenizer.segment(self.body)
 
     @property
     def view(self) -> TextView:
@@ -132,7 +135,9 @@ class ParsedDocument:
     def edges(self) -> frozenset[int]:
         """Offsets where a word of the body starts or ends (detectors match at word edges)."""
         # The words tile the body, so their bounds (0, then each word's end) are all the edges.
-        return frozenset(map(self.start.__add__, self.segmentation.bounds))
+        segmentation = self.segmentation
+        self._require_current()  # cut before the lexicon changed, and the edges not asked for until after
+        return frozenset(map(self.start.__add__, segmentation.bounds))
 
     @cached_property
     def quotations(self) -> tuple[QuotationSpan, ...]:
