@@ -128,7 +128,7 @@ def test_corpus_folders_are_searched_for_every_readable_format(tmp_path):
 def test_readme_lists_every_format_read():
     from policytext.formats import READABLE_SUFFIXES
 
-    from .conftest import ROOT
+    from .helpers import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "policytext formats" in readme

@@ -13,7 +13,7 @@ import pytest
 from policytext import InputError, cli, load
 from policytext.pdf import PageLine, assemble, page_furniture
 
-from .conftest import SEED
+from .helpers import SEED
 from .pdf_builder import MARGIN, PAGE_HEIGHT, speech_pdf, scanned_pdf, table_pdf
 
 pytest.importorskip("reportlab")

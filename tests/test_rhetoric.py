@@ -112,14 +112,14 @@ def test_no_formula_in_years_statistics_outline_markers_or_ordinary_words():
 
 def test_quoted_abbreviations_with_a_numeral_are_formulas():
     text = "统筹做好“六稳”“六保”工作，推进“五位一体”总体布局，实现“两不愁三保障”，“新三样”出口增长，实施“八八战略”和“十项重大工程”。"
-    found = formulas(doc(text))
+    found = find_formulas(doc(text))
     assert found.text.tolist() == ["六稳", "六保", "五位一体", "两不愁三保障", "新三样", "八八战略", "十项重大工程"]
     assert found.number.tolist() == ["6", "6", "5", "2", "3", "8", "10"]
 
 
 def test_quotations_with_a_numeral_inside_a_word_or_a_number_are_not_formulas():
     text = "推进“第一议题”制度，建设“统一大市场”，“十四五”时期，争取“一万”。"
-    assert formulas(doc(text)).empty
+    assert find_formulas(doc(text)).empty
 
 
 def test_numbered_bodies_are_names_and_heads_end_before_adverbs():
@@ -130,9 +130,9 @@ def test_numbered_bodies_are_names_and_heads_end_before_adverbs():
 
 def test_events_numbers_and_announcements_are_not_formulas():
     text = "十八大召开至今，党的十九大以来，收入一万六千五百元。下面从以下四个方面谈谈体会：这三个问题要解决。"
-    assert formulas(doc(text)).empty
+    assert find_formulas(doc(text)).empty
     # The same counts where they name something stay formulas.
-    assert formulas(doc("包括三个方面：一是改革。实施十大行动。")).text.tolist() == ["三个方面", "十大行动"]
+    assert find_formulas(doc("包括三个方面：一是改革。实施十大行动。")).text.tolist() == ["三个方面", "十大行动"]
 
 
 def test_unquoted_one_one_chain_is_an_idiom_not_a_formula():
@@ -255,9 +255,9 @@ def test_ordinary_word_pairs_are_not_four_character_expressions():
 
 
 def test_a_repeat_across_subject_and_predicate_or_in_a_number_is_no_expression():
-    assert four_character(doc("我国经济实力实现历史性跃升，国内生产总值增长到一百一十四万亿元。")).empty
+    assert find_four_character(doc("我国经济实力实现历史性跃升，国内生产总值增长到一百一十四万亿元。")).empty
     # A coordinated pair and a series keep their place.
-    found = four_character(doc("坚持共商共建共享原则，推进节能节水改造。"))
+    found = find_four_character(doc("坚持共商共建共享原则，推进节能节水改造。"))
     assert found.text.tolist() == ["共商共建", "节能节水"]
 
 

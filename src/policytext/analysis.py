@@ -279,17 +279,7 @@ class Analysis:
         if part == "indicators":
             return {"indicators": self.indicators()}
         if part == "comparison":
-            comparison = self.comparison()
-            return {
-                "reference_documents": comparison.reference.documents_frame(),
-                "reuse_clauses": comparison.clauses,
-                "reuse_passages": comparison.passages,
-                "reuse_coverage": comparison.coverage(level=2),
-                "formulation_use": comparison.formulations,
-                "attribution_checks": comparison.attributions,
-                "keyness": comparison.keyness,
-                "section_source_similarity": comparison.section_similarity(),
-            }
+            return self.comparison().tables()
         raise PolicytextError(f"unknown group of tables {part!r}: one of {', '.join(PARTS)}")
 
     def write_tables(self, *, outdir: Path, parts: tuple[str, ...] = PARTS) -> list[Path]:

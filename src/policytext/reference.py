@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -90,7 +91,7 @@ _DATELINE = re.compile(
     rf"(?P<day>\d{{1,2}}|[{_CN_DATE_DIGIT}]{{1,3}})日[ \t\u3000]*(?:）|\))?[ \t\u3000]*(?:在|$|\n)"
 )
 _DATELINE_REACH = 400
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CN_DIGITS = MappingProxyType({**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "零": 0, "○": 0})
 # 第十四届全国人民代表大会第二次会议: the session an NPC resolution comes from.
 _NPC_SESSION = re.compile(r"第(?P<term>[一二三四五六七八九十]+)届全国人民代表大会第(?P<session>[一二三四五六七八九十]+)次会议")
 

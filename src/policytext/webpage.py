@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
+from types import MappingProxyType
 
 from .boilerplate import classify_line
 from .encoding import decode
@@ -47,8 +48,10 @@ _TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
 _BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_ELEMENTS)) + r")\b" + _TAG_BODY, re.IGNORECASE)
 _CELL_TAG = re.compile(r"<(?:" + "|".join(sorted(_CELL_ELEMENTS)) + r")\b" + _TAG_BODY, re.IGNORECASE)
 _HIDDEN_OPENER = re.compile(r"<(script|style|noscript|template|title|!--)", re.IGNORECASE)
-_HIDDEN_CLOSERS = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript", "template", "title")}
-_HIDDEN_CLOSERS["!--"] = re.compile("-->")
+_HIDDEN_CLOSERS = MappingProxyType({
+    **{name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "noscript", "template", "title")},
+    "!--": re.compile("-->"),
+})
 _ANY_TAG = re.compile(r"</?[A-Za-z!][^>\s]*" + _TAG_BODY)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 _PROLOGUE = re.compile(r"\A\s*(?:<\?xml[^>]{0,500}\?>\s*)?(?:<!DOCTYPE[^\[>]{0,1000}(?:\[[^\]]{0,100000}\])?\s*>)?", re.IGNORECASE)
@@ -61,7 +64,7 @@ _SPACES = re.compile(r"[^\S\n\t]+")
 # A line break with the spaces, tabs and blank lines around it; a cell break with its empty cells.
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _CELL_BREAK = re.compile(r" ?\t[ \t]*")
-_CHINESE_FAMILY = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030"}
+_CHINESE_FAMILY = MappingProxyType({"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030"})
 # A title needs more than a menu item's few characters.
 _MIN_TITLE_CHARS = 5
 

@@ -163,21 +163,25 @@ class Comparison:
     def section_similarity(self, *, level: int = 2) -> pd.DataFrame:
         return section_similarity(self.document, self.topical, level=level)
 
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The comparison's tables by file name (without ``.csv``), in the order they are written."""
+        return {
+            "reference_documents": self.reference.documents_frame(),
+            "reuse_clauses": self.clauses,
+            "reuse_passages": self.passages,
+            "reuse_sources": self.sources,
+            "later_echoes": self.echoes,
+            "stock_formulas": self.stock,
+            "reuse_coverage": self.coverage(level=2),
+            "formulation_use": self.formulations,
+            "attribution_checks": self.attributions,
+            "keyness": self.keyness,
+            "section_source_similarity": self.section_similarity(),
+        }
+
     def write_tables(self, *, outdir: Path) -> list[Path]:
         """The comparison's tables in ``outdir`` (UTF-8 with BOM)."""
-        return [
-            write_table(self.reference.documents_frame(), "reference_documents", outdir=outdir),
-            write_table(self.clauses, "reuse_clauses", outdir=outdir),
-            write_table(self.passages, "reuse_passages", outdir=outdir),
-            write_table(self.sources, "reuse_sources", outdir=outdir),
-            write_table(self.echoes, "later_echoes", outdir=outdir),
-            write_table(self.stock, "stock_formulas", outdir=outdir),
-            write_table(self.coverage(level=2), "reuse_coverage", outdir=outdir),
-            write_table(self.formulations, "formulation_use", outdir=outdir),
-            write_table(self.attributions, "attribution_checks", outdir=outdir),
-            write_table(self.keyness, "keyness", outdir=outdir),
-            write_table(self.section_similarity(), "section_source_similarity", outdir=outdir),
-        ]
+        return [write_table(table, name, outdir=outdir) for name, table in self.tables().items()]
 
 
 def compare(

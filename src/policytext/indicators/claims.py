@@ -67,7 +67,7 @@ RELATIVE_YEAR = re.compile(
     r"(?=[过去今明现目当])(?<![比较与同于])(?P<relative>过去(?:的)?一年|去年|今年|明年"
     r"|(?:^|(?<=[，。；：,;:\s]))(?:现在|目前|当前))"
 )
-_RELATIVE_OFFSET = {"过去一年": -1, "过去的一年": -1, "去年": -1, "今年": 0, "明年": 1, "现在": 0, "目前": 0, "当前": 0}
+_RELATIVE_OFFSET = MappingProxyType({"过去一年": -1, "过去的一年": -1, "去年": -1, "今年": 0, "明年": 1, "现在": 0, "目前": 0, "当前": 0})
 # A year written in Chinese digits (一九五四年), read digit by digit.
 CHINESE_YEAR = re.compile(r"(?=[一])(?<![〇零一二三四五六七八九十])(?P<year>一[九八][〇零一二三四五六七八九]{2})年")
 _DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -280,7 +280,7 @@ def _opening_year(text: str, current_year: int | None) -> str:
 
 
 def _document_year(document: Document) -> int | None:
-    from ..compare.dating import speech_date
+    from ..dating import speech_date
 
     day = speech_date(document)
     return day.year if day else None
