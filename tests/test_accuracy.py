@@ -14,7 +14,7 @@ from policytext.evaluation.observed import Item, Observed
 from policytext.evaluation.report import evaluate, regressions, render, scores_json
 from policytext.evaluation.scoring import quantity, same_quantity
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 EVAL = ROOT / "data" / "eval"
 COMMITTED = ROOT / "benchmarks" / "reports" / "accuracy.json"

@@ -31,7 +31,7 @@ from policytext.figures import phrasing as phrasing_charts
 from policytext.figures import rhetoric as rhetoric_charts
 from policytext.indicators import tables
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 LOCAL_05 = ROOT / "data" / "raw" / "samples" / "local_05.txt"
 DOCUMENTS = {"seed": SEED, "local_05": LOCAL_05}

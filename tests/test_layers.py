@@ -26,8 +26,9 @@ LAYERS = (
     ("parsed document", ("parsed",)),
     ("analyses", ("rhetoric", "indicators", "compare", "overview")),
     ("analysis object", ("analysis",)),
-    ("figures and corpus", ("figures", "figure_index", "corpus", "rhetoric.plots", "compare.plots", "indicators.tables")),
-    ("command line and runner", ("cli", "commands", "runner", "run_record")),
+    ("figures and corpus", ("figures", "figure_index", "corpus", "rhetoric.plots", "compare.plots", "indicators.tables",
+                            "reading_page")),
+    ("command line and runner", ("cli", "commands", "runner", "run_record", "evaluation", "html_report")),
 )
 ANALYSES = ("rhetoric", "indicators", "compare", "overview")
 #: Known exceptions, each with the reason it stays for now. Keep this empty.

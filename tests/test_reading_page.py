@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from policytext import from_text, load
 from policytext.reading_page import edit_view, marks, render, tables_of
 
-from .conftest import ROOT, SEED
+from .helpers import ROOT, SEED
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .encoding import decode
 from .errors import InputError
-from .reading import human_size, read_input_bytes
+from .reading import MAX_COMPRESSION_RATIO, human_size, read_input_bytes
 from .spans import Extracted
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -56,7 +56,6 @@ MAX_ARCHIVE_BYTES = 128 * 1024 * 1024
 # Parsed XML takes about twenty times its size in memory: 16 MiB of it (tens of
 # thousands of paragraphs) stays near 350 MB; 64 MiB would pass a gigabyte.
 MAX_XML_BYTES = 16 * 1024 * 1024
-MAX_COMPRESSION_RATIO = 100
 
 
 def reader_for(path: Path) -> tuple[str, str, str]:

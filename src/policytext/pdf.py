@@ -40,7 +40,7 @@ MAX_PAGE_CONTENT_BYTES = 32 * 1024 * 1024
 MAX_TEXT_CHARS = 20_000_000
 
 _INFLATE_CHUNK = 1 << 16
-# Streams above this size must keep to formats.MAX_COMPRESSION_RATIO (as a .docx's members do).
+# Streams above this size must keep to reading.MAX_COMPRESSION_RATIO (as a .docx's members do).
 _RATIO_FLOOR = 256 * 1024
 # Characters written without spaces between them (Han, kana, CJK punctuation, full-width forms).
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f“”‘’…—]")
@@ -346,7 +346,7 @@ def _inflate(data: bytes, source: str) -> bytes:
     The ratio matters as much as the size: a few kilobytes that inflate to a
     megabyte of drawing operators cost pdfminer many seconds to interpret.
     """
-    from .formats import MAX_COMPRESSION_RATIO
+    from .reading import MAX_COMPRESSION_RATIO
 
     inflater = zlib.decompressobj()
     out = bytearray()

@@ -25,6 +25,8 @@ from .errors import InputError
 
 #: Input files larger than this are refused before reading (a speech is kilobytes; a 50 MB corpus file still fits).
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
+# A compressed input (a .docx member, a PDF stream) above a mebibyte may unpack to at most this many times its size.
+MAX_COMPRESSION_RATIO = 100
 MAX_INPUT_ENV = "POLICYTEXT_MAX_INPUT_BYTES"
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$", re.IGNORECASE)
 _UNIT = MappingProxyType({"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4})

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..parsed import ParsedDocument, as_parsed
 from ..sections import section_at_level, section_characters
 from .directives import find_directives
 from .enumerations import find_enumerations
@@ -20,19 +21,20 @@ if TYPE_CHECKING:
     from ..segment import Tokenizer
 
 
-def device_counts(document: Document, *, level: int = 2, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def device_counts(source: Document | ParsedDocument, *, level: int = 2, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
     """Rhetorical devices per section at ``level``: quotations, formulas, lists, parallel groups, 四字格, directives, leader references."""
-    series = find_enumerations(document, tokenizer=tokenizer)
+    parsed = as_parsed(source, tokenizer)  # one parse for the seven detectors
+    series = find_enumerations(parsed)
     devices = {
-        "quotations": find_quotations(document),
-        "formulas": find_formulas(document, tokenizer=tokenizer),
+        "quotations": find_quotations(parsed),
+        "formulas": find_formulas(parsed),
         "lists (、)": series[series.kind == "list"],
-        "parallelism": parallelisms(document, tokenizer=tokenizer),
-        "four-character": find_four_character(document, tokenizer=tokenizer),
-        "directive words": find_directives(document, tokenizer=tokenizer),
-        "leader references": leader_references(document),
+        "parallelism": parallelisms(parsed),
+        "four-character": find_four_character(parsed),
+        "directive words": find_directives(parsed),
+        "leader references": leader_references(parsed),
     }
-    table = section_characters(document, level=level)
+    table = section_characters(parsed.document, level=level)
     for name, found in devices.items():
         counts = found.section.map(lambda s: section_at_level(s, level)).value_counts()
         table[name] = table.section.map(counts).fillna(0).astype("int64")
