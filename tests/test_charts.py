@@ -44,7 +44,7 @@ def _gallery(document) -> dict[str, tuple]:
     source = Source.of_document(document)
     outline = document.outline
     frequencies = rhetoric.term_frequencies(document, top=150)
-    terms = rhetoric.keywords(document, method="tfidf", top=10).term.tolist()
+    terms = rhetoric.find_keywords(document, method="tfidf", top=10).term.tolist()
     claims = indicators.extract(document)
     comparison = compare(document)
     truncated_at = document.truncation.at if document.truncated else None
