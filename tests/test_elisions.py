@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from policytext import from_text
 from policytext.elisions import pinyin_artefacts, wrap_breaks, wrap_spaces
 
-from .test_outline import assert_tiles
+from .helpers import assert_tiles
 
 
 def test_inline_pinyin_after_a_han_character():

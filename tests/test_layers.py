@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "policytext"
 #: (layer, module names or package prefixes), lowest first; the README's package section lists the same.
 LAYERS = (
     ("text primitives", ("errors", "spans", "textfacts", "resources", "scanning", "numerals", "redaction",
-                         "normalize", "paths", "output", "frames", "encoding", "reading", "terminal", "textview")),
+                         "normalize", "paths", "output", "frames", "encoding", "reading", "terminal", "textview", "elisions")),
     ("loading, outline, segmentation, reference", ("", "boilerplate", "document", "outline", "segment", "reference", "dating",
                                                    "formats", "pdf", "webpage",
                                                    "sections", "runs")),
