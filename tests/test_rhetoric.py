@@ -123,8 +123,8 @@ def test_quotations_with_a_numeral_inside_a_word_or_a_number_are_not_formulas():
 
 
 def test_numbered_bodies_are_names_and_heads_end_before_adverbs():
-    assert formulas(doc("全国“两会”召开，村“两委”换届。")).empty
-    found = formulas(doc("提出两个重点更突出，四个推进更有力，三个确保更落实。"))
+    assert find_formulas(doc("全国“两会”召开，村“两委”换届。")).empty
+    found = find_formulas(doc("提出两个重点更突出，四个推进更有力，三个确保更落实。"))
     assert found.text.tolist() == ["四个推进", "三个确保"]
 
 

@@ -15,7 +15,7 @@ from .. import load
 from ..compare import CLASSES, compare
 from ..indicators import extract
 from ..reference import ReferenceCorpus
-from ..rhetoric import formulas, leader_references
+from ..rhetoric import find_formulas, leader_references
 
 # Clauses of these classes reuse central wording; "local" ones do not.
 REUSE_CLASSES = frozenset(CLASSES) - {"local"}
@@ -90,7 +90,7 @@ def observe(path: str | Path, *, reference: ReferenceCorpus | None = None, with_
         Item(int(row.start), int(row.end), str(row.text), who=str(row.name or ""))
         for row in leader_references(document).itertuples(index=False) if row.category == "leader"
     )
-    found = tuple(Item(int(row.start), int(row.end), str(row.text)) for row in formulas(document).itertuples(index=False))
+    found = tuple(Item(int(row.start), int(row.end), str(row.text)) for row in find_formulas(document).itertuples(index=False))
     reuse = None
     if with_reuse:
         table = compare(document, reference).clauses
