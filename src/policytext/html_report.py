@@ -11,11 +11,10 @@ own fonts lack.
 from __future__ import annotations
 
 import base64
-import io
 from pathlib import Path
 
 from .errors import PolicytextError
-from .figures import font_path
+from .figures.fonts import font_subset
 from .output import atomic_write
 
 FONT_FAMILY = "policytext CJK"
@@ -40,24 +39,6 @@ def font_css(text: str) -> str:
     return _FONT_CSS.format(family=FONT_FAMILY, data=data)
 
 
-def font_subset(text: str) -> bytes:
-    """The figures' font with only the glyphs of ``text``'s non-ASCII characters (ASCII comes from the reader's fonts)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    options = subset.Options()
-    options.layout_features = ["kern", "palt", "halt"]
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]  # the copyright and the licence travel with it
-    options.notdef_outline = True
-    options.hinting = False
-    options.recalc_timestamp = False
-    font = TTFont(font_path(), recalcTimestamp=False)
-    subsetter = subset.Subsetter(options=options)
-    subsetter.populate(unicodes=sorted({ord(c) for c in text if ord(c) > 0x7F}))
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
 
 
 def export_reports(executed_dir: Path, out_dir: Path) -> list[Path]:

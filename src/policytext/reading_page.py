@@ -21,11 +21,11 @@ from __future__ import annotations
 import base64
 import difflib
 import html
-import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -45,7 +45,7 @@ LAYERS: tuple[tuple[str, str, str], ...] = (
     ("furniture", "Site furniture", "网站附加"),
 )
 _REUSE_CLASSES = ("verbatim", "near-verbatim", "paraphrase", "stock formula")
-_UI = {  # interface labels: English, Chinese
+_UI = MappingProxyType({  # interface labels: English, Chinese
     "outline": ("Outline", "提纲"),
     "layers": ("Layers", "图层"),
     "details": ("Details", "详情"),
@@ -56,7 +56,7 @@ _UI = {  # interface labels: English, Chinese
     "truncated": ("The text is cut off here", "正文在此截断"),
     "chars": ("characters", "字"),
     "language": ("中文", "English"),
-}
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,23 +287,10 @@ def profile_rows(document: Document, tables: Mapping[str, pd.DataFrame], marks_:
 
 
 def _font_face(text: str) -> str:
-    """The bundled font cut to the characters on the page, as an inline @font-face (no network, small page)."""
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    """The bundled font cut to the page's characters, as an inline @font-face (no network, a small page)."""
+    from .figures.fonts import font_subset
 
-    from .figures import font_path
-
-    options = subset.Options()
-    options.flavor = None
-    options.name_IDs = ["*"]  # keep the licence and copyright names (OFL)
-    options.notdef_outline = True
-    font = TTFont(str(font_path()), recalcTimestamp=False)
-    subsetter = subset.Subsetter(options=options)
-    subsetter.populate(text="".join(sorted(set(text) | set("0123456789"))))
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.save(buffer)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = base64.b64encode(font_subset(text)).decode("ascii")
     return f'@font-face{{font-family:"PolicytextCJK";src:url(data:font/ttf;base64,{data}) format("truetype");}}'
 
 
@@ -475,12 +462,9 @@ def write(document: Document, tables: Mapping[str, pd.DataFrame], path: Path, *,
 
 def tables_of(document: Document, *, reference: str | Path | None = None,
               speech_date: str | None = None) -> dict[str, pd.DataFrame]:
-    """The tables the page shows, computed for ``document`` (rhetoric, indicators, the comparison's clauses)."""
-    from .compare import compare
-    from .indicators import extract
-    from .rhetoric import rhetoric_tables
+    """The tables the page shows (rhetoric, indicators, the comparison's clauses), from one :class:`Analysis`."""
+    from .analysis import Analysis
 
-    tables = dict(rhetoric_tables(document))
-    tables["indicators"] = extract(document)
-    tables["clauses"] = compare(document, reference, speech_date=speech_date).clauses
-    return tables
+    analysis = Analysis(document, reference=reference, speech_date=speech_date)
+    return {**analysis.rhetoric_tables(), "indicators": analysis.indicators(),
+            "clauses": analysis.comparison().clauses}

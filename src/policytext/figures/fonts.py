@@ -95,3 +95,25 @@ def _code_points(fname: str) -> frozenset[int]:
 
     with TTFont(fname, lazy=True, fontNumber=0) as font:
         return frozenset(font.getBestCmap())
+
+
+def font_subset(text: str) -> bytes:
+    """The figures' font with only the glyphs of ``text``'s non-ASCII characters (ASCII comes from the reader's fonts)."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = ["kern", "palt", "halt"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]  # the copyright and the licence travel with it
+    options.notdef_outline = True
+    options.hinting = False
+    options.recalc_timestamp = False
+    font = TTFont(str(font_path()), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options=options)
+    subsetter.populate(unicodes=sorted({ord(c) for c in text if ord(c) > 0x7F}))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()

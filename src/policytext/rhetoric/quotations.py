@@ -44,6 +44,8 @@ pairing them in scraped text is guesswork.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -132,10 +134,15 @@ def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
     text, start = parsed.text, parsed.start
     spans = parsed.quotations
     leaders = _leader_hits(parsed)
+    # A quotation's nested quotations are its children: found once, not by scanning every span per quotation.
+    children: dict[int, list[QuotationSpan]] = {}
+    for span in spans:
+        if span.parent is not None:
+            children.setdefault(span.parent, []).append(span)
     rows = []
     for index, span in enumerate(spans):
         inner_start, inner_end = span.inner
-        bare = _without_nested(text, span, spans)
+        bare = _without_nested(text, span, children.get(index, ()))
         kind, rule, speaker = classify(text, span, bare, leaders=leaders, body_start=start)
         rows.append(
             parsed.span_row(
@@ -155,20 +162,19 @@ def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
     return table
 
 
-def _without_nested(text: str, span: QuotationSpan, spans: list[QuotationSpan]) -> str:
-    """The quotation's words with any nested quotation (marks and all) taken out."""
+def _without_nested(text: str, span: QuotationSpan, children: Sequence[QuotationSpan]) -> str:
+    """The quotation's words with its nested quotations (its children, in order; marks and all) taken out."""
     inner_start, inner_end = span.inner
     pieces, position = [], inner_start
-    for other in spans:
-        if other.depth == span.depth + 1 and inner_start <= other.start and other.end <= inner_end:
-            pieces.append(text[position : other.start])
-            position = other.end
+    for other in children:
+        pieces.append(text[position : other.start])
+        position = other.end
     pieces.append(text[position:inner_end])
     return "".join(pieces)
 
 
 def _leader_hits(parsed: ParsedDocument) -> list[tuple[int, int, str]]:
-    return [(s, e, person) for s, e, _, person in leader_hits(parsed, categories=CENTRAL)]
+    return sorted((s, e, person) for s, e, _, person in leader_hits(parsed, categories=CENTRAL))
 
 
 def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[int, int, str]], body_start: int = 0) -> tuple[str, str, str]:
@@ -226,7 +232,10 @@ def _sentence_start(text: str, position: int, floor: int) -> int:
 
 def _attributed_leader(before: str, after: str, quote_start: int, sentence_start: int, leaders) -> tuple[str, str] | None:
     """The leader a quotation is attributed to, and the rule that says so."""
-    in_sentence = [hit for hit in leaders if sentence_start <= hit[0] and hit[1] <= quote_start]
+    # The hits are sorted and do not overlap: those of this sentence before the marks lie between two bisections.
+    lo = bisect_left(leaders, (sentence_start,))
+    hi = bisect_left(leaders, (quote_start + 1,))
+    in_sentence = [hit for hit in leaders[lo:hi] if hit[1] <= quote_start]
     if not in_sentence:
         return None
     nearest = in_sentence[-1]
