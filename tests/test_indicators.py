@@ -391,3 +391,16 @@ def test_an_ill_formed_chinese_numeral_is_not_a_claim_and_not_a_crash():
 
     rows = extract(from_text("我们要建设一千千米铁路,粮食产量增长12%。"))
     assert list(rows.raw) == ["增长12%"]
+
+
+def test_claims_read_the_analysis_view_so_inline_pinyin_does_not_split_a_name():
+    """研(yán)发 is one word for the claim's name; the claim's span still points into the raw text."""
+    from policytext import from_text
+
+    document = from_text("同志们：\n今年全市研(yán)发投入强度达到3.5%，比上年提高0.2个百分点。\n")
+    table = extract(document)
+    assert table["indicator"].tolist() == ["研发投入强度", "研发投入强度"]
+    for row in table.itertuples():
+        assert document.raw[row.start : row.end] == row.raw
+    plain = extract(from_text("同志们：\n今年全市研发投入强度达到3.5%，比上年提高0.2个百分点。\n"))
+    assert plain[["indicator", "value", "unit"]].values.tolist() == table[["indicator", "value", "unit"]].values.tolist()

@@ -1,6 +1,6 @@
 """Quantitative claims: each number a speech argues with, typed, normalised and named.
 
-A claim is found on the document's normalised text, one sentence at a time,
+A claim is found on the document's analysis view (normalised, elisions left out), one sentence at a time,
 and reported with raw offsets. Its parts:
 
 - the value: Arabic digits (15107, 2,157.8), Chinese numerals (前三, 第八,
@@ -203,7 +203,10 @@ def find_claims(document: Document) -> list[Claim]:
     one (一、2023年工作回顾), else the year the latest paragraph opening with a
     time gave (过去的一年，…), which holds until another does.
     """
-    norm, raw = document.norm, document.raw
+    # Claims are read on the analysis view (wrap breaks, inline pinyin and furniture inside the body
+    # left out), so a figure or a name broken over two lines reads whole; spans map back to raw.
+    raw, view = document.raw, document.view
+    text = view.text
     markers = _marker_spans(document)
     heading_years = _heading_years(document)
     current_year = _document_year(document)
@@ -216,11 +219,14 @@ def find_claims(document: Document) -> list[Claim]:
         opens_paragraph, previous_paragraph = paragraph != previous_paragraph, paragraph
         if kind == "boilerplate":
             continue
+        first, last = view.from_raw(start), view.from_raw(end)
+        piece = text[first:last]
         if opens_paragraph or kind == "heading":
-            context_year = _opening_year(norm[start:end], current_year) or context_year
-        protected = [(s - start, e - start) for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
-        for found in _sentence_claims(norm[start:end], protected=protected, current_year=current_year):
-            s, e = start + found.start, start + found.end
+            context_year = _opening_year(piece, current_year) or context_year
+        protected = [(view.from_raw(s) - first, view.from_raw(e) - first)
+                     for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
+        for found in _sentence_claims(piece, protected=protected, current_year=current_year):
+            s, e = view.to_raw(first + found.start, first + found.end)
             # A span of years (近五年) is no one year; an unresolved 过去一年 takes the heading's.
             if not found.year and not found.period:
                 found.year = heading_years.get(str(section), "") or context_year
@@ -229,7 +235,7 @@ def find_claims(document: Document) -> list[Claim]:
             claims.append(
                 Claim(
                     indicator=found.indicator,
-                    raw=raw[s:e],
+                    raw=view.raw_text(raw, first + found.start, first + found.end),
                     value=found.value,
                     unit=found.unit,
                     value_normalised=scaled(found.value, found.factor) if not math.isnan(found.value) else math.nan,
