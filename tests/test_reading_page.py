@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -118,16 +119,24 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium installed (Debian package chromium; .ci/run installs it)")
-def test_in_a_browser_layers_toggle_and_a_reused_clause_shows_its_edits(seed_page, tmp_path):
+def test_in_a_browser_layers_toggle_and_a_reused_clause_shows_its_edits(seed_page, tmp_path, monkeypatch):
     playwright = pytest.importorskip("playwright.sync_api", reason="playwright (test extra) is not installed")
     _, _, page_html = seed_page
     path = tmp_path / "reading.html"
     path.write_text(page_html, encoding="utf-8")
     requested = []
+    user_home = tmp_path / "home"  # stands for the user's home folder: nothing may be written there
+    user_home.mkdir()
+    monkeypatch.setenv("HOME", str(user_home))
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+        # Chromium keeps its crash-report database under ~/.config whatever the profile folder:
+        # point its home and XDG folders into the project's cache, so nothing is written outside.
+        home = ROOT / ".cache" / "chromium"
+        env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+               "XDG_CACHE_HOME": str(home / "cache")}
+        browser = p.chromium.launch(executable_path=CHROMIUM, env=env, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync"])
+            "--no-first-run", "--disable-sync", "--disable-breakpad"])
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.on("request", lambda request: requested.append(request.url))
@@ -150,6 +159,7 @@ def test_in_a_browser_layers_toggle_and_a_reused_clause_shows_its_edits(seed_pag
         finally:
             browser.close()
     assert all(url.startswith(("file:", "data:")) for url in requested), requested
+    assert sorted(user_home.rglob("*")) == [], "the browser wrote into the home folder"
 
 
 def test_the_default_document_is_the_one_every_notebook_analyses_by_default():
