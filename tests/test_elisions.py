@@ -17,6 +17,14 @@ def test_inline_pinyin_after_a_han_character():
     assert found == ["(shí)", "(xiàn)", "(fā)"]
 
 
+def test_toneless_readings_count_only_where_they_recur():
+    raw = "中共(gong)中央(yang)總書記(ji)、國(guo)家主席,會(hui)(hui)議由趙(zhao)樂際主持(AI)(2024)"
+    found = [s.text for s in pinyin_artefacts(raw, 0, len(raw))]
+    assert found == ["(gong)", "(yang)", "(ji)", "(guo)", "(hui)", "(hui)", "(zhao)"]
+    # One or two toneless syllables in parentheses are words of the text, not readings.
+    assert pinyin_artefacts("这是一个(en)字和(ai)。", 0, 10) == []
+
+
 def test_pinyin_is_out_of_the_view_and_the_raw_text_keeps_it():
     document = from_text("黃坤明同志講話\n同志們:\n要實(shí)現(xiàn)高質(zhì)量發(fā)展。")
     assert "实现高质量发展" in document.view.text

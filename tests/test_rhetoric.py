@@ -326,6 +326,44 @@ def test_a_bare_title_takes_the_holder_at_the_documents_date_else_no_one():
     assert named("总书记强调，要高质量发展。") == [("总书记", "")]  # no date: not guessed
 
 
+def test_standing_committee_members_of_every_term_are_leaders():
+    text = "中央政治局常委李克强、栗战书、汪洋、赵乐际、韩正出席。王岐山、吴邦国、乔石、叶剑英、陈云讲话。"
+    assert [name for _, name in named(text, date="2020-01-08")] == [
+        "中央政治局", "李克强", "栗战书", "汪洋", "赵乐际", "韩正", "王岐山", "吴邦国", "乔石", "叶剑英", "陈云"]
+
+
+def test_a_name_that_is_an_ordinary_word_or_a_common_name_needs_a_leader_beside_it():
+    assert named("一片汪洋，万里长城，县长李强说。", date="2020") == []
+    assert named("常委汪洋出席。万里同志指出。国务院总理李强作报告。", date="2024-03-05") == [
+        ("汪洋", "汪洋"), ("万里同志", "万里"), ("国务院", "国务院"), ("总理李强", "李强")]
+
+
+def test_a_title_chain_is_one_reference_resolved_by_the_name_it_ends_in():
+    # No date: the name at the end of the chain says who the general secretary is.
+    assert named("中共中央总书记、国家主席、中央军委主席习近平出席会议。") == [
+        ("中共中央", "中共中央"), ("总书记", "习近平"), ("中央军委主席习近平", "习近平")]
+    # A title chain that ends in no name is resolved as any bare title (here: not at all).
+    assert named("总书记、国家主席出席会议。") == [("总书记", "")]
+
+
+def test_chairman_president_and_premier_by_date_and_historic_leaders_by_name():
+    assert named("委员长指出。", date="2010-03-08") == [("委员长", "吴邦国")]
+    assert named("委员长指出。", date="2019-03-08") == [("委员长", "栗战书")]
+    assert named("委员长指出。", date="1977-06-01") == [("委员长", "")]  # no one held it then: not guessed
+    assert named("国家主席出席。", date="1990-05-01") == [("国家主席", "杨尚昆")]
+    assert named("李总理强调。", date="2015-06-01") == [("李总理", "李克强")]
+    assert named("李总理强调。", date="2005-06-01") == [("李总理", "")]  # the premier then was 温家宝
+    assert named("毛主席说，邓小平同志指出，小平同志说，江泽民同志强调。") == [
+        ("毛主席", "毛泽东"), ("邓小平同志", "邓小平"), ("小平同志", "邓小平"), ("江泽民同志", "江泽民")]
+    assert [name for _, name in named("坚持毛泽东思想、邓小平理论。")] == ["毛泽东", "邓小平"]
+
+
+def test_names_broken_by_inline_pinyin_are_found_with_raw_spans():
+    text = "會(hui)議由趙(zhao)樂際主(zhu)持,王(wang)滬寧出(chu)席。習(xí)近平講話。"
+    found = named(text, date="2020-01-08")
+    assert found == [("趙(zhao)樂際", "赵乐际"), ("王(wang)滬寧", "王沪宁"), ("習(xí)近平", "习近平")]
+
+
 # --- keywords -----------------------------------------------------------------------------
 
 

@@ -5,8 +5,12 @@ elisions so that the analysis view (:mod:`policytext.textview`) reads
 實現 and 新质生产力 as whole words.
 
 - Inline pinyin: some aggregator sites print a reading after characters,
-  實(shí)現(xiàn). Only a parenthesised syllable with a tone mark right after a
-  Han character counts, so (AI), (2024) and (一) are left alone.
+  實(shí)現(xiàn). A parenthesised syllable with a tone mark right after a Han
+  character counts, so (AI), (2024) and (一) are left alone. Some mirrors
+  print the readings without tones, 趙(zhao)樂際, 會(hui)(hui): a toneless
+  lower-case syllable of pinyin's shape counts too, but only where the text
+  has at least five of them (a site that adds readings adds them throughout;
+  one "(en)" in a text is not a reading).
 - Line-wrap breaks: text copied out of a PDF keeps the PDF's lines, so a
   sentence or a word (新质生产\\n力) is cut at the line width. Whether a
   document is hard-wrapped, and at what width, comes from the document's own
@@ -30,6 +34,11 @@ from .spans import Span
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_ARTEFACT = re.compile(rf"(?<=[{_HAN}])[（(][a-zü]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
+# A toneless syllable: an initial, one to three vowels, a final n, ng or r (zhao, hui, yue, xiong, er).
+# Repeated readings follow one another (會(hui)(hui)), so a reading may also follow a reading.
+TONELESS_READING = re.compile(rf"(?<=[{_HAN})）])[（(](?:[zcs]h?|[bpmfdtnlgkhjqxrwy])?[aeiouüv]{{1,3}}(?:ng|n|r)?[)）]")
+_MIN_TONELESS = 5
+PINYIN_READING_BODY = re.compile(rf"[a-zü{_TONED}]{{1,7}}")
 _LINE = re.compile(r"[^\n]*\n?")
 # A line that ends one of these ends a sentence or opens a list: its break is real.
 _LINE_CLOSERS = frozenset("。！？!?；;：:…")
@@ -48,8 +57,23 @@ _OVERLONG_SHARE = 0.1  # at most this share may be longer than the width (a head
 
 
 def pinyin_artefacts(raw: str, start: int, end: int) -> list[Span]:
-    """Inline readings such as (shí) after a Han character, in raw[start:end]."""
-    return [Span(m.start(), m.end(), m.group(), "pinyin") for m in PINYIN_ARTEFACT.finditer(raw, start, end)]
+    """Inline readings such as (shí) after a Han character, in raw[start:end]; toneless ones where they recur."""
+    found = [Span(m.start(), m.end(), m.group(), "pinyin") for m in PINYIN_ARTEFACT.finditer(raw, start, end)]
+    toneless = [m for m in TONELESS_READING.finditer(raw, start, end) if _follows_han(raw, m.start(), start)]
+    if len(toneless) >= _MIN_TONELESS:
+        found += [Span(m.start(), m.end(), m.group(), "pinyin") for m in toneless]
+        found.sort(key=lambda span: span.start)
+    return found
+
+
+def _follows_han(raw: str, at: int, start: int) -> bool:
+    """Whether the reading at ``at`` stands after a Han character, other readings between (會(hui)(hui))."""
+    while at > start and raw[at - 1] in ")）":
+        opening = max(raw.rfind("(", start, at - 1), raw.rfind("（", start, at - 1))
+        if opening < 0 or not PINYIN_READING_BODY.fullmatch(raw, opening + 1, at - 1):
+            return False
+        at = opening
+    return at > start and bool(re.match(f"[{_HAN}]", raw[at - 1]))
 
 
 def strip_pinyin(line: str) -> str:

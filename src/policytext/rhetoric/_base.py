@@ -48,9 +48,12 @@ def token_boundaries(source: Document | ParsedDocument, tokenizer: Tokenizer | N
     return as_parsed(source, tokenizer).edges
 
 
-def read_entries(name: str, entry_type, columns: tuple[str, ...], *, categories: tuple[str, ...]) -> tuple:
-    """A lexicon table as ``entry_type`` records whose ``category`` must be one of ``categories``."""
-    entries = tuple(entry_type(**row) for row in data_table(name, columns))
+def read_entries(name: str, entry_type, columns: tuple[str, ...], *, categories: tuple[str, ...], required: int | None = None) -> tuple:
+    """A lexicon table as ``entry_type`` records whose ``category`` must be one of ``categories``.
+
+    Columns after the first ``required`` (default: all) may be left off; they read as "".
+    """
+    entries = tuple(entry_type(**row) for row in data_table(name, columns, required=required))
     for entry in entries:
         if entry.category not in categories:
             raise PolicytextError(f"{name}: unknown category {entry.category!r} for {getattr(entry, columns[0])}")

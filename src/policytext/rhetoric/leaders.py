@@ -7,14 +7,32 @@ share of sentences that cite one counts leaders, central bodies and central
 meetings; local party committees and governments (省委, 市政府) are listed
 but not counted as citing the centre.
 
-A bare title (总书记) names whoever held it: the nearest explicit name of one
-of its holders (胡锦涛同志……总书记指出), else the holder at the document's
-date (its provenance note), from ``data/rhetoric_leader_titles.tsv``; with
-neither, the reference is listed with no name rather than guessed.
+A bare title (总书记, 总理, 委员长, 国家主席) names whoever held it: the name
+its title chain ends in (总书记、国家主席、中央军委主席习近平), else the nearest
+explicit name of one of its holders before it (胡锦涛同志……总书记指出), else
+the holder at the document's date (its provenance note), from
+``data/rhetoric_leader_titles.tsv``; with none of these, the reference is
+listed with no name rather than guessed.
+
+How names and titles combine:
+
+- a title right before a name (国务院总理李强, 委员长 栗战书) is one reference,
+  to the name;
+- titles in a row joined by 、 (总书记、国家主席、中央军委主席) are one person's
+  offices: one reference, at the first;
+- a name that is also an ordinary word (汪洋 "vast sea", 万里) or that many
+  people bear (李强; column ``ambiguous`` of the table) names the leader only
+  in a list of leaders (栗战书、汪洋、赵乐际) or beside a title or 同志 (常委汪洋,
+  总理李强): 一片汪洋 is water, and a county head 李强 is not the premier.
+
+Names are matched on the analysis view (:attr:`Document.view
+<policytext.document.Document.view>`), so 習(xí)近平 and a name broken by a
+line wrap are found; spans are raw.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -41,6 +59,12 @@ CENTRAL = frozenset({"leader", "central_body", "central_meeting"})
 
 # How far before a bare title an explicit name still settles who it is (about a paragraph).
 NAME_REACH = 400
+# Between two names of a list of leaders (栗战书、汪洋), or a title and the name it goes with (总理 李强).
+_LIST_GAP = re.compile(r"[、\s]{0,2}")
+_TITLE_GAP = re.compile(r"\s{0,2}")
+# Words beside an ordinary-word name that make it a person: 常委汪洋, 汪洋同志, 万里委员长.
+_ROLE_BEFORE = re.compile(r"(?:常委|委员|主席|总理|委员长|书记|同志)$")
+_ROLE_AFTER = re.compile(r"同志|主席|总理|委员长|副主席|副总理|书记")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +72,15 @@ class LeaderName:
     name: str
     category: str
     canonical: str  # "-" for a bare title (总书记): see rhetoric_leader_titles.tsv
+    ambiguous: str = ""  # "word" (汪洋) or "name" (李强): it names the leader only with a leader or title beside it
 
     @property
     def is_title(self) -> bool:
         return self.canonical == "-"
+
+    @property
+    def needs_context(self) -> bool:
+        return bool(self.ambiguous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +97,7 @@ class TitleHolder:
 @lru_cache(maxsize=1)
 def leader_names() -> tuple[LeaderName, ...]:
     """The names of ``data/rhetoric_leaders.tsv``."""
-    return read_entries("rhetoric_leaders.tsv", LeaderName, ("name", "category", "canonical"), categories=CATEGORIES)
+    return read_entries("rhetoric_leaders.tsv", LeaderName, ("name", "category", "canonical", "ambiguous"), categories=CATEGORIES, required=3)
 
 
 @lru_cache(maxsize=1)
@@ -85,19 +114,78 @@ def leader_hits(
 ) -> list[tuple[int, int, LeaderName, str]]:
     """``(start, end, entry, person)`` for each name in the body, bare titles resolved (person "" when the text does not tell)."""
     parsed = as_parsed(source)
+    text = parsed.text
     entries = {entry.name: entry for entry in leader_names() if entry.category in categories}
     hits = leftmost_longest(find_terms(parsed.body, entries, offset=parsed.start))
+    hits = _joined_titles(text, _in_context(text, hits))
     day = _document_date(parsed.document)
-    resolved = []
-    for s, e, entry in hits:
-        person = _title_holder(entry.name, s, resolved, day) if entry.is_title else entry.canonical
+    resolved: list[tuple[int, int, LeaderName, str]] = []
+    for s, e, entry, chain_name in hits:
+        person = _title_holder(entry.name, s, resolved, day, chain_name) if entry.is_title else entry.canonical
         resolved.append((s, e, entry, person))
     return resolved
 
 
-def _title_holder(title: str, position: int, earlier: list[tuple[int, int, LeaderName, str]], day: date | None) -> str:
+def _is_person(entry: LeaderName) -> bool:
+    return entry.category == "leader" and not entry.is_title
+
+
+def _vouches(entry: LeaderName) -> bool:
+    # A leader's name or title beside an ambiguous name makes it a leader's (an ambiguous one does not).
+    return entry.category == "leader" and not entry.needs_context
+
+
+def _in_context(text: str, hits: list[tuple[int, int, LeaderName]]) -> list[tuple[int, int, LeaderName]]:
+    """The hits without the ambiguous names (汪洋, 李强) that no leader, title or 同志 stands beside."""
+    kept = []
+    for index, (s, e, entry) in enumerate(hits):
+        if entry.needs_context:
+            before = hits[index - 1] if index else None
+            after = hits[index + 1] if index + 1 < len(hits) else None
+            listed = (before is not None and _vouches(before[2]) and _LIST_GAP.fullmatch(text, before[1], s)) or (
+                after is not None and _vouches(after[2]) and _LIST_GAP.fullmatch(text, e, after[0])
+            )
+            if not (listed or _ROLE_BEFORE.search(text[max(0, s - 3) : s]) or _ROLE_AFTER.match(text, e)):
+                continue
+        kept.append((s, e, entry))
+    return kept
+
+
+def _joined_titles(text: str, hits: list[tuple[int, int, LeaderName]]) -> list[tuple[int, int, LeaderName, str]]:
+    """Titles joined to the name after them (one reference) and title chains counted once.
+
+    Each hit comes with the person its title chain ends in ("" for none or for a name).
+    """
+    merged: list[tuple[int, int, LeaderName]] = []
+    for s, e, entry in hits:
+        if merged and _is_person(entry) and merged[-1][2].is_title and _TITLE_GAP.fullmatch(text, merged[-1][1], s):
+            merged[-1] = (merged[-1][0], e, entry)  # 总理李强: the name says who
+        else:
+            merged.append((s, e, entry))
+    found: list[tuple[int, int, LeaderName, str]] = []
+    for index, (s, e, entry) in enumerate(merged):
+        chained = index > 0 and merged[index - 1][2].is_title and text[merged[index - 1][1] : s] == "、"
+        if entry.is_title and chained:
+            continue  # 国家主席 in 总书记、国家主席: the same person's other office
+        chain_name = ""
+        if entry.is_title:
+            last = index
+            while last + 1 < len(merged) and merged[last + 1][2].is_title and text[merged[last][1] : merged[last + 1][0]] == "、":
+                last += 1
+            following = merged[last + 1] if last + 1 < len(merged) else None
+            if following is not None and _is_person(following[2]) and (
+                _TITLE_GAP.fullmatch(text, merged[last][1], following[0]) or text[merged[last][1] : following[0]] == "、"
+            ):
+                chain_name = following[2].canonical
+        found.append((s, e, entry, chain_name))
+    return found
+
+
+def _title_holder(title: str, position: int, earlier: list[tuple[int, int, LeaderName, str]], day: date | None, chain_name: str = "") -> str:
     holders = [holder for holder in title_holders() if holder.title == title]
     named = {holder.person for holder in holders}
+    if chain_name in named:
+        return chain_name
     near = [person for s, e, entry, person in earlier if entry.canonical in named and position - e <= NAME_REACH]
     if near:
         return near[-1]
