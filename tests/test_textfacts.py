@@ -63,7 +63,7 @@ def test_size_and_rate():
 
 
 def test_package_data_loader_names_the_file_and_line(monkeypatch):
-    assert resources.data_table("rhetoric_leaders.tsv", ("name", "category", "canonical"))[0]["name"]
+    assert resources.data_table("rhetoric_leaders.tsv", ("name", "category", "canonical", "ambiguous"), required=3)[0]["name"]
     assert "同志" not in resources.word_list("openers.txt")[:0]
     with pytest.raises(PolicytextError, match="no_such_file.tsv"):
         resources.data_text("no_such_file.tsv")
