@@ -19,7 +19,7 @@ import yaml
 
 from ..errors import PolicytextError
 
-KINDS = ("党课", "研讨发言", "会议讲话", "政府工作报告", "新闻报道", "政策文件")
+KINDS = ("党课", "研讨发言", "会议讲话", "政府工作报告", "新闻报道", "政策文件", "调研报告", "心得体会", "述职报告")
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 
 
