@@ -281,6 +281,61 @@ def test_chapters():
     assert titles_at(from_text("某某讲话\n计划草案第四章已经写得很详细。\n内容。").outline, 1) == {}
 
 
+def structure(outline):
+    return [(s.level, s.marker, s.title) for s in outline.walk() if s.level]
+
+
+def test_articles_of_a_regulation_are_not_headings():
+    # The title names a regulation: 一、二、 under 第一章 are its articles.
+    text = "某县人民政府工作规则\n第一章 总则\n一、为规范工作,制定本规则。\n二、县政府实行县长负责制。\n"
+    assert structure(from_text(text).outline) == [(1, "第一章", "总则")]
+    # No telling title, but the numbering runs on across the chapters (第二章 opens with 三、).
+    text = ("某县政府工作安排\n第一章 总则\n一、为规范工作,制定本规则。\n二、县政府实行县长负责制。\n"
+            "第二章 职能\n三、县政府履行经济调节职能。\n四、县政府推进依法行政。\n")
+    assert structure(from_text(text).outline) == [(1, "第一章", "总则"), (1, "第二章", "职能")]
+    # Articles written 第X条: their clauses （一）（二） are not headings either.
+    text = ("某某管理\n第一章 总则\n第一条 为加强管理,制定本办法。\n第二条 主要职责是:\n（一）制定规划;\n"
+            "（二）组织实施。\n第二章 附则\n第三条 本办法自发布之日起施行。\n")
+    assert structure(from_text(text).outline) == [(1, "第一章", "总则"), (1, "第二章", "附则")]
+    # Negative: a plan's chapters restart their parts at 一、: those are headings.
+    text = ("某市发展规划\n第一章 发展基础\n一、主要成就\n内容。\n二、面临形势\n内容。\n"
+            "第二章 总体要求\n一、指导思想\n内容。\n")
+    assert structure(from_text(text).outline) == [
+        (1, "第一章", "发展基础"), (2, "一、", "主要成就"), (2, "二、", "面临形势"),
+        (1, "第二章", "总体要求"), (2, "一、", "指导思想"),
+    ]
+    # Negative: markers before the first chapter (a notice that prints the rules) stay headings.
+    text = "关于印发某规则的通知\n一、总体要求\n内容。\n二、工作安排\n内容。\n"
+    assert structure(from_text(text).outline) == [(1, "一、", "总体要求"), (1, "二、", "工作安排")]
+
+
+def test_a_heading_at_the_end_of_a_cut_off_page_keeps_its_title():
+    text = "某某意见\n一、重点任务\n内容很多。\n（二）建立重大案件沟通协调"
+    assert structure(from_text(text).outline)[-1] == (2, "（二）", "建立重大案件沟通协调")
+    # Negative: a long run of text cut off after a marker is not all title.
+    text = "某某意见\n一、重点任务\n内容很多。\n（二）" + "建立重大案件沟通协调机制并且加强各部门之间的信息共享和工作衔接还要" * 2
+    assert len(structure(from_text(text).outline)[-1][2]) < 30
+
+
+def test_a_topic_heading_ends_with_its_topic():
+    text = "某某报告\n第二，关于农业的增产措施，计划草案已经写得很详细，现在我提出以下几点：\n一、\n开垦荒地。\n内容。"
+    assert structure(from_text(text).outline)[0] == (1, "第二，", "关于农业的增产措施")
+    text = "某某讲话\n一、关于经济工作，今年要抓好三件事\n内容很多。\n二、关于党的建设\n内容。"
+    assert [t for _, _, t in structure(from_text(text).outline)] == ["关于经济工作", "关于党的建设"]
+    # Negative: a heading that does not name a topic keeps its clauses.
+    text = "某某讲话\n一是加大宏观调控力度，推动经济运行持续好转。内容。\n二是扩大内需。内容。"
+    assert structure(from_text(text).outline)[0] == (1, "一是", "加大宏观调控力度，推动经济运行持续好转")
+
+
+def test_a_marker_on_its_own_line_heads_its_whole_first_sentence():
+    sentence = "使用新式步犁、双轮双铧犁和双轮单铧犁，积极地蓄肥造肥和合理地施肥，推广优良品种和先进的耕作方法，消灭农作物的病害和虫害等等，都是对提高农作物产量有效的措施，都应该因地制宜地加以实施"
+    text = f"某某报告\n一、\n开垦荒地。内容。\n二、\n{sentence}。各级机关应该加强工作。\n"
+    assert [t for _, _, t in structure(from_text(text).outline)] == ["开垦荒地", sentence]
+    # Negative: the same sentence after a marker on the same line is cut to a heading's length.
+    text = f"某某报告\n一、开垦荒地。内容。\n二、{sentence}。各级机关应该加强工作。\n"
+    assert len(structure(from_text(text).outline)[1][2]) < len(sentence)
+
+
 def test_document_number_and_editorial_note_are_not_titles():
     outline = from_text("沪府发〔2017〕92号\n上海市人民政府关于加强政务诚信建设的通知\n各区人民政府,市政府各委、办、局:\n现将意见印发给你们。").outline
     assert outline.title_text == "上海市人民政府关于加强政务诚信建设的通知"

@@ -98,6 +98,10 @@ SALUTATION = re.compile(rf"(?:{_HONOURED})*(?:尊敬的)?{_ADDRESS}(?:[、，,\s
 MAX_HEADING = 80
 MIN_HEADING = 4
 _LONG_HEADING = 30
+# A heading whose marker stands on a line of its own ends with its first sentence, up to this length.
+_ALONE_HEADING = 160
+# A topic (关于…) followed by a comma: the topic is the heading, the rest of the sentence comments on it.
+_TOPIC = re.compile(r"关于[^，,。；;：:！？!?\n]{2,40}(?=[，,])")
 _FRONT_WINDOW = 1000
 _TITLE_MAX = 100
 _NOT_BEFORE_OPENER = frozenset("的在从对把和与及向为于")
@@ -376,7 +380,8 @@ def build_outline(document: OutlineSource) -> Outline:
     title, salutation = _front_matter(body)
     scan_from = salutation.end if salutation else (title.end if title else start)
     root = _Node(None, None, start, start)
-    _place_markers(root, _candidates(body, scan_from), body)
+    candidates = _without_articles(_candidates(body, scan_from), body, title.text if title else "")
+    _place_markers(root, candidates, body)
     nodes = list(_iter_nodes(root))[1:]
     starts = [n.start for n in nodes]
     for i, node in enumerate(nodes):
@@ -633,6 +638,53 @@ def _without_lists_in_sentences(found: list[_Candidate], text: str) -> list[_Can
 _SENTENCE_OR_LINE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "\n]")
 
 
+def _without_articles(found: list[_Candidate], body: _Body, title: str) -> list[_Candidate]:
+    """In a regulation divided into chapters, only the chapters are headings.
+
+    A regulation numbers its articles (第一条, or 一、二、…) through the whole
+    text and their clauses （一）（二） inside them: these are paragraphs, not
+    sections. A document is a regulation when its articles are written
+    第X条, when a marker series under the chapters runs on across a chapter
+    (第二章 opens with 四、, not 一、, where a plan's chapters restart at 一、),
+    or when its title names a regulation (…工作规则, …条例, …办法).
+    """
+    chapters = [c for c in found if c.family.name == "chapter" and c.paragraph_start]
+    if not chapters:
+        return found
+    first_chapter = chapters[0].start
+    articles = len(_ARTICLE.findall(body.text, first_chapter, body.end)) >= 2
+    if not (articles or _REGULATION_TITLE.search(title) or _runs_across_chapters(found, chapters)):
+        return found
+    return [c for c in found if c.start < first_chapter or c.family.name == "chapter"]
+
+
+def _runs_across_chapters(found: list[_Candidate], chapters: list[_Candidate]) -> bool:
+    """Whether the first marker series under the chapters goes on from one chapter to the next instead of restarting."""
+    inside = [c for c in found if c.start > chapters[0].start and c.family.name != "chapter" and c.paragraph_start]
+    if not inside:
+        return False
+    family = min(inside, key=lambda c: (c.family.rank, c.start)).family
+    last: int | None = None
+    boundaries = iter(chapter.start for chapter in chapters[1:])
+    boundary = next(boundaries, None)
+    for c in inside:
+        if c.family is not family:
+            continue
+        while boundary is not None and c.start > boundary:
+            if last is not None and c.number == last + 1 and c.number > 1:
+                return True
+            boundary = next(boundaries, None)
+        last = c.number
+    return False
+
+
+# 第一条 at a paragraph start: an article of a regulation.
+_ARTICLE = re.compile(rf"(?:^|(?<=\n))[ \t\u3000]*第[{_CN_DIGITS}百零〇\d]{{1,5}}条")
+# Titles of regulations, whose numbered paragraphs are articles (镇巴县人民政府工作规则, 安全生产条例（试行）,
+# 关于印发《…管理办法》的通知).
+_REGULATION_TITLE = re.compile(r"(?:规则|条例|办法|规定|细则|章程|准则|守则|规程)(?:[(（][^()（）]{1,12}[)）])?(?:》的通知)?$")
+
+
 def _announced(text: str, pos: int, floor: int) -> bool:
     """Whether a colon that announces a count (提出以下几点：, 讲三点意见：) stands right before *pos* (line breaks between allowed)."""
     q = pos - 1
@@ -732,7 +784,8 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
     text, begin = body.text, node.marker_end
     while begin < limit and text[begin] in " \t\u3000\u00a0":
         begin += 1
-    if begin < limit and text[begin] == "\n":
+    alone = begin < limit and text[begin] == "\n"
+    if alone:
         # The marker stands alone on its line (一是 printed bold above its text): the title is on the next line.
         while begin < limit and text[begin].isspace():
             begin += 1
@@ -749,6 +802,19 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
     else:
         if limit - begin <= MAX_HEADING and limit < body.end:
             stop = limit  # the next heading starts right after this one (一、总体要求（一）指导思想)
+        elif limit - begin <= _LONG_HEADING and limit == body.end:
+            stop = limit  # a page cut off right after a heading (…（二）建立重大案件沟通协调)
+    topic = _TOPIC.match(text, begin, stop if stop is not None else window_end)
+    topic_cut = bool(topic and stop is not None and topic.end() < stop)
+    if topic_cut:
+        stop = topic.end()  # 第二，关于农业的增产措施，五年计划草案…已经写得很详细: the topic is the title
+    elif alone and stop is not None and stop - begin <= _ALONE_HEADING and text[stop] in SENTENCE_END:
+        # Laid out with the marker on a line of its own, the heading is the whole first sentence, however long.
+        title_end, heading_end = stop, stop + 1
+        while heading_end < limit and text[heading_end] in _CLOSERS:
+            heading_end += 1
+        node.title_start, node.title_end, node.heading_end = begin, title_end, heading_end
+        return
     if not node.family.enumeration:
         horizon = min(stop if stop is not None else window_end, window_end)
         for m in _opener_pattern().finditer(text, begin + MIN_HEADING, max(horizon, begin + MIN_HEADING)):
@@ -769,7 +835,7 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
         title_end = heading_end = comma if comma is not None else begin
     else:
         title_end = stop
-        heading_end = stop + 1 if stop < limit and text[stop] in _HEADING_STOP else stop
+        heading_end = stop + 1 if stop < limit and (text[stop] in _HEADING_STOP or topic_cut) else stop
     while heading_end < limit and text[heading_end] in _CLOSERS:
         heading_end += 1
     while title_end > begin and text[title_end - 1].isspace():
