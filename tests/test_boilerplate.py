@@ -191,3 +191,21 @@ def test_a_summary_line_the_text_repeats_is_furniture():
     # Negative: a title that the text repeats is a title, not a summary (it holds no sentence).
     title_twice = "在全市招商引资会上的讲话\n市长在全市招商引资会上的讲话这次活动目的是掀起新高潮。"
     assert split_page(title_twice).boilerplate == ()
+
+
+def test_page_numbers_of_a_document_site_are_furniture():
+    page_one = "1、某某发言材料在学习会议上，同志们深入交流。" + "要坚持问题导向，勇于直面问题，深入研究问题，不断解决问题。" * 7 + "矛盾是普遍的，问题也"
+    page_two = "2、是普遍的、客观的。" + "认识世界、改造世界的过程就是不断研究问题、解决问题的过程。" * 7
+    page = "某某发言材料参考范文2篇.docx\n" + page_one + "\n" + page_two + "\n"
+    document = from_text(page)
+    counters = [b for b in document.boilerplate if b.kind == "page_counter"]
+    assert [b.text.strip() for b in counters] == ["1、", "2、"]
+    assert document.body.startswith("某某发言材料在学习会议上")
+    # The page break goes with its number: the sentence reads on across the page.
+    assert "问题也是普遍的" in document.view.text
+    # Negative: a numbered list of whole sentences keeps its numbers.
+    items = "1、" + "要坚持问题导向，勇于直面问题，深入研究问题。" * 10 + "\n2、" + "要坚持系统观念，统筹兼顾各方面工作。" * 10 + "\n"
+    assert [b for b in from_text("某某发言\n" + items).boilerplate if b.kind == "page_counter"] == []
+    # Negative: short numbered lines after an unfinished line are a list, not pages.
+    short = "某某发言\n" + "要坚持问题导向" * 40 + "\n2、加强领导\n3、完善机制\n"
+    assert [b for b in from_text(short).boilerplate if b.kind == "page_counter"] == []

@@ -336,6 +336,18 @@ def test_a_marker_on_its_own_line_heads_its_whole_first_sentence():
     assert len(structure(from_text(text).outline)[1][2]) < len(sentence)
 
 
+def test_a_title_run_into_the_text_is_the_part_the_file_name_shares():
+    text = "某某学习研讨交流会发言材料参考范文2篇.docx\n某某学习研讨交流会发言材料在学习会议上，他强调要突出问题导向。坚持问题导向。\n一、坚持问题导向\n内容。"
+    outline = from_text(text).outline
+    assert outline.title_text == "某某学习研讨交流会发言材料"
+    assert structure(outline)[0] == (1, "一、", "坚持问题导向")
+    # Negative: without a file name above it, a first line of sentences has no title.
+    assert from_text(text.split("\n", 1)[1]).outline.title is None
+    # Negative: a file name that shares only a word or two with the text names nothing.
+    other = "某某学习心得体会.docx\n某某学习研讨交流会发言材料在学习会议上，他强调要突出问题导向。\n内容。"
+    assert from_text(other).outline.title is None
+
+
 def test_document_number_and_editorial_note_are_not_titles():
     outline = from_text("沪府发〔2017〕92号\n上海市人民政府关于加强政务诚信建设的通知\n各区人民政府,市政府各委、办、局:\n现将意见印发给你们。").outline
     assert outline.title_text == "上海市人民政府关于加强政务诚信建设的通知"

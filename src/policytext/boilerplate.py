@@ -66,6 +66,10 @@ _HEADING_LINE = re.compile(  # used with match(): anchored where the line's text
     r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
 )
 SCOPES = ("line", "inline", "tail", "page")
+# A page's number at the start of its text on a document site (1、主题教育…).
+_PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?P<mark>(?P<num>\d{1,3})、)")
+# A line ending in one of these ends its sentence or announces what follows: the next line is not the same sentence.
+_OPEN_SENTENCE_CLOSERS = frozenset("。！？!?；;：:…”’」』）)》】\"'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +226,7 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         f for f in known
         if any(lines[i][0] <= f.start and f.end <= lines[i][0] + len(lines[i][1]) for i in content)
     ])
+    inline = _without_overlaps(inline + _page_counters(raw, [lines[i] for i in content]))
     first, last = content[0], content[-1]
     body_start = lines[first][0] + _leading_space(lines[first][1])
     last_start, last_line = lines[last]
@@ -263,6 +268,41 @@ def _inline_on_lines(raw: str, simple: str, content: list[tuple[int, str]]) -> l
             if text:
                 spans.append(Span(m.start(), m.start() + len(text), text, rule.name))
     return _without_overlaps(spans)
+
+
+def _page_counters(raw: str, content: list[tuple[int, str]]) -> list[Span]:
+    """Page numbers a document site prints at the start of each page's text (1、…, 2、…) on lines of text.
+
+    A page's text is one long line, and a page break falls anywhere, often in
+    the middle of a sentence (…问题也 / 2、是普遍的…). A numbered line that
+    goes on with a sentence the long line before it left open is such a page,
+    and so are the numbers of its series before it (the 1、 of the first
+    page). The line break before a page number goes with it: the sentence
+    reads on across the page.
+    """
+    numbered = []
+    for k, (start, line) in enumerate(content):
+        m = _PAGE_NUMBER.match(line)
+        if m and len(line.strip()) > _FURNITURE_MAX:
+            numbered.append((k, int(m.group("num")), start + m.start("mark"), start + m.end()))
+    counters: set[int] = set()
+    for n, (k, number, _, _) in enumerate(numbered):
+        previous = content[k - 1][1].rstrip() if k else ""
+        if number > 1 and len(previous) > _FURNITURE_MAX and previous[-1] not in _OPEN_SENTENCE_CLOSERS:
+            counters.add(n)
+            # The pages before it, back to 1、, are numbered the same way.
+            back = n
+            while back > 0 and numbered[back - 1][1] == numbered[back][1] - 1:
+                back -= 1
+                counters.add(back)
+    spans = []
+    for n in sorted(counters):
+        k, _, mark_start, mark_end = numbered[n]
+        start = mark_start
+        if k and content[k - 1][0] + len(content[k - 1][1]) == content[k][0]:
+            start = content[k - 1][0] + len(content[k - 1][1].rstrip())  # the page break with its number
+        spans.append(Span(start, mark_end, raw[start:mark_end], "page_counter"))
+    return spans
 
 
 def _trim_edges(raw: str, start: int, end: int, inline: list[Span]) -> tuple[int, int]:

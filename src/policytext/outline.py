@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator, Protocol
 
+from .normalize import normalize
 from .numerals import to_number
 from .resources import word_list
 from .scanning import FirstCharacterScan
@@ -377,7 +378,8 @@ def build_outline(document: OutlineSource) -> Outline:
     body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps})
     body.depth_positions, body.depth_values = _quote_depth(body)
 
-    title, salutation = _front_matter(body)
+    names = tuple(normalize(b.text) for b in document.boilerplate if b.kind == "file_name")
+    title, salutation = _front_matter(body, names=names)
     scan_from = salutation.end if salutation else (title.end if title else start)
     root = _Node(None, None, start, start)
     candidates = _without_articles(_candidates(body, scan_from), body, title.text if title else "")
@@ -456,7 +458,32 @@ def _quote_depth(body: _Body) -> tuple[list[int], list[int]]:
     return positions, values
 
 
-def _front_matter(body: _Body) -> tuple[Span | None, Span | None]:
+def _named_title(text: str, start: int, limit: int, names: tuple[str, ...]) -> Span | None:
+    """A title run into the first sentence, told by the site's name for the document.
+
+    A document site shows the file name (…发言材料参考范文2篇.docx) above a
+    text whose first line runs the title into its first sentence
+    (…发言材料在学习贯彻…): the words they share from the start are the title.
+    """
+    at = _NON_SPACE.search(text, start, limit)
+    if at is None:
+        return None
+    first = at.start()
+    line_end = text.find("\n", first, limit)
+    line_end = limit if line_end == -1 else line_end
+    best = 0
+    for name in names:
+        stem = _FILE_SUFFIX.sub("", name.strip())
+        shared = 0
+        while shared < min(len(stem), line_end - first) and stem[shared] == text[first + shared]:
+            shared += 1
+        best = max(best, shared)
+    if best < _NAMED_MIN or first + best >= line_end or any(c in SENTENCE_END for c in text[first : first + best]):
+        return None
+    return Span(first, first + best, text[first : first + best], "title")
+
+
+def _front_matter(body: _Body, *, names: tuple[str, ...] = ()) -> tuple[Span | None, Span | None]:
     text, start, end = body.text, body.start, body.end
     salutation = None
     for m in SALUTATION.finditer(text, start, min(end, start + _FRONT_WINDOW)):
@@ -473,7 +500,7 @@ def _front_matter(body: _Body) -> tuple[Span | None, Span | None]:
     limit = salutation.start if salutation else end
     first = _first_title_line(text, start, limit)
     if first is None:
-        return None, salutation
+        return _named_title(text, start, limit, names), salutation
     title_start, title_end = first
     # A title wrapped over lines goes on while the next line reads as its continuation.
     while title_end < limit and text[title_end] == "\n":
@@ -506,6 +533,9 @@ def _continues_title(line: str) -> bool:
 
 
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,4}$")
+# The fewest characters a title shares with the site's file name to count as the same words.
+_NAMED_MIN = 6
 # 沪府发〔2017〕92号: an official document's number, printed above or below its title.
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
 _EDITORIAL_NOTE = re.compile(r"^[（(][^（）()]{2,80}[）)]$")
