@@ -23,6 +23,14 @@ def redacted(text: str) -> list[str]:
         ("效率提高5x,样式*{margin:0},网址https://x.example.org/a*b,矩阵3x3。", []),
         ("**大模型广泛应用**是重点。", []),
         ("进行X光检查,XL型号,Xi'an,X射线,长宽比3×4。", []),
+        # A doubled capital between Chinese words is a placeholder (ZZ for 政治).
+        ("庆祝中国人民ZZ协商会议成立,坚定ZZ立场,某DD县。", ["ZZ", "ZZ", "DD"]),
+        # Negatives: doubled letters that are words, grades or Latin text.
+        ("国家AAAA级景区,加QQ群,II类水质,BB机,CCTV播出,用PPT汇报,MM型。", []),
+        # A withheld figure with decimals is one run; a withheld number at a line's start.
+        ("共xxxx.xxxx万贫困人口。\nx届政府工作回顾\n", ["xxxx.xxxx", "x"]),
+        # Negative: a Latin word at a line's start.
+        ("内容。\nxml格式文件\nX光检查\n", []),
     ],
 )
 def test_redactions(text, expected):

@@ -4,6 +4,9 @@ Runs: a single × is as likely a multiplication sign as a redaction, and
 ``**`` alone is usually Markdown bold (**大模型广泛应用**), so ASCII asterisks
 need three.
 
+A capital letter doubled between Chinese words (人民ZZ协商会议, ZZ for 政治) is
+a placeholder too, but not where doubled letters are words (AAA级, QQ群, II类).
+
 Single characters count only where a place name, a name or a digit must
 stand (:data:`SINGLE_REDACTION`): 20*年, 全省第x名, x市, 创新型*, 镇X委书记,
 稍后，*书记; never inside ASCII text (5x, CSS ``*{}``, addresses), where a
@@ -18,10 +21,21 @@ from .scanning import FirstCharacterScan
 
 _LATIN = "A-Za-zＡ-Ｚａ-ｚ"
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-REDACTION_PATTERN = rf"[×✕╳＊○□]{{2,}}|\*{{3,}}|(?<![{_LATIN}])[XxＸｘ]{{2,}}(?![{_LATIN}])"
+# A capital written twice or more between Chinese words stands for a withheld word (ZZ for 政治,
+# 人民ZZ协商会议). Not A (AAA级景区, AA制), I (II类, III期: Roman numerals), Q (QQ群), nor X (its own rule);
+# nor before a word that makes the letters a grade or a model (BB机, CC型).
+_PLACEHOLDER_CAPITALS = "BCDEFGHJKLMNOPRSTUVWYZ"
+_PLACEHOLDER_RUN = "|".join(f"{c}{{2,}}" for c in _PLACEHOLDER_CAPITALS)
+_PLACEHOLDER = (
+    rf"(?<=[{_HAN}，。、；：！？“”‘’（])(?:{_PLACEHOLDER_RUN})(?=[{_HAN}])(?!级|制|机|型|号|群|类|期|码|档|版)"
+)
+# xx.xx stands for a redacted figure with decimals: one run.
+REDACTION_PATTERN = (
+    rf"[×✕╳＊○□]{{2,}}|\*{{3,}}|(?<![{_LATIN}])[XxＸｘ]{{2,}}(?:\.[XxＸｘ]{{1,}})?(?![{_LATIN}])|{_PLACEHOLDER}"
+)
 REDACTION = re.compile(REDACTION_PATTERN)
 #: The characters a redaction can start with (a character-class body).
-REDACTION_FIRST = "×✕╳＊○□*XxＸｘ"
+REDACTION_FIRST = "×✕╳＊○□*XxＸｘ" + _PLACEHOLDER_CAPITALS
 #: :data:`REDACTION` searched from those characters only: the same matches, faster on a long body.
 REDACTION_SCAN = FirstCharacterScan(REDACTION, REDACTION_FIRST)
 
@@ -35,7 +49,8 @@ SINGLE_REDACTION_PATTERN = (
     rf"|(?<=[{_HAN}]){_ONE}(?=[{_PLACES}])"  # 位于x市
     rf"|(?<=[{_HAN}])[*＊](?=[{_HAN}，。、；：！？,.;:!?）)」”\s]|$)"  # 创新型*
     # A lone letter or mark between Chinese words stands for a name (镇X委书记, 稍后，*书记); X光, X射线 are words.
-    rf"|(?<=[{_HAN}，。、；：！？,;:])[*＊×XxＸｘ](?=[{_HAN}])(?!光|射线|线|型)"
+    # At a line's start too (x届政府工作: the heading of a report whose session number is withheld).
+    rf"|(?:(?<=[{_HAN}，。、；：！？,;:])|(?<![^\n]))[*＊×XxＸｘ](?=[{_HAN}])(?!光|射线|线|型)"
 )
 SINGLE_REDACTION = re.compile(SINGLE_REDACTION_PATTERN)
 #: Runs and single characters: what the document lists as redactions.
