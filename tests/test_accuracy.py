@@ -83,6 +83,13 @@ def test_a_heading_marker_read_as_a_number_is_an_error(tmp_path):
     assert load_gold(_write(tmp_path, "1.指导思想", "headings:\n  - [2, '1.', 指导思想]\n")).headings[0].marker == "1."
 
 
+def test_a_feature_label_with_an_unquoted_colon_is_a_one_line_error(tmp_path):
+    # YAML reads [第一个方面: marker] as a mapping; the report needs labels as strings.
+    with pytest.raises(PolicytextError, match="features is a list of strings"):
+        load_gold(_write(tmp_path, "正文", "features: [第一个方面: marker]\n"))
+    assert load_gold(_write(tmp_path, "正文", "features: ['第一个方面: marker']\n")).features == ("第一个方面: marker",)
+
+
 def test_a_redacted_claim_value_is_null(tmp_path):
     gold = load_gold(_write(tmp_path, "达××%", "claims:\n  - {text: 达××%, value: null, unit: '%', kind: share}\n"))
     assert math.isnan(gold.claims[0].value)

@@ -140,6 +140,9 @@ def load_gold(path: str | Path) -> GoldDocument:
     if "reuse" in data:
         found = anchors("reuse")
         reuse = tuple(found.find(text) for text in data["reuse"] or ())
+    features = data.get("features") or []
+    if not isinstance(features, list) or not all(isinstance(label, str) for label in features):
+        raise PolicytextError(f"{path.name}: features is a list of strings (quote a label with a colon): {features!r}")
     title = data.get("title")
     titles = tuple(title) if isinstance(title, list) else (() if title is None else (str(title),))
     headings = []
@@ -150,7 +153,7 @@ def load_gold(path: str | Path) -> GoldDocument:
         headings.append(Heading(int(item[0]), str(item[1]), str(item[2])))
     return GoldDocument(
         name=text_path.name, path=text_path, raw=raw, kind=data["kind"], script=data.get("script", "simplified"),
-        features=tuple(data.get("features") or ()), title=titles, salutation=data.get("salutation"),
+        features=tuple(features), title=titles, salutation=data.get("salutation"),
         headings=tuple(headings), boilerplate=boilerplate, redactions=redactions, claims=tuple(claims),
         leaders=leaders, formulas=formulas, reuse=reuse,
     )
