@@ -18,7 +18,7 @@ from ..reference import ReferenceCorpus
 from ..rhetoric import find_formulas, leader_references
 
 # Clauses of these classes reuse central wording; "local" ones do not.
-REUSE_CLASSES = frozenset(CLASSES) - {"local"}
+REUSE_CLASSES = frozenset(CLASSES) - frozenset({"local"})
 
 
 @dataclass(frozen=True, slots=True)

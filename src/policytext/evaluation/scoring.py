@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..normalize import to_simplified
 from .gold import Anchor, GoldDocument
@@ -45,7 +46,7 @@ _SPACE = re.compile(r"\s+")
 _PINYIN = re.compile(r"[(（][a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,7}[)）]")
 _TRAILING = re.compile(r"[。；;：:，,]+$")
 _QUOTES = str.maketrans("", "", "“”‘’「」『』\"'")
-_MULTIPLIERS = {"十": 10, "百": 100, "千": 1e3, "万": 1e4, "亿": 1e8}
+_MULTIPLIERS = MappingProxyType({"十": 10, "百": 100, "千": 1e3, "万": 1e4, "亿": 1e8})
 # Units that open with a multiplier character but are units in their own right.
 _WHOLE_UNITS = ("千瓦时", "千瓦", "千米", "千克", "百分点", "百分比")
 

@@ -6,6 +6,7 @@ Every chart takes the profile table (one row per document) and returns
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 
 #: Characters per line of a document label; two lines, so a title keeps its year.
 LABEL_WIDTH = 16
-RHETORIC_COLUMNS = {
+RHETORIC_COLUMNS = MappingProxyType({
     "directives_per_1000": ("directive words 指令性用语", style.BLUE),
     "four_character_per_1000": ("four-character expressions 四字格", style.ORANGE),
     "leader_references_per_1000": ("leader references 领导人", style.GREEN),
-}
+})
 NO_DOCUMENTS = "No document of the corpus could be read."
 
 

@@ -7,6 +7,7 @@ beside it as CSV.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -19,12 +20,12 @@ if TYPE_CHECKING:
 
     from ..outline import Outline
 
-PAGE_PARTS = {
+PAGE_PARTS = MappingProxyType({
     "boilerplate": ("site boilerplate 网页模板", style.GREY),
     "front matter": ("title + preamble 标题、开场", style.ORANGE),
     "section": ("parts 一、二、三… 正文各部分", style.BLUE),
     "redaction": ("redaction 隐去 ××", style.HIDDEN),
-}
+})
 _SECTION_SHADES = (style.BLUE, style.SKY)
 
 

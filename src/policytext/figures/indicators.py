@@ -7,6 +7,7 @@ returns ``(figure, data)``.
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
     from ..outline import Outline
 
 #: What each kind of claim is called in a figure, with the Chinese a reader meets in the text.
-KIND_LABELS = {
+KIND_LABELS = MappingProxyType({
     "count": "count 数量", "amount": "amount 金额", "share": "share 比重", "growth": "growth 增长",
     "multiple": "multiple 倍数", "quantity": "quantity 数量", "rank": "rank 排名",
     "topn": "top bracket 前N", "tier": "tier 方阵/梯队", "magnitude": "at least (lower bound)", "value": "value 数值",
-}
+})
 #: Kinds whose number is a bound or a group, not a measurement: the figure shows the words as stated.
 AS_STATED = frozenset({"topn", "tier", "magnitude"})
 LEVEL_KINDS = ("share",)

@@ -7,6 +7,7 @@ it needs section titles or the body's extent) and returns ``(figure, data)``.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 
     from ..outline import Outline
 
-CLASS_COLOURS = {"verbatim": style.VERMILLION, "near-verbatim": style.ORANGE, "paraphrase": style.BLUE, "local": style.LIGHT_GREY}
-CLASS_LABELS = {"verbatim": "verbatim 原文照录", "near-verbatim": "near-verbatim 个别改动",
-                "paraphrase": "paraphrase 改写", "local": "local 本地表述"}
-STATUS_COLOURS = {"verbatim": style.VERMILLION, "modified": style.ORANGE, "absent": style.GREY}
+CLASS_COLOURS = MappingProxyType({"verbatim": style.VERMILLION, "near-verbatim": style.ORANGE, "paraphrase": style.BLUE, "local": style.LIGHT_GREY})
+CLASS_LABELS = MappingProxyType({"verbatim": "verbatim 原文照录", "near-verbatim": "near-verbatim 个别改动",
+                "paraphrase": "paraphrase 改写", "local": "local 本地表述"})
+STATUS_COLOURS = MappingProxyType({"verbatim": style.VERMILLION, "modified": style.ORANGE, "absent": style.GREY})
 _SOURCE_SPLIT = re.compile(r"\s+/\s+|\s{1,}(?=\S)")
 NO_REUSE = "The speech takes no wording from the central texts."
 

@@ -8,6 +8,7 @@ where it needs section titles or the body's extent) and returns
 from __future__ import annotations
 
 from collections.abc import Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,15 +23,15 @@ if TYPE_CHECKING:
 
     from ..outline import Outline
 
-LEXICON_COLOURS = {
+LEXICON_COLOURS = MappingProxyType({
     "concept": style.BLUE, "policy": style.ORANGE, "slogan": style.VERMILLION, "institution": style.GREEN,
     "industry": style.SKY, "indicator": style.PURPLE, "place": style.YELLOW, "person": style.BLACK, "user": style.GREY,
-}
+})
 NOT_IN_LEXICON = style.LIGHT_GREY
-CATEGORY_COLOURS = {"directive": style.BLUE, "modal": style.ORANGE, "intensity": style.VERMILLION,
-                    "stance": style.GREEN, "mobilising": style.PURPLE}
-CATEGORY_GLOSS = {"directive": "directive 指令", "modal": "modal 情态", "intensity": "intensity 程度",
-                  "stance": "stance 立场", "mobilising": "mobilising 动员"}
+CATEGORY_COLOURS = MappingProxyType({"directive": style.BLUE, "modal": style.ORANGE, "intensity": style.VERMILLION,
+                    "stance": style.GREEN, "mobilising": style.PURPLE})
+CATEGORY_GLOSS = MappingProxyType({"directive": "directive 指令", "modal": "modal 情态", "intensity": "intensity 程度",
+                  "stance": "stance 立场", "mobilising": "mobilising 动员"})
 #: The palette's hues darkened to a contrast of at least 4.5:1 on white (WCAG AA): a word cloud in pale colours cannot be read.
 CLOUD_COLOURS = (style.BLUE, "#B34700", "#007A5A", "#8E3B6E", style.BLACK, "#8C5A00")
 #: Sections with fewer characters than this give rates per 1,000 too noisy to compare.
