@@ -45,6 +45,24 @@ def test_a_lexicon_change_gives_new_tables(analysis):
     assert after.equals(find_directives(analysis.document, tokenizer=analysis.tokenizer))
 
 
+def test_device_counts_are_read_from_the_tables_already_computed(analysis, monkeypatch):
+    from policytext.rhetoric import device_counts, devices
+
+    expected = device_counts(analysis.document, tokenizer=analysis.tokenizer)
+    assert expected[["quotations", "directive words"]].to_numpy().sum() > 0
+    analysis.rhetoric_tables(), analysis.enumerations(), analysis.parallelisms()
+
+    def detect(parsed):
+        raise AssertionError("a detector ran again")
+
+    monkeypatch.setattr(devices.DeviceTables, "detect", classmethod(lambda cls, parsed: detect(parsed)))
+    counts = analysis.device_counts()
+    assert counts.equals(expected)
+    assert analysis.device_counts() is counts
+    with pytest.raises(AssertionError, match="ran again"):
+        device_counts(analysis.parsed)  # without the tables, the function does detect
+
+
 def test_write_tables_writes_each_part(analysis, tmp_path):
     written = analysis.write_tables(outdir=tmp_path, parts=("overview", "rhetoric", "indicators"))
     names = {path.name for path in written}

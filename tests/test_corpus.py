@@ -22,8 +22,13 @@ def documents(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def profiles(documents):
-    return profiles_frame(analyse_corpus(documents, workers=1, progress=False))
+def results(documents):
+    return analyse_corpus(documents, workers=1, progress=False)
+
+
+@pytest.fixture(scope="module")
+def profiles(results):
+    return profiles_frame(results)
 
 
 def test_collect_paths_expands_folders_in_a_stable_order(tmp_path):
@@ -43,6 +48,18 @@ def test_profile_of_the_seed(profiles):
     assert 0 < seed.verbatim_reuse <= seed.central_reuse < 1
     assert seed.top_keywords.split("、")[0] == "新质生产力"
     assert seed.doc_id.startswith("777doc-12864340")
+
+
+def test_source_ages_come_from_each_documents_comparison(results, documents):
+    from datetime import date
+
+    ages = corpus.source_ages_frame(results)
+    assert list(ages.columns) == list(corpus.SOURCE_AGE_COLUMNS)
+    assert list(ages.document) == [path.name for path in documents[:-1]]  # the unreadable file has no row
+    seed = ages.iloc[0]
+    assert seed.speech_date == date(2024, 2, 2)
+    assert seed.sources > 0 and "" < seed.oldest_source <= seed.newest_source <= "2024-02-02"  # no later source
+    assert 0 < seed.share_reused < 1 and 0 <= seed.share_stock < 1
 
 
 def test_a_bad_file_is_a_row_with_its_error(profiles):

@@ -56,3 +56,42 @@ def test_every_figure_is_saved_with_its_data(path):
     assert saves, "the notebook saves no figure"
     assert set(saves) == {path.name[:2]}, "figure names start with the notebook's number"
     assert "savefig(" not in source, "figures are written through save_figure (PNG + SVG + CSV)"
+
+
+#: Modules whose functions compute a table from a document: a notebook reads the table from its Analysis instead.
+ANALYSIS_MODULES = ("policytext.rhetoric", "policytext.overview", "policytext.compare", "policytext.indicators")
+
+
+def detector_calls(source: str) -> list[str]:
+    """Calls in ``source`` of a function imported from one of :data:`ANALYSIS_MODULES` (module or function imported)."""
+    tree = ast.parse(source)
+    modules, functions = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                if full in ANALYSIS_MODULES:
+                    modules.add(alias.asname or alias.name)
+                elif node.module in ANALYSIS_MODULES:
+                    functions.add(alias.asname or alias.name)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in functions:
+                found.append(ast.unparse(node))
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in modules:
+                found.append(ast.unparse(node))
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_read_the_analysis_tables_and_run_no_detector(path):
+    source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    assert not detector_calls(source), f"{path.name} reruns what Analysis computes once"
+
+
+def test_the_detector_check_sees_direct_calls():
+    assert detector_calls("from policytext import rhetoric\nrhetoric.device_counts(document)") == ["rhetoric.device_counts(document)"]
+    assert detector_calls("from policytext.compare import compare\ncompare(load(p))") == ["compare(load(p))"]
+    assert not detector_calls("from policytext import indicators\nindicators.KINDS\nanalysis.indicators()")

@@ -34,6 +34,7 @@ from .document import Document, load
 from .errors import PolicytextError
 from .output import write_table
 from .parsed import ParsedDocument, as_parsed, parse
+from .rhetoric.devices import DeviceTables
 from .rhetoric.parallelism import Group
 from .sections import per_1000, text_size
 
@@ -198,6 +199,12 @@ class Analysis:
     def cooccurrence(self, terms: list[str] | tuple[str, ...]) -> pd.DataFrame:
         terms = tuple(terms)
         return self._once(("cooccurrence", terms), lambda p: _rhetoric.cooccurrence(p, terms))
+
+    def device_counts(self, *, level: int = 2) -> pd.DataFrame:
+        """Rhetorical devices per section at ``level``, counted from this object's tables (no detector runs twice)."""
+        return self._once(("device_counts", level), lambda p: _rhetoric.device_counts(p, level=level, tables=DeviceTables(
+            self.quotations(), self.formulas(), self.enumerations(), self.parallelisms(), self.four_character(),
+            self.directives(), self.leader_references())))
 
     def rhetoric_tables(self) -> dict[str, pd.DataFrame]:
         """The tables of ``policytext rhetoric``, by name (see :data:`policytext.rhetoric.TABLES`)."""

@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -29,11 +30,17 @@ from .output import write_table
 from .paths import document_id
 from .terminal import display_path, printable
 
+if TYPE_CHECKING:
+    from .compare import Comparison
+
 SUFFIXES = READABLE_SUFFIXES
 PROFILE_COLUMNS = (
     "document", "doc_id", "title", "characters", "sections", "truncated", "redactions",
     "leader_references_per_1000", "directives_per_1000", "four_character_per_1000",
     "indicators", "indicators_per_1000", "central_reuse", "verbatim_reuse", "top_keywords", "error",
+)
+SOURCE_AGE_COLUMNS = (
+    "document", "speech_date", "sources", "oldest_source", "newest_source", "share_reused", "share_stock", "later_echoes",
 )
 TOP_KEYWORDS = 5
 #: Input per worker process below which fewer processes are used (see :func:`worker_count`).
@@ -49,6 +56,7 @@ class DocumentResult:
 
     profile: dict
     details: dict[str, pd.DataFrame] = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)  # its row of :func:`source_ages_frame`
 
 
 def collect_paths(inputs: Iterable[str | Path]) -> list[Path]:
@@ -138,7 +146,21 @@ def _profile(path: Path, *, reference: str | None) -> DocumentResult:
         "reuse_coverage": analysis.comparison().coverage(level=1),
         "keywords": analysis.keywords(top=TOP_KEYWORDS),
     }
-    return DocumentResult(profile, details)
+    return DocumentResult(profile, details, _source_ages(path, analysis.comparison()))
+
+
+def _source_ages(path: Path, comparison: Comparison) -> dict:
+    found, stock = comparison.sources, comparison.stock.set_index("stock_formula")
+    return {
+        "document": path.name,
+        "speech_date": comparison.speech_date,
+        "sources": len(found),
+        "oldest_source": found.source_date.min() if len(found) else "",
+        "newest_source": found.source_date.max() if len(found) else "",
+        "share_reused": round(float(found.share.sum()), 4),
+        "share_stock": float(stock.loc["all", "share"]),
+        "later_echoes": len(comparison.echoes),
+    }
 
 
 def _analyse_batch(batch: list[tuple[Path, str | None]]) -> list[DocumentResult]:
@@ -276,6 +298,12 @@ def worker_count(paths: Sequence[Path], workers: int | None = None) -> int:
 
 def profiles_frame(results: Sequence[DocumentResult]) -> pd.DataFrame:
     return pd.DataFrame([r.profile for r in results], columns=list(PROFILE_COLUMNS))
+
+
+def source_ages_frame(results: Sequence[DocumentResult]) -> pd.DataFrame:
+    """One row per readable document: how many central texts it draws on, their oldest and newest dates, the
+    share of its clause characters reused from a source and in stock formulas, and its later echoes."""
+    return pd.DataFrame([r.sources for r in results if r.sources], columns=list(SOURCE_AGE_COLUMNS))
 
 
 def write_corpus(results: Sequence[DocumentResult], *, outdir: Path) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -21,21 +22,53 @@ if TYPE_CHECKING:
     from ..segment import Tokenizer
 
 
-def device_counts(source: Document | ParsedDocument, *, level: int = 2, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """Rhetorical devices per section at ``level``: quotations, formulas, lists, parallel groups, 四字格, directives, leader references."""
-    parsed = as_parsed(source, tokenizer)  # one parse for the seven detectors
-    series = find_enumerations(parsed)
-    devices = {
-        "quotations": find_quotations(parsed),
-        "formulas": find_formulas(parsed),
-        "lists (、)": series[series.kind == "list"],
-        "parallelism": parallelisms(parsed),
-        "four-character": find_four_character(parsed),
-        "directive words": find_directives(parsed),
-        "leader references": leader_references(parsed),
-    }
+@dataclass(frozen=True)
+class DeviceTables:
+    """The detectors' tables the counts are read from (an :class:`~policytext.analysis.Analysis` has them already)."""
+
+    quotations: pd.DataFrame
+    formulas: pd.DataFrame
+    enumerations: pd.DataFrame  # one row per series; only lists (、) are counted
+    parallelisms: pd.DataFrame
+    four_character: pd.DataFrame
+    directives: pd.DataFrame
+    leader_references: pd.DataFrame
+
+    @classmethod
+    def detect(cls, parsed: ParsedDocument) -> DeviceTables:
+        """Run the seven detectors on one parse."""
+        return cls(find_quotations(parsed), find_formulas(parsed), find_enumerations(parsed), parallelisms(parsed),
+                   find_four_character(parsed), find_directives(parsed), leader_references(parsed))
+
+    def by_device(self) -> dict[str, pd.DataFrame]:
+        """The rows of each device, by its column name in the counts table (in the heatmap's order)."""
+        return {
+            "quotations": self.quotations,
+            "formulas": self.formulas,
+            "lists (、)": self.enumerations[self.enumerations.kind == "list"],
+            "parallelism": self.parallelisms,
+            "four-character": self.four_character,
+            "directive words": self.directives,
+            "leader references": self.leader_references,
+        }
+
+
+def device_counts(
+    source: Document | ParsedDocument,
+    *,
+    level: int = 2,
+    tokenizer: Tokenizer | None = None,
+    tables: DeviceTables | None = None,
+) -> pd.DataFrame:
+    """Rhetorical devices per section at ``level``: quotations, formulas, lists, parallel groups, 四字格, directives, leader references.
+
+    ``tables`` are the detectors' tables when the caller has them; without
+    them the detectors run here, on one parse.
+    """
+    parsed = as_parsed(source, tokenizer)
+    found = tables if tables is not None else DeviceTables.detect(parsed)
     table = section_characters(parsed.document, level=level)
-    for name, found in devices.items():
-        counts = found.section.map(lambda s: section_at_level(s, level)).value_counts()
+    for name, rows in found.by_device().items():
+        counts = rows.section.map(lambda s: section_at_level(s, level)).value_counts()
         table[name] = table.section.map(counts).fillna(0).astype("int64")
     return table
