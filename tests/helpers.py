@@ -5,12 +5,20 @@ Test modules import from here (never from one another, nor from conftest).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "raw" / "777doc-12864340_tianjin-sci-tech-party-lecture-2024.txt"
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: Set by `make test-fast`: property-based tests try a tenth of their examples there; `make test` tries them all.
+FAST = os.environ.get("POLICYTEXT_FAST_TESTS") == "1"
+
+
+def examples(count: int) -> int:
+    """How many examples a property-based test tries: ``count``, or a tenth of it (at least 10) in the fast loop."""
+    return max(10, count // 10) if FAST else count
 
 
 def real_text_files() -> list[Path]:

@@ -121,6 +121,7 @@ def test_full_width_figures_stay_one_token(tmp_path, capsys):
     assert tokens["１９００亿元"] == "number" and tokens["１６．７％"] == "number"
 
 
+@pytest.mark.slow
 def test_no_traceback_from_a_real_process(tmp_path):
     """The installed entry point, not just main(): a crash would print a traceback here."""
     path = make_input(tmp_path, "binary file")

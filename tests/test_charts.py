@@ -21,8 +21,8 @@ from matplotlib.patches import Rectangle
 from fontTools.ttLib import TTFont
 from matplotlib.text import Text
 
-from policytext import __version__, indicators, load, overview, rhetoric
-from policytext.compare import compare
+from policytext import __version__, load
+from policytext.analysis import Analysis
 from policytext.figures import Source, save_figure, short_title, shorten, style, use_chinese_font, wrap
 from policytext.figures import corpus as corpus_charts
 from policytext.figures import document as document_charts
@@ -39,26 +39,27 @@ DOCUMENTS = {"seed": SEED, "local_05": LOCAL_05}
 EMPTY_FOR_LOCAL_05 = {"02_indicator_table", "02_institutions", "02_rates", "02_redaction_map"}
 
 
-def _gallery(document) -> dict[str, tuple]:
-    """Every figure of notebooks 00–03 for one document, drawn from its tables as the notebooks draw them."""
+def _gallery(analysis: Analysis) -> dict[str, tuple]:
+    """Every figure of notebooks 00–03 for one document, drawn from its analysis's tables as the notebooks draw them."""
+    document = analysis.document
     source = Source.of_document(document)
     outline = document.outline
-    frequencies = rhetoric.term_frequencies(document, top=150)
-    terms = rhetoric.find_keywords(document, method="tfidf", top=10).term.tolist()
-    claims = indicators.extract(document)
-    comparison = compare(document)
+    frequencies = analysis.term_frequencies().head(150)
+    terms = analysis.keywords(method="tfidf", top=10).term.tolist()
+    claims = analysis.indicators()
+    comparison = analysis.comparison()
     truncated_at = document.truncation.at if document.truncated else None
     return {
-        "00_page_map": document_charts.plot_page_map(outline, boilerplate=overview.boilerplate_table(document),
-                                                     redactions=overview.redaction_table(document), truncated_at=truncated_at, source=source),
-        "00_section_lengths": document_charts.plot_section_lengths(overview.section_lengths(document), source=source),
-        "00_sentence_lengths": document_charts.plot_sentence_lengths(overview.sentence_lengths(document), source=source),
+        "00_page_map": document_charts.plot_page_map(outline, boilerplate=analysis.boilerplate(),
+                                                     redactions=analysis.redactions(), truncated_at=truncated_at, source=source),
+        "00_section_lengths": document_charts.plot_section_lengths(analysis.section_lengths(), source=source),
+        "00_sentence_lengths": document_charts.plot_sentence_lengths(analysis.sentence_lengths(), source=source),
         "01_wordcloud": rhetoric_charts.plot_wordcloud(frequencies, source=source),
         "01_top_terms": rhetoric_charts.plot_top_terms(frequencies.head(25), source=source),
-        "01_dispersion": rhetoric_charts.plot_dispersion(rhetoric.dispersion(document, terms), terms, outline=outline, source=source),
-        "01_cooccurrence_matrix": rhetoric_charts.plot_cooccurrence(rhetoric.cooccurrence(document, terms), terms, source=source),
-        "01_device_counts": rhetoric_charts.plot_device_counts(rhetoric.device_counts(document), source=source),
-        "01_directive_profile": rhetoric_charts.plot_directive_profile(rhetoric.directive_profile(document), source=source),
+        "01_dispersion": rhetoric_charts.plot_dispersion(analysis.dispersion(terms), terms, outline=outline, source=source),
+        "01_cooccurrence_matrix": rhetoric_charts.plot_cooccurrence(analysis.cooccurrence(terms), terms, source=source),
+        "01_device_counts": rhetoric_charts.plot_device_counts(analysis.device_counts(), source=source),
+        "01_directive_profile": rhetoric_charts.plot_directive_profile(analysis.directive_profile(), source=source),
         "02_indicator_table": indicator_charts.plot_table(claims, outline=outline, source=source),
         "02_institutions": indicator_charts.plot_counts(tables.counted(claims), source=source),
         "02_rates": indicator_charts.plot_rates(claims, source=source),
@@ -76,8 +77,9 @@ def _gallery(document) -> dict[str, tuple]:
 def gallery(request):
     with matplotlib.rc_context():
         use_chinese_font()
-        document = load(DOCUMENTS[request.param])
-        figures = _gallery(document)
+        analysis = request.getfixturevalue("seed_analysis") if request.param == "seed" else Analysis(load(DOCUMENTS[request.param]))
+        document = analysis.document
+        figures = _gallery(analysis)
         for fig, _ in figures.values():
             fig.canvas.draw()  # a missing glyph warns here, and the pytest configuration makes that an error
         yield request.param, document, figures

@@ -60,6 +60,7 @@ def test_cli_sources_table(capsys):
     assert [r["characters"] for r in rows] == sorted((r["characters"] for r in rows), reverse=True)
 
 
+@pytest.mark.slow
 def test_cli_works_from_any_folder(tmp_path, monkeypatch):
     import subprocess
     import sys
@@ -124,6 +125,7 @@ def test_cli_with_a_jsonl_reference(capsys, tmp_path):
     assert {r["source_text"] for r in reused} == {"綠色發展是高質量發展的底色", "新質生產力本身就是綠色生產力"}
 
 
+@pytest.mark.slow
 def test_figures_and_tables_are_written(seed, tmp_path):
     from policytext.figures import Source, save_figure, use_chinese_font
     from policytext.figures import phrasing as plots

@@ -59,6 +59,7 @@ def test_any_exception_in_the_analysis_is_a_row(tmp_path, monkeypatch):
     assert frame.document[1] == str(paths[1])
 
 
+@pytest.mark.slow
 def test_a_killed_worker_is_a_row_and_the_others_are_kept(tmp_path, monkeypatch):
     paths = good_files(tmp_path / "in", 5)
     real = corpus._profile
@@ -195,6 +196,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 @pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_workers_end_with_their_parent(tmp_path, signal_number):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from policytext import from_text
 from policytext.elisions import pinyin_artefacts, wrap_breaks, wrap_spaces
 
-from .helpers import assert_tiles
+from .helpers import assert_tiles, examples
 
 
 def test_inline_pinyin_after_a_han_character():
@@ -103,7 +103,7 @@ def test_wrapped_heading_is_one_heading_with_all_its_characters():
 PIECES = PARAGRAPHS + ["二、加强组织领导", "（一）压实责任。各级要抓落实。", "此处隐藏300个字", "實(shí)現(xiàn)發(fā)展", "“新质生产力”", "。", ""]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=12), st.integers(min_value=8, max_value=40))
 def test_sentences_tile_the_body_of_any_wrapped_text(paragraphs, width):
     assert_tiles(from_text(_wrapped(paragraphs, width)))

@@ -43,8 +43,8 @@ def same(expected, got) -> bool:
 
 
 @pytest.fixture(scope="module")
-def seed_table(seed):
-    return extract(seed)
+def seed_table(seed_analysis):
+    return seed_analysis.indicators()
 
 
 def test_seed_finds_exactly_the_claims_read_from_the_speech(seed_table):

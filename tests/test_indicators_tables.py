@@ -6,14 +6,14 @@ import pytest
 
 from policytext.figures import Source, save_figure, use_chinese_font
 from policytext.figures import indicators as charts
-from policytext.indicators import extract, tables
+from policytext.indicators import tables
 
 INSTITUTIONS = {"国家级设施平台": 167, "海河实验室": 6, "高等院校": 56, "双一流高校": 5, "驻津国家级院所": 62, "市属科研院所": 42}
 
 
 @pytest.fixture(scope="module")
-def seed_table(seed):
-    return extract(seed)
+def seed_table(seed_analysis):
+    return seed_analysis.indicators()
 
 
 def test_institution_counts(seed_table):

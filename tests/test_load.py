@@ -14,7 +14,7 @@ from policytext.boilerplate import classify_line, split_page
 from policytext.document import detect_truncation
 from policytext.normalize import collapse_whitespace, normalize
 
-from .helpers import ROOT, SEED
+from .helpers import ROOT, SEED, examples
 
 
 def test_seed_body_excludes_page_furniture(seed):
@@ -187,7 +187,7 @@ def _normalize_by_definition(text: str) -> str:
     return module.to_simplified(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(st.sampled_from(list("，,:：;；!！?？()（）中國发展ａＡ１２３．％　 \n\r.,2x") + ["\uff01", "\uff5e", "\u3000"]), max_size=30))
 def test_normalisation_equals_its_definition(text):
     assert normalize(text) == _normalize_by_definition(text)

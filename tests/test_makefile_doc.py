@@ -13,6 +13,7 @@ from .helpers import ROOT
 
 @pytest.mark.skipif(shutil.which("make") is None or not (ROOT / ".venv" / "bin" / "policytext").exists(),
                     reason="needs make and the project's .venv")
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ['a`touch PWNED`b.txt', 'say "hi" $(touch PWNED).txt', "it's; touch PWNED.txt"])
 def test_a_file_name_is_not_run_as_a_command(tmp_path, name):
     document = tmp_path / name

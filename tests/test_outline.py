@@ -12,7 +12,7 @@ from policytext import from_text, load
 from policytext.commands.outline import outline_payload
 from policytext.spans import Span
 
-from .helpers import FIXTURES, FRAGMENTS, SEED, assert_tiles, real_text_files
+from .helpers import FIXTURES, FRAGMENTS, SEED, assert_tiles, examples, real_text_files
 
 EXPECTED = json.loads((FIXTURES / "seed_outline.json").read_text(encoding="utf-8"))
 
@@ -141,7 +141,7 @@ def test_enumeration_before_first_heading_stays_in_the_preamble():
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=40).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_sentences_tile_the_body_of_any_text(text):
     assert_tiles(from_text(text))

@@ -192,6 +192,7 @@ def _refused_quickly(path: Path, match: str) -> None:
     assert time.monotonic() - start < 30
 
 
+@pytest.mark.slow
 def test_decompression_bomb_is_refused(tmp_path):
     squeezer = zlib.compressobj(9)
     page = b"0 0 m " * (1 << 17)  # 768 KB of drawing operators
@@ -218,6 +219,7 @@ def test_page_count_bomb_is_refused(tmp_path):
     _refused_quickly(path, "pages")
 
 
+@pytest.mark.slow
 def test_many_real_pages_are_refused(tmp_path):
     """A page tree whose count lies: the pages are counted as they are read."""
     from policytext import pdf
@@ -230,6 +232,7 @@ def test_many_real_pages_are_refused(tmp_path):
     _refused_quickly(path, "more than")
 
 
+@pytest.mark.slow
 def test_seed_lines_as_pdf_keep_their_furniture_kinds(tmp_path):
     """The seed's own site lines, set as PDF lines, are still recognised by the pattern table."""
     lines = SEED.read_text(encoding="utf-8").splitlines()
@@ -266,6 +269,7 @@ def test_a_small_stream_of_many_operators_is_refused(tmp_path):
     _refused_quickly(path, "times its packed size")
 
 
+@pytest.mark.slow
 def test_one_stream_drawn_on_many_pages_is_counted_on_each(tmp_path):
     import random
 
@@ -309,6 +313,7 @@ def seed_pdf(tmp_path_factory):
     return load(path)
 
 
+@pytest.mark.slow
 def test_seed_as_pdf_gives_the_seed_outline(seed_pdf, seed):
     assert int(seed_pdf.provenance["pdf_pages"]) >= 3
     assert seed_pdf.outline.title.text == seed.outline.title.text
@@ -319,6 +324,7 @@ def test_seed_as_pdf_gives_the_seed_outline(seed_pdf, seed):
     assert seed_pdf.truncated and [r.text.replace("\n", "") for r in seed_pdf.redactions] == [r.text for r in seed.redactions]
 
 
+@pytest.mark.slow
 def test_seed_as_pdf_has_no_furniture_inside_a_section(seed_pdf):
     furniture = {b.text for b in seed_pdf.boilerplate if b.kind in ("running_header", "running_footer", "page_number")}
     assert furniture == {"天津市科技系统党课材料", "—1—", "—2—", "—3—"} | ({"—4—"} if "—4—" in seed_pdf.raw else set())
@@ -330,6 +336,7 @@ def test_seed_as_pdf_has_no_furniture_inside_a_section(seed_pdf):
         assert "党课材料" not in section.title and "—" not in section.title
 
 
+@pytest.mark.slow
 def test_seed_as_pdf_gives_the_seed_indicators(seed_pdf, seed):
     from policytext.indicators import extract
 
@@ -346,6 +353,7 @@ def test_seed_as_pdf_gives_the_seed_indicators(seed_pdf, seed):
         assert "\n" not in view.raw_text(seed_pdf.raw, view.from_raw(row.start), view.from_raw(row.end))
 
 
+@pytest.mark.slow
 def test_seed_as_pdf_gives_the_seed_reuse(seed_pdf, seed):
     from policytext.compare import compare
 

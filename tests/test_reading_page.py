@@ -105,6 +105,7 @@ def test_marks_outside_the_text_are_dropped():
     assert [(m.start, m.end) for m in kept] == [(3, 5)]
 
 
+@pytest.mark.slow
 def test_cli_writes_the_page(tmp_path):
     out = tmp_path / "page.html"
     result = subprocess.run([str(Path(sys.executable).with_name("policytext")), "read", str(SEED), "--out", str(out)],

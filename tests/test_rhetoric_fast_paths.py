@@ -25,6 +25,8 @@ from policytext.rhetoric.four_character import (
 )
 from policytext.segment import default_tokenizer
 
+from .helpers import examples
+
 _PIECES = [
     "扎扎实实", "研究研究", "善作善成", "投早投小", "苦干实干", "先立后破", "稳中求进", "以进促稳", "多措并举",
     "边学边改", "既要又要", "有进有退", "不折不扣", "因地制宜", "旗帜鲜明", "实事求是", "中共中央", "科技自立自强",
@@ -32,7 +34,7 @@ _PIECES = [
     "，", "、", "。", "；", "：", "“", "”", "要", "的", "和", "是", "在", "有", "不", "先", "后", "中", "以", "促",
 ]
 _TEXT = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40).map("".join)
-_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _four_character_one_by_one(document, tokenizer) -> list[tuple[int, str]]:

@@ -29,8 +29,8 @@ NOTEBOOK = ROOT / "notebooks" / "01_rhetoric.ipynb"
 
 
 @pytest.fixture(scope="module")
-def tables(seed):
-    return rhetoric_tables(seed)
+def tables(seed_analysis):
+    return seed_analysis.rhetoric_tables()
 
 
 def test_every_quotation_mark_pair_listed_once_with_the_read_kind(seed):

@@ -85,6 +85,7 @@ def test_default_notebooks_are_the_numbered_ones_in_reading_order(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_runs_each_notebook_with_the_injected_folders(project, capsys):
     doc = project / "speech.txt"
     doc.write_text("一、总体要求", encoding="utf-8")
@@ -111,11 +112,13 @@ def test_runs_each_notebook_with_the_injected_folders(project, capsys):
     assert "[1/2]" in stderr and "01_figure.ipynb" in stderr and "[2/2]" in stderr
 
 
+@pytest.mark.slow
 def test_without_a_document_the_notebooks_default_stays(project):
     _run(project, [project / "notebooks" / "01_figure.ipynb"], progress=False)
     assert (project / "figures" / "doc.txt").read_text(encoding="utf-8") == "default-speech.txt"
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_stops_the_run_with_one_line_naming_it(project):
     notebooks = project / "notebooks"
     _notebook(notebooks / "02_broken.ipynb", "x = 1", "raise ValueError('no outline in this speech')")
@@ -144,6 +147,7 @@ def test_missing_inputs_are_one_line_errors(project):
         _run(project, [])
 
 
+@pytest.mark.slow
 def test_leaves_no_file_in_home_or_tmp(project, tmp_path, monkeypatch):
     home, tmp, cache = tmp_path / "home", tmp_path / "tmp", tmp_path / "cache"
     home.mkdir()
@@ -167,6 +171,7 @@ def test_leaves_no_file_in_home_or_tmp(project, tmp_path, monkeypatch):
     assert os.environ["TMPDIR"] == str(tmp), "the caller's environment is restored after the run"
 
 
+@pytest.mark.slow
 def test_a_missing_glyph_in_a_notebook_fails_the_run(tmp_path, monkeypatch):
     """Boxes instead of Chinese in a shared figure must stop the main job, not scroll past in a log."""
     monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "cache"))
@@ -196,6 +201,7 @@ fig.savefig(Path(figures_dir, "boxes.png"))
         )
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_no_debris_after_the_next_run(project):
     """Issue 15, defect 7: temporaries of a killed writer are gone after the next run; a live writer's stay."""
     import subprocess
@@ -235,6 +241,7 @@ def _events(project: Path) -> list[tuple[str, str, float]]:
     return [(kind, name, float(when)) for kind, name, when in (line.split() for line in lines)]
 
 
+@pytest.mark.slow
 def test_independent_notebooks_run_at_the_same_time_with_two_jobs(project, capsys):
     notebooks = project / "notebooks"
     first = _notebook(notebooks / "05_a.ipynb", OVERLAP.format(name="a"))
@@ -249,6 +256,7 @@ def test_independent_notebooks_run_at_the_same_time_with_two_jobs(project, capsy
     assert "[1/2]" in stderr and "[2/2]" in stderr and "done in" in stderr
 
 
+@pytest.mark.slow
 def test_one_job_runs_the_notebooks_one_after_another(project):
     notebooks = project / "notebooks"
     first = _notebook(notebooks / "05_a.ipynb", OVERLAP.format(name="a"))
@@ -270,6 +278,7 @@ with open(Path(processed_dir, "runs.txt"), "a") as handle:
 """
 
 
+@pytest.mark.slow
 def test_a_second_run_skips_unchanged_notebooks_and_reruns_changed_or_damaged_ones(project, capsys):
     notebooks = project / "notebooks"
     table = _notebook(notebooks / "05_table.ipynb", RECORDED_WRITE)
@@ -302,6 +311,7 @@ def test_a_second_run_skips_unchanged_notebooks_and_reruns_changed_or_damaged_on
     assert runs.read_text() == "ran\nran\nran\nran\n"
 
 
+@pytest.mark.slow
 def test_a_failed_notebook_is_run_again_next_time(project):
     notebooks = project / "notebooks"
     flaky = _notebook(notebooks / "05_flaky.ipynb",

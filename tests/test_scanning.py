@@ -12,7 +12,7 @@ from policytext import outline, segment
 from policytext.redaction import REDACTION_SCAN
 from policytext.scanning import FirstCharacterScan
 
-from .helpers import SEED
+from .helpers import SEED, examples
 
 SCANS = {
     "segment protected": segment._PROTECTED_SCAN,
@@ -39,7 +39,7 @@ def _found(matches):
 
 
 @pytest.mark.parametrize("name", SCANS)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=_TEXT, data=st.data())
 def test_scan_equals_finditer(name, text, data):
     scan = SCANS[name]

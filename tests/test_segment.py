@@ -23,7 +23,7 @@ from policytext.segment import (
     load_stopwords,
 )
 
-from .helpers import SEED, real_text_files
+from .helpers import SEED, examples, real_text_files
 
 KINDS = {"word", "number", "redaction", "quoted", "punct", "space"}
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -32,6 +32,12 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 @pytest.fixture(scope="module")
 def tokenizer() -> Tokenizer:
     return default_tokenizer()
+
+
+@pytest.fixture(scope="module")
+def seed_tokens(tokenizer):
+    """The seed cut once for the tests that only read its tokens."""
+    return tuple(tokenizer.tokenize(SEED_TEXT))
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +79,8 @@ def token_at(tokens: list[Token], start: int, end: int) -> Token | None:
 
 
 @pytest.mark.parametrize("term", ["新质生产力", "战略性新兴产业", "海河实验室", "天开高教科创园", "揭榜挂帅"])
-def test_seed_lexicon_terms_are_single_tokens(tokenizer, term):
-    tokens = tokenizer.tokenize(SEED_TEXT)
+def test_seed_lexicon_terms_are_single_tokens(seed_tokens, term):
+    tokens = seed_tokens
     spans = spans_of(SEED_TEXT, term)
     assert spans, f"{term} should occur in the seed"
     for start, end in spans:
@@ -89,8 +95,8 @@ def test_seed_lexicon_terms_are_split_without_the_lexicon(bare):
 
 
 @pytest.mark.parametrize("figure", ["79.8%", "1900亿元", "15107项", "167家", "16.7%", "12%", "36位"])
-def test_seed_figures_keep_their_unit(tokenizer, figure):
-    tokens = tokenizer.tokenize(SEED_TEXT)
+def test_seed_figures_keep_their_unit(seed_tokens, figure):
+    tokens = seed_tokens
     spans = spans_of(SEED_TEXT, figure)
     assert spans
     for start, end in spans:
@@ -98,8 +104,8 @@ def test_seed_figures_keep_their_unit(tokenizer, figure):
         assert token is not None and token.kind == "number", (figure, start)
 
 
-def test_seed_redactions(tokenizer):
-    tokens = tokenizer.tokenize(SEED_TEXT)
+def test_seed_redactions(seed_tokens):
+    tokens = seed_tokens
     redactions = [t for t in tokens if t.kind == "redaction"]
     assert {t.text for t in redactions} == {"××", "×××"}
     assert sum(len(t.text) for t in redactions) == SEED_TEXT.count("×")
@@ -236,7 +242,7 @@ _TEXT = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXT, keep_quoted=st.booleans())
 def test_tokens_tile_arbitrary_text(tokenizer, text, keep_quoted):
     tokens = tokenizer.tokenize(text, keep_quoted=keep_quoted)
@@ -247,7 +253,7 @@ def test_tokens_tile_arbitrary_text(tokenizer, text, keep_quoted):
             assert tokens[i - 1].kind == tokens[i + 1].kind == "punct"
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXT, keep_quoted=st.booleans())
 def test_segmentation_is_the_tokens_in_compact_form(tokenizer, text, keep_quoted):
     segmentation = tokenizer.segment(text, keep_quoted=keep_quoted)
@@ -261,7 +267,7 @@ def test_segmentation_is_the_tokens_in_compact_form(tokenizer, text, keep_quoted
 @pytest.mark.parametrize("method", ["tokenize", "segment"])
 def test_only_text_can_be_segmented(method):
     with pytest.raises(TypeError, match="needs a str, got bytes"):
-        getattr(Tokenizer(), method)("新质生产力".encode())
+        getattr(default_tokenizer(), method)("新质生产力".encode())
 
 
 def test_adding_a_word_bumps_the_version_and_each_call_cuts_afresh():
@@ -379,6 +385,7 @@ def test_tokenizers_do_not_share_state(bare, empty_lexicon):
     assert bare.lexicon_terms == ()
 
 
+@pytest.mark.slow
 def test_no_file_written_to_tmpdir(tmp_path, monkeypatch):
     tmp, cache = tmp_path / "tmp", tmp_path / "cache"
     tmp.mkdir()
@@ -438,7 +445,7 @@ def _cut_gap_by_gap(tokenizer: Tokenizer, text: str, keep_quoted: bool) -> list[
     return out
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=_TEXT, keep_quoted=st.booleans())
 def test_one_pass_cuts_like_each_gap_alone(tokenizer, text, keep_quoted):
     assert [tuple(t) for t in tokenizer.tokenize(text, keep_quoted=keep_quoted)] == _cut_gap_by_gap(tokenizer, text, keep_quoted)
@@ -461,6 +468,7 @@ def test_one_pass_cuts_the_seed_like_each_gap_alone(tokenizer):
 # -- resources from the project cache --------------------------------------------
 
 
+@pytest.mark.slow
 def test_tag_table_from_the_cache_is_jiebas_own(tmp_path, monkeypatch):
     import jieba.posseg
 
@@ -491,6 +499,7 @@ def test_pos_tagger_has_jiebas_tags_and_the_lexicons():
     assert "新质生产力" not in jieba_word_tags()
 
 
+@pytest.mark.slow
 def test_unreadable_dictionary_cache_falls_back_to_jieba(tmp_path, monkeypatch):
     from policytext import segment
 

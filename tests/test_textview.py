@@ -11,6 +11,8 @@ from policytext import from_text
 from policytext.spans import Span
 from policytext.textview import TextView
 
+from .helpers import examples
+
 
 def test_no_elisions_is_the_body_shifted():
     document = from_text("标题\n同志们:\n一、加快發展新质生产力。")
@@ -81,7 +83,7 @@ def _document(raw, start, end, spans):
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(bodies_with_elisions())
 def test_every_view_character_is_its_raw_character_normalised(case):
     document = _document(*case)
@@ -95,7 +97,7 @@ def test_every_view_character_is_its_raw_character_normalised(case):
         assert norm[a] == char
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(bodies_with_elisions())
 def test_maps_are_monotone_and_round_trip(case):
     document = _document(*case)
@@ -120,7 +122,7 @@ def test_maps_are_monotone_and_round_trip(case):
                 assert view.raw_text(document.raw, i, j) == "".join(document.raw[k] for k in kept)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=60))
 def test_without_elisions_the_view_is_the_body(text):
     document = replace(from_text(text), elisions=())

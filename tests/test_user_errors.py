@@ -65,12 +65,14 @@ def _run(argv, **options):
     return subprocess.run([POLICYTEXT, *argv], capture_output=True, text=True, timeout=120, **options)
 
 
+@pytest.mark.slow
 def test_an_unwritable_cache_from_the_command_line(tmp_path):
     env = {**os.environ, "POLICYTEXT_CACHE_DIR": "/proc/policytext-cache"}
     result = _run(["tokens", str(SEED)], env=env)
     one_line_error(result.returncode, result.stdout, result.stderr, "cache folder")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_a_full_standard_output():
     with open("/dev/full", "w") as full:
@@ -78,12 +80,14 @@ def test_a_full_standard_output():
     one_line_error(result.returncode, "", result.stderr, "No space left on device")
 
 
+@pytest.mark.slow
 def test_a_closed_standard_output():
     result = subprocess.run([POLICYTEXT, "outline", str(SEED)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, timeout=120, preexec_fn=lambda: os.close(1))
     one_line_error(result.returncode, "", result.stderr, "standard output is closed")
 
 
+@pytest.mark.slow
 def test_a_reader_that_goes_away_is_not_an_error():
     result = subprocess.run(f"'{POLICYTEXT}' tokens '{SEED}' | head -c 10", shell=True, capture_output=True, text=True, timeout=120)
     assert result.stderr == "" and result.stdout.startswith("[")

@@ -125,6 +125,7 @@ def test_xhtml_with_an_internal_dtd(tmp_path, capsys):
     ],
     ids=["40k paragraphs", "1M line breaks", "100k nested divs"],
 )
+@pytest.mark.slow
 def test_huge_pages_are_read_in_linear_time(markup, lines):
     """Issue 15: 40,000 <p> took over 300 s (quadratic flattening); here each page is one linear pass."""
     start = time.monotonic()
