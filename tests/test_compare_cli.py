@@ -15,7 +15,6 @@ from policytext.compare import (
     ECHO_COLUMNS,
     FORMULATION_TABLE_COLUMNS,
     SOURCE_COLUMNS,
-    compare,
 )
 from policytext.compare.sources import STOCK_COLUMNS
 
@@ -126,12 +125,12 @@ def test_cli_with_a_jsonl_reference(capsys, tmp_path):
 
 
 @pytest.mark.slow
-def test_figures_and_tables_are_written(seed, tmp_path):
+def test_figures_and_tables_are_written(seed, seed_analysis, tmp_path):
     from policytext.figures import Source, save_figure, use_chinese_font
     from policytext.figures import phrasing as plots
 
     use_chinese_font()
-    comparison = compare(seed)
+    comparison = seed_analysis.comparison()
     source = Source.of_document(seed)
     figures = {
         "03_reuse_map": plots.plot_reuse_map(comparison.clauses, outline=seed.outline, source=source),

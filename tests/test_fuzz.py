@@ -54,12 +54,13 @@ def run_pipeline(text: str, reference) -> None:
         assert_tiles(document)
         if document.body_start == document.body_end:
             return
-        for name, table in rhetoric.rhetoric_tables(document).items():
+        tables = rhetoric.rhetoric_tables(document)
+        for name, table in tables.items():
             check_rows(document, table, name)
         claims = indicators.extract(document)
         for start, end, raw in zip(claims.start, claims.end, claims.raw):
             assert document.raw[int(start) : int(end)] == raw
-        comparison = compare(document, reference)
+        comparison = compare(document, reference, quotations=tables["quotations"])
         for table in (comparison.clauses, comparison.formulations, comparison.attributions, comparison.keyness, comparison.coverage()):
             assert table is not None
         check_rows(document, comparison.clauses, "clauses")

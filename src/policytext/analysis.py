@@ -237,7 +237,8 @@ class Analysis:
         """The comparison with the reference corpus (its tables are computed once each, on the object)."""
         return self._once(
             "comparison",
-            lambda p: compare(p, self._reference, speech_date=self._speech_date, thresholds=self._thresholds),
+            lambda p: compare(p, self._reference, speech_date=self._speech_date, thresholds=self._thresholds,
+                              quotations=self.quotations()),
         )
 
     # --- one row for the corpus view -------------------------------------------------------

@@ -30,11 +30,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..document import Document
+from ..errors import PolicytextError
 from ..output import write_table
 from ..parsed import ParsedDocument
 from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Alignment, Edit, Thresholds, align, classify, format_edits
-from .attribution import ATTRIBUTION_COLUMNS, attributions, quotations
+from .attribution import ATTRIBUTION_COLUMNS, attributed_quotations, attributions
 from .clauses import Clause, clauses_frame, split_clauses
 from .dating import parse_date, speech_date
 from .formulations import FORMULATION_TABLE_COLUMNS, formulation_use
@@ -56,6 +57,7 @@ from .sources import SOURCE_COLUMNS, reuse_by_source, stock_share
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
+    "attributed_quotations",
     "CLASSES",
     "CLAUSE_COLUMNS",
     "ECHO_COLUMNS",
@@ -84,7 +86,6 @@ __all__ = [
     "load_index",
     "parse_date",
     "passages",
-    "quotations",
     "reuse_by_source",
     "reuse_tables",
     "section_similarity",
@@ -103,6 +104,8 @@ class Comparison:
     speech_date: date | None
     thresholds: Thresholds = field(default_factory=Thresholds)
     parsed: ParsedDocument | None = field(default=None, repr=False)  # the speech's words, for keyness
+    #: The speech's quotation table (policytext.rhetoric.find_quotations): which quotations it attributes to a leader.
+    quotations: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def index(self) -> CentralIndex:
@@ -144,7 +147,10 @@ class Comparison:
 
     @cached_property
     def attributions(self) -> pd.DataFrame:
-        return attributions(self.document, self.index, speech_date=self.speech_date)
+        if self.quotations is None:
+            raise PolicytextError("the attribution check reads the speech's quotation table: use "
+                                  "Analysis(document).comparison(), or compare(..., quotations=find_quotations(document))")
+        return attributions(self.document, self.index, quotations=self.quotations, speech_date=self.speech_date)
 
     @cached_property
     def topical(self) -> ReferenceCorpus:
@@ -190,8 +196,12 @@ def compare(
     *,
     speech_date: str | date | None = None,
     thresholds: Thresholds | None = None,
+    quotations: pd.DataFrame | None = None,
 ) -> Comparison:
     """Compare ``document`` with ``reference`` (a corpus, a path, or ``data/reference/``).
+
+    ``quotations``, the speech's quotation table, is what the attribution
+    check reads (:class:`~policytext.analysis.Analysis` passes its own).
 
     ``speech_date`` defaults to what the document's provenance gives (see
     :func:`.dating.speech_date`: for the seed, 2024-02-02, the earliest
@@ -201,4 +211,4 @@ def compare(
     document = parsed.document if parsed else document
     corpus = reference if isinstance(reference, ReferenceCorpus) else load_reference(reference)
     day = globals()["speech_date"](document, override=speech_date)
-    return Comparison(document, corpus, day, thresholds or Thresholds(), parsed)
+    return Comparison(document, corpus, day, thresholds or Thresholds(), parsed, quotations)

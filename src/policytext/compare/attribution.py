@@ -1,15 +1,18 @@
 """Checking what the speech attributes to the centre against the central texts.
 
-Three cues (compiled regexes on the normalised body; ``policytext.rhetoric``
-is not used, so this module stands on its own):
+Which quotations the speech attributes to a leader is read, not detected
+again here: the speech's quotation table
+(:func:`policytext.rhetoric.find_quotations`, passed in by
+:class:`~policytext.analysis.Analysis`) marks them with kind ``leader``, the
+leader as ``speaker`` and the rule that attributed them. The rule gives the
+cue:
 
 - **quotation**: a leader, a verb of saying and a quotation —
   习近平总书记指出:“……”;
 - **speech reference**: a leader's speech named by its words —
   习近平总书记关于“……”的重要讲话精神;
-- **requirement**: words presented as a central requirement —
-  提出“四个善作善成”重要要求 (attributed to the leader named earlier in the
-  sentence, else to "the centre").
+- **requirement**: words a leader proposed as a requirement, where no verb
+  of saying stands right before them.
 
 Each quotation is looked for in the central parts of the reference: found
 **verbatim**, **modified** (aligned with at least ``min_similarity`` and
@@ -25,10 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 import pandas as pd
 
 from ..document import Document
+from ..errors import PolicytextError
 from ..reference import ReferenceCorpus
 from .align import align, format_edits
 from .clauses import speech_match_text
@@ -37,21 +42,19 @@ from .dating import date_bounds, parse_date
 from .formulations import match_formulation_text
 from .central import CentralIndex, load_index
 
-__all__ = ["ATTRIBUTION_COLUMNS", "AttributionThresholds", "attributions", "quotations"]
+__all__ = ["ATTRIBUTION_COLUMNS", "CUE_OF_RULE", "AttributionThresholds", "attributed_quotations", "attributions"]
 
 ATTRIBUTION_COLUMNS = ("text", "start", "end", "attributed_to", "found", "source_id", "source_text")
 
-_LEADER = r"(?:习近平总书记|习近平同志|习近平主席|习近平|总书记|党中央)"
-_QUOTE = r"“(?P<quote>[^“”]{2,400})”"
-QUOTATION = re.compile(
-    rf"(?P<leader>{_LEADER})[^“”。！？]{{0,40}}?(?:深刻)?(?:指出|强调|要求|提出|说|讲|指示|寄语)[：，]?{_QUOTE}"
-)
-SPEECH_REFERENCE = re.compile(rf"(?P<leader>{_LEADER})关于{_QUOTE}的重要(?:讲话|指示|论述|批示)")
-REQUIREMENT = re.compile(rf"提出(?:了)?{_QUOTE}(?:的)?(?:重要|重大|总体)?(?:要求|部署|任务|目标)")
-_LEADER_NAME = re.compile(_LEADER)
+#: The cue of each rule by which the quotation table attributes a quotation to a leader (its ``rule`` column).
+CUE_OF_RULE = MappingProxyType({
+    "leader + speech verb before the marks": "quotation",
+    "leader + 关于“…”的重要讲话/指示": "speech reference",
+    "leader proposes “…” as 重要要求": "requirement",
+})
+LEADER_KIND = "leader"
 _COUNTED = re.compile(r"^[一二三四五六七八九十两]+个")
 _EDGE_PUNCT = "。，；：！？、"
-_CUES = (("speech reference", SPEECH_REFERENCE), ("requirement", REQUIREMENT), ("quotation", QUOTATION))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,28 +74,23 @@ class Quotation:
     section: str
 
 
-def quotations(document: Document) -> list[Quotation]:
-    """Quotations the speech attributes to a leader or presents as a central requirement, in reading order."""
-    norm = document.norm
-    sentences = document.sentences
-    found: dict[tuple[int, int], Quotation] = {}
-    for cue, pattern in _CUES:
-        for match in pattern.finditer(norm, document.body_start, document.body_end):
-            start, end = match.span("quote")
-            row = sentences[(sentences.start <= start) & (sentences.end > start)].iloc[0]
-            leader = match.groupdict().get("leader")
-            if not leader:
-                before = _LEADER_NAME.findall(norm[int(row.start) : match.start()])
-                leader = before[-1] if before else "the centre (unnamed)"
-            if (start, end) not in found:  # the cues are tried from most to least specific
-                found[(start, end)] = Quotation(cue, start, end, document.raw[start:end], leader, int(row.sentence), str(row.section))
-    return sorted(found.values(), key=lambda q: q.start)
+def attributed_quotations(document: Document, quotations: pd.DataFrame) -> list[Quotation]:
+    """The quotations the speech attributes to a leader (``quotations`` rows of kind leader), in reading order."""
+    found = []
+    for row in quotations[quotations.kind == LEADER_KIND].itertuples(index=False):
+        start, end = int(row.start) + 1, int(row.end) - 1  # the words inside the pair of marks
+        cue = CUE_OF_RULE.get(row.rule)
+        if cue is None:
+            raise PolicytextError(f"no attribution cue for the quotation rule {row.rule!r}: add it to CUE_OF_RULE")
+        found.append(Quotation(cue, start, end, document.raw[start:end], str(row.speaker), int(row.sentence), str(row.section)))
+    return sorted(found, key=lambda q: q.start)
 
 
 def attributions(
     document: Document,
     reference: ReferenceCorpus | CentralIndex,
     *,
+    quotations: pd.DataFrame,
     speech_date: date | None = None,
     thresholds: AttributionThresholds = AttributionThresholds(),
 ) -> pd.DataFrame:
@@ -100,6 +98,7 @@ def attributions(
 
     Columns: :data:`ATTRIBUTION_COLUMNS`, then ``cue, section, sentence,
     source_date, source_part, source_start, source_end, similarity, edits, note``.
+    ``quotations`` is the speech's quotation table (see the module doc).
     A central text dated after ``speech_date`` cannot be where the speech
     found its quotation: a quotation only such texts hold is "not found",
     and the note names them.
@@ -108,7 +107,7 @@ def attributions(
     central = part_texts(index)
     local = part_texts(index, levels=("local",))
     rows = []
-    for q in quotations(document):
+    for q in attributed_quotations(document, quotations):
         phrase = match_formulation_text(q.text).strip(_EDGE_PUNCT)
         row = {
             "text": q.text, "start": q.start, "end": q.end, "attributed_to": q.attributed_to,
