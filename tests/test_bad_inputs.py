@@ -40,7 +40,9 @@ CATALOGUE: dict[str, tuple[bytes | None, str, str]] = {
 }
 
 # Commands that take one document; `run`, `report` (--doc) and `corpus` (many documents, --out) are tested on their own, `formats` takes none.
-COMMANDS = [name for name in cli.COMMANDS if name not in ("run", "report", "corpus", "formats")]
+# The reading page renders the whole text as HTML for each input: in the full suite only.
+COMMANDS = [pytest.param(name, marks=pytest.mark.slow) if name == "read" else name
+            for name in cli.COMMANDS if name not in ("run", "report", "corpus", "formats")]
 
 
 def make_input(tmp_path: Path, name: str) -> Path:

@@ -73,7 +73,9 @@ def _gallery(analysis: Analysis) -> dict[str, tuple]:
     }
 
 
-@pytest.fixture(scope="module", params=sorted(DOCUMENTS))
+# The seed's gallery is in the fast loop; the second document's only in the full suite (drawing is most of the time).
+@pytest.fixture(scope="module", params=[pytest.param(name, marks=pytest.mark.slow) if name != "seed" else name
+                                        for name in sorted(DOCUMENTS)])
 def gallery(request):
     with matplotlib.rc_context():
         use_chinese_font()
@@ -392,6 +394,7 @@ def test_contact_sheet_has_a_thumbnail_and_caption_per_figure(tmp_path):
     assert "## [00_document.ipynb](../notebooks/00_document.ipynb)" in text
 
 
+@pytest.mark.slow
 def test_html_report_embeds_the_font_and_keeps_the_chinese(tmp_path):
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook, new_output

@@ -69,6 +69,7 @@ def test_a_bad_file_is_a_row_with_its_error(profiles):
     assert (profiles.error.iloc[:-1] == "").all()
 
 
+@pytest.mark.slow
 def test_two_workers_give_the_same_table(documents, profiles, monkeypatch):
     monkeypatch.setattr(corpus, "MIN_BYTES_PER_WORKER", 1)  # these few small files would otherwise run in-process
     assert corpus.worker_count(documents, 2) == 2

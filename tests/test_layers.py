@@ -83,6 +83,12 @@ def _graph() -> dict[str, set[str]]:
     return {name: _imports(name, path, modules) for name, path in modules.items()}
 
 
+@pytest.fixture(scope="module")
+def graph() -> dict[str, set[str]]:
+    """The import graph, read once for the tests of this module (parsing every module is most of their time)."""
+    return _graph()
+
+
 def layer_of(name: str) -> int:
     best, rank = -1, None
     for index, (_, members) in enumerate(LAYERS):
@@ -105,26 +111,25 @@ def test_every_module_has_a_layer():
         layer_of(name)
 
 
-def test_no_import_goes_up_a_layer():
+def test_no_import_goes_up_a_layer(graph):
     upward = [
         f"policytext.{a or '(package)'} ({LAYERS[layer_of(a)][0]}) imports policytext.{b} ({LAYERS[layer_of(b)][0]})"
-        for a, targets in _graph().items() for b in sorted(targets)
+        for a, targets in graph.items() for b in sorted(targets)
         if layer_of(b) > layer_of(a) and (a, b) not in EXCEPTIONS
     ]
     assert not upward, "\n".join(upward)
 
 
-def test_analyses_share_only_through_a_lower_layer():
+def test_analyses_share_only_through_a_lower_layer(graph):
     across = [
         f"policytext.{a} imports policytext.{b}"
-        for a, targets in _graph().items() for b in sorted(targets)
+        for a, targets in graph.items() for b in sorted(targets)
         if _analysis_package(a) and _analysis_package(b) and _analysis_package(a) != _analysis_package(b)
     ]
     assert not across, "\n".join(across)
 
 
-def test_the_import_graph_has_no_circle():
-    graph = _graph()
+def test_the_import_graph_has_no_circle(graph):
     circles = [component for component in _strongly_connected(graph) if len(component) > 1]
     assert not circles, "import circles: " + "; ".join(" <-> ".join(sorted(c)) for c in circles)
 
