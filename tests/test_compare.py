@@ -461,6 +461,18 @@ def test_speech_date(seed):
     assert speech_date(from_text("党课\n同志们:\n发展。")) is None
 
 
+def test_the_speech_date_is_the_one_the_provenance_note_opens_with():
+    # A later full date in the note (the page's upload) is another event, not the speech's day.
+    note = "2003-07 (after the symposium of 2003-07-01; the page's time 2022-02-17 is the upload)"
+    assert speech_date(from_text("发展。", provenance={"date": note})) == date(2003, 7, 1)
+    # A full date inside the opening year refines it (the earliest day the speech can have been given).
+    note = "2024 (after the inspection on 2024-02-01/02; not stated on the page)"
+    assert speech_date(from_text("发展。", provenance={"date": note})) == date(2024, 2, 2)
+    assert speech_date(from_text("发展。", provenance={"date": "1923-06"})) == date(1923, 6, 1)
+    # A note that opens with words still gives its latest full date.
+    assert speech_date(from_text("发展。", provenance={"date": "given on 2011-03-02"})) == date(2011, 3, 2)
+
+
 def test_compare_clauses_with_a_prebuilt_index(seed, comparison):
     table = compare_clauses(seed, build_index(comparison.reference), speech_date=date(2024, 2, 2))
     assert (table["class"] == comparison.clauses["class"]).all()

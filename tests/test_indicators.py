@@ -228,7 +228,8 @@ def test_now_dates_a_figure_only_opening_a_clause():
     document = from_text("现在共有党员四百二十人。", provenance={"date": "1923-06"})
     assert list(zip(extract(document).year, extract(document).period)) == [("1923", "现在")]
     document = from_text("这体现在1200家企业上。", provenance={"date": "1923-06"})
-    assert list(zip(extract(document).year, extract(document).period)) == [("", "")]
+    # 体现在 holds no 现在: the year is the document's date's, not one the sentence states.
+    assert list(zip(extract(document).year, extract(document).year_source, extract(document).period)) == [("1923", "document", "")]
 
 
 def test_a_paragraph_opening_with_a_year_dates_the_paragraphs_after_it():
@@ -239,6 +240,61 @@ def test_a_paragraph_opening_with_a_year_dates_the_paragraphs_after_it():
     assert set(extract(from_text(text, provenance={"date": "2022-10-16"})).year) == {""}
     # Within a paragraph a year stated later does not carry: only an opening one does.
     assert list(claims_of("我们做了很多工作，2024年成绩显著。地区生产总值完成4704.3亿元。").year) == [""]
+
+
+def dated(text: str, date: str | None = "2024-03-05"):
+    table = extract(from_text(text, provenance={"date": date} if date else {}))
+    return list(zip(table.raw, table.year, table.year_source, table.period))
+
+
+def test_a_figure_about_the_present_takes_the_year_of_the_documents_date():
+    assert dated("刚才九个部门作了发言，来自 34 个界别的委员参加。") == [
+        ("九个", "2024", "document", ""), ("34 个", "2024", "document", "")]
+    # No date, no year; a stated year is the sentence's own.
+    assert dated("刚才九个部门作了发言。", None) == [("九个", "", "", "")]
+    assert dated("2022年全市新增企业300家。") == [("300家", "2022", "stated", "")]
+
+
+def test_targets_hypotheses_the_past_and_changes_take_no_year_from_the_date():
+    assert dated("力争新增企业300家。") == [("300家", "", "", "")]
+    assert dated("如果每亩增产五十斤，全国可增产粮食一百亿斤。")[-1][1:3] == ("", "")
+    assert dated("当年全县只有300家工厂。") == [("只有300家", "", "", "")]
+    assert dated("国内生产总值从五十四万亿元增长到一百一十四万亿元。") == [
+        ("五十四万亿元", "", "", ""), ("增长到一百一十四万亿元", "", "", "")]
+    # A figure before the change in the same clause is still of the present.
+    assert [row[2] for row in dated("全市有企业300家，产值从50亿元增加到80亿元。")] == ["document", "", ""]
+
+
+def test_a_section_or_passage_gives_its_year_or_its_span():
+    report = "各位代表：\n一、过去五年的工作\n城镇新增就业1244万人。\n二、今年的主要任务\n粮食产量保持在1.3万亿斤以上。\n"
+    assert dated(report) == [("1244万人", "", "", "过去五年"), ("保持在1.3万亿斤以上", "2024", "section", "")]
+    # 工作回顾 in a report dated March 2024 reviews 2023; a heading that looks back on history does not.
+    assert dated("各位代表：\n一、工作回顾\n全市新增企业300家。\n") == [("300家", "2023", "section", "")]
+    assert dated("同志们：\n一、回顾党的历史\n全市新增企业300家。\n") == [("300家", "2024", "document", "")]
+    # A paragraph opening with a span covers the paragraphs after it, until another time opens one.
+    text = "同志们：\n近五年来，我们砥砺奋进。\n全市新增企业300家。\n2023年，我们再接再厉。\n新增企业50家。\n"
+    assert dated(text) == [("300家", "", "", "近五年来"), ("50家", "2023", "section", "")]
+
+
+def test_a_clause_opening_with_qizhong_shares_the_time_of_the_figure_before():
+    text = "去年我们只有二百名党员，今年入党的大约有二百人，其中有一百三十个工人。"
+    assert [row[1] for row in dated(text, "1923-06")] == ["1922", "1923", "1923"]
+    # A year in a middle clause is that clause's own: it does not date the clauses after it.
+    text = "科技创新是核心，研发投入强度2022年达3%，近五年保持全国前三，创新型城市建设处于全国第一方阵。"
+    assert [row[1:] for row in dated(text)] == [("2022", "stated", ""), ("", "", "近五年"), ("2024", "document", "")]
+
+
+def test_last_year_and_the_year_before_count_back_from_the_date_but_not_as_a_base():
+    assert dated("上年全市新增企业300家，前年新增200家。") == [
+        ("300家", "2023", "stated", "上年"), ("新增200家", "2022", "stated", "前年")]
+    assert dated("地区生产总值比上年增长5%。") == [("增长5%", "2024", "document", "")]
+    # 以上 before 年 is no 上年.
+    assert dated("60岁以上年龄的党员共300名。")[-1][3] == ""
+
+
+def test_a_speech_date_in_the_note_that_is_an_upload_does_not_date_the_figures():
+    note = "2003-07 (after the symposium of 2003-07-01; the page's time 2022-02-17 is the upload)"
+    assert dated("中央党校等8个部门联合召开研讨会。", note) == [("8个", "2003", "document", "")]
 
 
 def test_chinese_numerals_counting_people_places_and_organisations_are_figures():
@@ -354,7 +410,7 @@ def test_real_files_spans_slice_raw(path):
 def test_unit_table_is_consistent():
     for unit in res.units().values():
         assert unit.kind in KINDS and unit.factor > 0 and unit.unit_normalised
-    assert all(c.position in {"before", "after", "inner", "opening", "phrase"} for c in res.cues())
+    assert all(c.position in {"before", "after", "inner", "opening", "phrase", "undated"} for c in res.cues())
 
 
 def test_csv_has_bom_one_row_per_claim_and_spans_slice_the_raw_file(seed, seed_table, tmp_path):

@@ -4,8 +4,12 @@ The seed's provenance gives only "2024 (after Xi Jinping's inspection of
 Tianjin on 2024-02-01/02; …)". The speech date is therefore taken as the
 latest date the provenance note names, a range such as 2024-02-01/02 read as
 its last day: the earliest day the speech can have been given. Gaps computed
-from it are lower bounds. Without a full date the note's year gives its
-1 January. Without a provenance date, the latest full date the speech itself
+from it are lower bounds. When the note opens with a date (2003-07 (after the
+symposium of 2003-07-01; the page's time 2022-02-17 is the upload)), that date
+is the speech's and a full date later in the note only refines it when it
+falls inside it: the others are other events the note mentions (an upload, a
+repost). Without a full date the note's opening date (or year) gives its
+first day. Without a provenance date, the latest full date the speech itself
 names (2024年1月31日, 2023年12月) is taken, again the earliest possible day;
 targets (到2035年, 至2025年底) are not dates the speech looks back on. A
 ``speech_date`` argument overrides all of these.
@@ -32,6 +36,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # A date the speech names: 2024年1月31日, 2023年12月; not a target (到2035年, 至2025年底).
 _NAMED_DATE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 _UNDATED = (date.min, date.max)
+# The date a provenance note opens with: 2024, 2003-07, 2024-03-05 (what follows it is commentary).
+_OPENING_DATE = re.compile(r"^\s*((?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?)(?![\d/])")
 
 
 def parse_date(value: object) -> date | None:
@@ -87,13 +93,22 @@ def speech_date(document: Document, *, override: str | date | None = None) -> da
         if parsed is None:
             raise PolicytextError(f"speech date {override!r} is not a date (YYYY-MM-DD)")
         return parsed
-    note = document.provenance.get("date", "")
+    note = str(document.provenance.get("date", "") or "")
+    opening = _OPENING_DATE.match(note)
+    earliest, latest = date_bounds(opening[1]) if opening else _UNDATED
     days = []
     for match in _DATE_RANGE.finditer(note):
         year, month, day, last = match.groups()
-        days.append(date(int(year), int(month), int(last or day)))
+        try:
+            named = date(int(year), int(month), int(last or day))
+        except ValueError:
+            continue
+        if earliest <= named <= latest:
+            days.append(named)
     if days:
         return max(days)
+    if opening:
+        return earliest
     if match := _YEAR.search(note):
         return date(int(match[1]), 1, 1)
     named = _named_dates(document.norm[document.body_start : document.body_end])

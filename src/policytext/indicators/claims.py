@@ -13,8 +13,13 @@ and reported with raw offsets. Its parts:
   the value, or after it when the number counts a following noun
   (12条重点产业链); a bare attribute (成交额, 增加值…) takes its owner from the
   claim before it (技术合同 → 技术合同成交额);
-- the scope (全国, 全球, 全市 …) and the year or period the clause gives, or
-  the sentence gives in its opening clause.
+- the scope (全国, 全球, 全市 …) and the year or period: the one the claim's
+  clause states, else the nearest year stated before it in the sentence
+  (stated); else the one its section's heading or the paragraph opening its
+  passage gives (section: 一、2023年工作回顾, 过去的一年，…); else, for a
+  figure about the present, the year of the document's date (document). The
+  ``year_source`` column says which, so inherited years can be filtered out.
+  A period (近五年, 过去五年, “十四五”时期) gives no year: a span is no one year.
 
 Not claims: years and dates, durations (5年), outline markers, numbers inside
 short quotations (“1+4”, “从0到1”: names and slogans), model names (5G), and
@@ -57,17 +62,25 @@ YEAR = re.compile(
     r"|(?<=[“《「])(?P<quoted>(?:19|20)\d{2})(?![\d.%]))"
 )
 PERIOD = re.compile(
-    r"(?=[近过最\d一二两三四五六七八九十“前上下])(?:(?:近|过去|最近)(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)?|近年来|(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)"
+    r"(?=[近过最\d一二两三四五六七八九十“前上下])(?:(?:近|过去|最近)(?:的)?(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)?|近年来|(?:\d+|[一二两三四五六七八九十]+)年(?:来|间)"
     r"|“?十[一二三四五六]五”?(?:期间|以来|时期)|前?[一二三四1-4]季度|[上下]半年|前\d{1,2}个?月)"
 )
 # A year named relative to the document's date: 过去一年 in a report of March 2024 is 2023.
 # 比去年, 较去年, 同去年 compare with a base year; they do not date the claim.
 # 现在, 目前, 当前 date a figure only opening a clause (体现在 holds 现在).
 RELATIVE_YEAR = re.compile(
-    r"(?=[过去今明现目当])(?<![比较与同于])(?P<relative>过去(?:的)?一年|去年|今年|明年"
+    r"(?=[过去今明现目当上前本])(?<![比较与同于以提目基])(?P<relative>过去(?:的)?一年|去年|今年|明年|上年|前年|本年"
     r"|(?:^|(?<=[，。；：,;:\s]))(?:现在|目前|当前))"
 )
-_RELATIVE_OFFSET = MappingProxyType({"过去一年": -1, "过去的一年": -1, "去年": -1, "今年": 0, "明年": 1, "现在": 0, "目前": 0, "当前": 0})
+_RELATIVE_OFFSET = MappingProxyType({"过去一年": -1, "过去的一年": -1, "去年": -1, "上年": -1, "前年": -2, "今年": 0,
+                                     "本年": 0, "明年": 1, "现在": 0, "目前": 0, "当前": 0})
+# A heading that reviews the work of the past (一、工作回顾) in a report dated year N is about year N-1:
+# reports are delivered early in the year they are dated (政府工作报告 in March); 2023年工作回顾 states its year.
+RETROSPECTIVE_HEADING = re.compile(r"工作(?:回顾|总结)")
+# 从五十四万亿元增长到一百一十四万亿元: the two ends of a change over a span; neither is of the document's year.
+FROM_TO = re.compile(r"从[^，。；：]*?(?:到|至)")
+# A clause opening with 其中 gives a part of the figure before it.
+_PART_OF = "其中"
 # A year written in Chinese digits (一九五四年), read digit by digit.
 CHINESE_YEAR = re.compile(r"(?=[一])(?<![〇零一二三四五六七八九十])(?P<year>一[九八][〇零一二三四五六七八九]{2})年")
 _DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -108,8 +121,10 @@ KINDS = MappingProxyType({
 
 COLUMNS = (
     "indicator", "raw", "value", "unit", "value_normalised", "unit_normalised", "kind", "qualifier",
-    "scope", "year", "period", "redacted", "section", "sentence", "start", "end",
+    "scope", "year", "year_source", "period", "redacted", "section", "sentence", "start", "end",
 )
+#: Where a claim's year comes from: its own sentence, its section or passage, or the document's date.
+YEAR_SOURCES = ("stated", "section", "document")
 
 
 @dataclass(frozen=True)
@@ -126,6 +141,7 @@ class Claim:
     qualifier: str
     scope: str
     year: str
+    year_source: str
     period: str
     redacted: bool
     section: str
@@ -199,20 +215,22 @@ def find_claims(document: Document) -> list[Claim]:
 
     A claim's year is the one its clause or sentence gives (2023年, 一九五四年,
     or 过去一年 counted back from the document's date; 比2022年 is a base, not a
-    date); without one, the year of the nearest heading above it that names
-    one (一、2023年工作回顾), else the year the latest paragraph opening with a
-    time gave (过去的一年，…), which holds until another does.
+    date); without one, the year or period of the nearest heading above it that
+    names one (一、2023年工作回顾, 二、过去五年的工作), else the one the latest
+    paragraph opening with a time gave (过去的一年，…), which holds until another
+    does; else the year of the document's date, for a figure about the present
+    (not a target, a hypothesis, the past, or one end of a change from … to …).
     """
     # Claims are read on the analysis view (wrap breaks, inline pinyin and furniture inside the body
     # left out), so a figure or a name broken over two lines reads whole; spans map back to raw.
     raw, view = document.raw, document.view
     text = view.text
     markers = _marker_spans(document)
-    heading_years = _heading_years(document)
     current_year = _document_year(document)
+    heading_times = _heading_times(document, current_year)
     claims: list[Claim] = []
     sentences = document.sentences
-    context_year, previous_paragraph = "", None
+    context, previous_paragraph = _NO_TIME, None
     # Plain lists: itertuples costs more than the claims of a sentence without figures.
     columns = (sentences[name].tolist() for name in ("kind", "start", "end", "section", "sentence", "paragraph"))
     for kind, start, end, section, sentence, paragraph in zip(*columns):
@@ -222,16 +240,13 @@ def find_claims(document: Document) -> list[Claim]:
         first, last = view.from_raw(start), view.from_raw(end)
         piece = text[first:last]
         if opens_paragraph or kind == "heading":
-            context_year = _opening_year(piece, current_year) or context_year
+            context = _opening_time(piece, current_year) or context
         protected = [(view.from_raw(s) - first, view.from_raw(e) - first)
                      for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
+        section_time = heading_times.get(str(section), _NO_TIME)
         for found in _sentence_claims(piece, protected=protected, current_year=current_year):
             s, e = view.to_raw(first + found.start, first + found.end)
-            # A span of years (近五年) is no one year; an unresolved 过去一年 takes the heading's.
-            if not found.year and not found.period:
-                found.year = heading_years.get(str(section), "") or context_year
-            elif not found.year and found.period in _RELATIVE_OFFSET:  # 今年 with no date to count from
-                found.year = heading_years.get(str(section), "")
+            _inherit_time(found, section_time, context, current_year)
             claims.append(
                 Claim(
                     indicator=found.indicator,
@@ -244,6 +259,7 @@ def find_claims(document: Document) -> list[Claim]:
                     qualifier="、".join(dict.fromkeys(found.qualifiers)),
                     scope=found.scope,
                     year=found.year,
+                    year_source=found.year_source,
                     period=found.period,
                     redacted=found.redacted,
                     section=str(section),
@@ -255,34 +271,107 @@ def find_claims(document: Document) -> list[Claim]:
     return claims
 
 
-def _heading_years(document: Document) -> dict[str, str]:
-    """Section id → the year its own heading or the nearest heading above it names ("" for none)."""
-    years: dict[str, str] = {}
+@dataclass(frozen=True)
+class _Time:
+    """The time a heading or a paragraph's opening gives the figures under it: a year, or a period (no one year).
 
-    def visit(section, inherited: str) -> None:
-        named = HEADING_YEAR.search(section.title) if section.level > 0 else None
-        year = named.group(1) if named else inherited
-        years[section.id] = year
+    ``undated``: the passage is about targets or plans (一、总体目标), so its figures take no year from the document's date.
+    """
+
+    year: str = ""
+    period: str = ""
+    undated: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.year or self.period or self.undated)
+
+
+_NO_TIME = _Time()
+
+
+def _inherit_time(found: _Found, section: _Time, passage: _Time, current_year: int | None) -> None:
+    """Fill a claim's year from its section, its passage, or the document's date, when its sentence gives none."""
+    if found.year:
+        found.year_source = "stated"
+        return
+    if found.period and found.period not in _RELATIVE_OFFSET:
+        return  # a span of years (近五年) is no one year
+    # An unresolved 过去一年 (no date to count from) takes the heading's year, nothing else.
+    inherited = section if (section.year or section.period) else passage
+    if found.period:
+        inherited = section
+    if inherited.year:
+        found.year, found.year_source = inherited.year, "section"
+        return
+    if inherited.period:
+        found.period = found.period or inherited.period
+        return
+    if current_year and not found.period and not found.undated and not section.undated:
+        found.year, found.year_source = str(current_year), "document"
+
+
+def _heading_times(document: Document, current_year: int | None) -> dict[str, _Time]:
+    """Section id → the time its own heading or the nearest heading above it gives (no time for none)."""
+    times: dict[str, _Time] = {}
+
+    def visit(section, inherited: _Time) -> None:
+        own = _heading_time(section.title, current_year) if section.level > 0 else _NO_TIME
+        time = own if (own.year or own.period) else inherited
+        if own.undated:
+            time = _Time(time.year, time.period, undated=True)
+        times[section.id] = time
         for child in section.children:
-            visit(child, year)
+            visit(child, time)
 
     for section in document.outline.sections:
-        visit(section, "")
-    return years
+        visit(section, _NO_TIME)
+    return times
 
 
-def _opening_year(text: str, current_year: int | None) -> str:
-    """The year a paragraph or heading opens with (2024年，… / 过去的一年，… / 一、2023年工作回顾), or ""."""
+def _heading_time(title: str, current_year: int | None) -> _Time:
+    """The time a heading names anywhere in it (一、2023年工作回顾, 二、过去五年的工作, 一、工作回顾), and whether it sets targets."""
+    undated = _undated_passage(title)
+    if named := HEADING_YEAR.search(title):
+        return _Time(named.group(1), undated=undated)
+    if (m := CHINESE_YEAR.search(title)):
+        return _Time(m["year"].translate(_DIGIT), undated=undated)
+    relative = RELATIVE_YEAR.search(title)
+    if relative and relative["relative"] not in _NOW:
+        # 过去一年 with no date to count from: a year nobody can name, not a span.
+        year = str(current_year + _RELATIVE_OFFSET[relative["relative"]]) if current_year else ""
+        return _Time(year, undated=undated)
+    if period := PERIOD.search(title):
+        return _Time(period=period.group().strip("“”"), undated=undated)
+    if current_year and RETROSPECTIVE_HEADING.search(title):
+        return _Time(str(current_year - 1), undated=undated)
+    return _Time(undated=undated)
+
+
+def _opening_time(text: str, current_year: int | None) -> _Time:
+    """The time a paragraph or heading opens with (2024年，… / 过去的一年，… / 过去五年，…), or no time."""
     text = _OUTLINE_MARKER.sub("", text.lstrip())
     # A dateline (2022年10月16日) dates the document, and 现在，我代表… opens a speech:
     # neither says which year the figures after them are of.
     if (m := YEAR.match(text)) and not _MONTH.match(text, m.end()):
-        return m["year"] or ""
+        return _Time(m["year"] or "")
     if m := CHINESE_YEAR.match(text):
-        return m["year"].translate(_DIGIT)
-    if (m := RELATIVE_YEAR.match(text)) and current_year and m["relative"] not in _NOW:
-        return str(current_year + _RELATIVE_OFFSET[m["relative"]])
-    return ""
+        return _Time(m["year"].translate(_DIGIT))
+    if (m := RELATIVE_YEAR.match(text)) and m["relative"] not in _NOW:
+        # 过去的一年，… with no date to count from leaves the passage's year as it was.
+        return _Time(str(current_year + _RELATIVE_OFFSET[m["relative"]])) if current_year else _NO_TIME
+    if m := PERIOD.match(text):
+        return _Time(period=m.group().strip("“”"))
+    return _NO_TIME
+
+
+@lru_cache(maxsize=1)
+def _undated_pattern() -> re.Pattern[str]:
+    return re.compile(res.alternation(res.cue_table("undated")))
+
+
+def _undated_passage(text: str) -> bool:
+    """Whether a sentence or heading speaks of targets, plans, hypotheses or the past (力争, 目标, 如果, 当年)."""
+    return _undated_pattern().search(text) is not None
 
 
 def _document_year(document: Document) -> int | None:
@@ -326,9 +415,21 @@ def _sentence_claims(text: str, *, protected: list[tuple[int, int]], current_yea
         claim.kind = _kind(claim)
         if "decline" in claim.roles and not math.isnan(claim.value):
             claim.value = -claim.value
-    for claim in found:
-        claim.year, claim.period = _when(claim, times, text)
+    for i, claim in enumerate(found):
+        claim.year, claim.period = _when(claim, times, text, clauses, found[:i])
+        # A target or a hypothesis is one of the clause or of the sentence's opening (力争到2025年，…达到…).
+        own = text[clauses[claim.clause] : clauses[claim.clause + 1] if claim.clause + 1 < len(clauses) else len(text)]
+        opening = text[: clauses[1] if len(clauses) > 1 else len(text)]
+        claim.undated = _undated_passage(own) or _undated_passage(opening) or _in_a_change(claim, text, clauses)
     return found
+
+
+def _in_a_change(claim: _Found, text: str, clauses: list[int]) -> bool:
+    """Whether the claim is one end of a change from … to … (从五十四万亿元增长到一百一十四万亿元) in its clause."""
+    start = clauses[claim.clause]
+    end = clauses[claim.clause + 1] if claim.clause + 1 < len(clauses) else len(text)
+    change = FROM_TO.search(text, start, end)
+    return change is not None and claim.core >= change.start()
 
 
 def _clause_starts(text: str) -> list[int]:
@@ -355,12 +456,20 @@ def _time_expressions(text: str, clauses: list[int], *, current_year: int | None
     return sorted(out)
 
 
-def _when(claim: _Found, times, text: str) -> tuple[str, str]:
-    # A time in the claim's own clause wins; one in the sentence's opening clause covers the sentence.
-    for clause in dict.fromkeys((claim.clause, 0)):
-        before = [t for t in times if t[2] == clause and t[1] <= claim.core and text[t[0] - 1 : t[0]] not in _BASE_BEFORE]
-        if before:
-            return before[-1][3], before[-1][4]
+def _when(claim: _Found, times, text: str, clauses: list[int], earlier: list[_Found]) -> tuple[str, str]:
+    # A time in the claim's own clause wins; a clause opening with 其中 is a part of the figure before it
+    # (今年入党的有二百人，其中有一百三十个工人) and shares its time; else the sentence's opening clause covers it.
+    # A time in another middle clause (研发投入强度2022年达××%，…，创新型城市建设处于全国第一方阵) is that clause's own.
+    before = [t for t in times if t[1] <= claim.core and text[t[0] - 1 : t[0]] not in _BASE_BEFORE]
+    own = [t for t in before if t[2] == claim.clause]
+    if own:
+        return own[-1][3], own[-1][4]
+    if text.startswith(_PART_OF, clauses[claim.clause]) and earlier:
+        return earlier[-1].year, earlier[-1].period
+    # 回顾过去五年的工作: a period before 的 names a noun's time, not the sentence's.
+    opening = [t for t in before if t[2] == 0 and not (t[4] and not t[3] and text[t[1] : t[1] + 1] == "的")]
+    if opening:
+        return opening[-1][3], opening[-1][4]
     return "", ""
 
 

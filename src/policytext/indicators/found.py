@@ -30,4 +30,6 @@ class Found:
     owner: str = ""
     kind: str = ""
     year: str = ""
+    year_source: str = ""  # stated, section or document (see claims.YEAR_SOURCES)
     period: str = ""
+    undated: bool = False  # a target, hypothesis, past or one end of a change: no year from the document's date

@@ -52,13 +52,15 @@ def by_section(table: pd.DataFrame, document: Document) -> pd.DataFrame:
     frame.insert(1, "title", frame.section.map(lambda s: titles.get(s, "")))
     frame["stated"] = [display_value(row) for row in frame.itertuples()]
     frame["when"] = [row.year and f"{row.year}年" or row.period for row in frame.itertuples()]
-    return frame[["section", "title", "indicator", "stated", "kind", "qualifier", "scope", "when", "redacted", "raw", "start", "end"]]
+    return frame[["section", "title", "indicator", "stated", "kind", "qualifier", "scope", "when", "year_source", "redacted",
+                  "raw", "start", "end"]]
 
 
 def gaps(table: pd.DataFrame) -> pd.DataFrame:
     """What each claim leaves out: a hidden value, a year or period, a base level for a rate."""
     frame = table[["section", "indicator", "raw", "kind", "redacted"]].copy()
-    frame["dated"] = (table.year != "") | (table.period != "")
+    # A year taken from the document's date is the analyst's assumption, not a date the speech gives.
+    frame["dated"] = table.year_source.isin(("stated", "section")) | (table.period != "")
     levels = {(r.sentence, r.indicator) for r in table.itertuples() if r.kind in ("count", "amount", "quantity", "value")}
     # A growth rate or share reads as a fact only with the level it applies to.
     frame["base_stated"] = [
