@@ -348,6 +348,24 @@ def test_a_title_run_into_the_text_is_the_part_the_file_name_shares():
     assert from_text(other).outline.title is None
 
 
+def test_bare_part_markers_at_a_line_start():
+    text = "某区调研报告\n一 调研背景\n(一)调研目的\n内容。\n二 整体概况\n内容。"
+    assert structure(from_text(text).outline) == [(1, "一 ", "调研背景"), (2, "(一)", "调研目的"), (1, "二 ", "整体概况")]
+    # Negative: a numeral and a space inside a line of text is no marker.
+    text = "某区调研报告\n全区统一 部署,十 个乡镇参加。\n内容。"
+    assert structure(from_text(text).outline) == []
+
+
+def test_decimal_sections_under_points():
+    text = "某某应急预案\n1.总则\n1.1编制目的\n内容。\n1.2 编制依据\n内容。\n(1)以人为本\n内容。\n2.组织体系\n内容。"
+    assert structure(from_text(text).outline) == [
+        (1, "1.", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (3, "(1)", "以人为本"), (1, "2.", "组织体系"),
+    ]
+    # Negative: a decimal figure at a line's start, or inside a sentence, is no section.
+    text = "某某报告\n1.总则\n内容。\n2.5亿元用于建设。\n投资增长1.2 倍。全年达到3.1万人。\n"
+    assert structure(from_text(text).outline) == [(1, "1.", "总则")]
+
+
 def test_document_number_and_editorial_note_are_not_titles():
     outline = from_text("沪府发〔2017〕92号\n上海市人民政府关于加强政务诚信建设的通知\n各区人民政府,市政府各委、办、局:\n现将意见印发给你们。").outline
     assert outline.title_text == "上海市人民政府关于加强政务诚信建设的通知"

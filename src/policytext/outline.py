@@ -67,18 +67,23 @@ class MarkerFamily:
     rank: int
     pattern: re.Pattern[str]
     enumeration: bool = False
+    # Only at the start of a paragraph: a marker whose form is common inside running text (1.2, 一 ).
+    line_start: bool = False
 
 
 # Patterns run on normalised text, where ASCII parentheses are already full-width.
+# A match with a group "bare" is a marker without its mark (一 调研背景): it counts only at a paragraph start.
 FAMILIES: tuple[MarkerFamily, ...] = (
     # 第一章 / 第一部分 / 第一编: chapters of regulations, plans and long reports.
     MarkerFamily("chapter", 0, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,3}})(?:章|编|部分)(?=[ \t\u3000]|[^，,、：:的])")),
-    MarkerFamily("part", 1, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,3}})、")),
+    MarkerFamily("part", 1, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,3}})(?:、|(?P<bare>[ \t\u3000]+)(?=[\u4e00-\u9fff]))")),
     MarkerFamily("section", 2, re.compile(rf"（(?P<num>[{_CN_DIGITS}]{{1,3}})）")),
     MarkerFamily("point", 3, re.compile(r"(?P<num>\d{1,2})(?:\.(?!\d)|、)")),
-    MarkerFamily("subpoint", 4, re.compile(r"（(?P<num>\d{1,2})）")),
-    MarkerFamily("ordinal", 5, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})[，、：]"), enumeration=True),
-    MarkerFamily("item", 6, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,2}})是(?!否|非|指)"), enumeration=True),
+    # 1.1 编制目的: the sections of a plan numbered by decimals, under its 1. points (not 1.5亿元).
+    MarkerFamily("decimal", 4, re.compile(r"\d{1,2}\.(?P<num>\d{1,2})(?![\d.])(?![ \t]*[%％万亿千百个元年月日倍])"), line_start=True),
+    MarkerFamily("subpoint", 5, re.compile(r"（(?P<num>\d{1,2})）")),
+    MarkerFamily("ordinal", 6, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})[，、：]"), enumeration=True),
+    MarkerFamily("item", 7, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,2}})是(?!否|非|指)"), enumeration=True),
 )
 
 SENTENCE_END = frozenset(SENTENCE_ENDS)
@@ -527,6 +532,7 @@ def _continues_title(line: str) -> bool:
         and not any(c in SENTENCE_END or c in "：:，," for c in line)
         and not _CJK_BREAK.search(line)  # 天津市市长 张工, 习　近　平: a byline
         and not _NOT_TITLE_CONTINUATION.match(line)
+        and not any(f.pattern.match(line) for f in FAMILIES)  # a heading (1.总则) below the title
         and not SALUTATION.match(line)
         and len(_HAN_CHAR.findall(line)) >= len(line) // 2
     )
@@ -592,6 +598,8 @@ def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
             if number is None:
                 continue
             paragraph_start = body.paragraph_start(pos, scan_from)
+            if not paragraph_start and (family.line_start or m.groupdict().get("bare")):
+                continue
             if family.enumeration and structured and not paragraph_start:
                 opening = paragraph_starts[bisect_right(paragraph_starts, pos) - 1]
                 if opening not in heading_starts:
@@ -615,14 +623,14 @@ def _with_headings_on_one_line(body: _Body, found: list[_Candidate]) -> list[_Ca
     heads = [c for c in found if not c.family.enumeration]
     for head in heads:
         for family in FAMILIES:
-            if family.enumeration or family.rank <= head.family.rank:
+            if family.enumeration or family.line_start or family.rank <= head.family.rank:
                 continue
             window_end = min(body.end, head.end + MAX_HEADING)
             for m in family.pattern.finditer(text, head.end + 1, window_end):
                 between = text[head.end : m.start()]
                 if "\n" in between or any(c in _HEADING_STOP for c in between) or body.depth_at(m.start()) > 0:
                     break
-                if marker_number(m.group("num")) == 1:
+                if marker_number(m.group("num")) == 1 and not m.groupdict().get("bare"):
                     extra.append(_Candidate(m.start(), m.end(), family, 1, False, "heading"))
                 break
     if not extra:
