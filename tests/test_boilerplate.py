@@ -209,3 +209,17 @@ def test_page_numbers_of_a_document_site_are_furniture():
     # Negative: short numbered lines after an unfinished line are a list, not pages.
     short = "某某发言\n" + "要坚持问题导向" * 40 + "\n2、加强领导\n3、完善机制\n"
     assert [b for b in from_text(short).boilerplate if b.kind == "page_counter"] == []
+
+
+def test_a_table_of_contents_is_furniture():
+    entries = "\n".join(f"{n}.某局2022年工作总结和2023年工作计划 {page}" for n, page in [(1, 3), (2, 13), (3, 19)])
+    page = f"工作总结汇编\n目录\n{entries}\n高新区2022年工作总结\n今年以来,我们扎实工作。\n"
+    document = from_text(page)
+    assert [b.kind for b in document.boilerplate] == ["contents"] * 4
+    assert not [s for s in document.outline.walk() if s.level]
+    # Without 目录 a run must be long and its pages must rise.
+    bare = "\n".join(f"{n}.某局工作总结 {page}" for n, page in enumerate([3, 8, 13, 19, 25], 1))
+    assert [b.kind for b in from_text(f"工作总结汇编\n{bare}\n正文。\n").boilerplate] == ["contents"] * 5
+    # Negative: the rows of a data table (no 目录, figures that do not rise) are text.
+    table = "各乡镇学校数量\n城关镇 12\n东乡 35\n西乡 8\n南乡 21\n北乡 17\n合计。\n"
+    assert from_text(table).boilerplate == ()

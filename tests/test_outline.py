@@ -366,6 +366,14 @@ def test_decimal_sections_under_points():
     assert structure(from_text(text).outline) == [(1, "1.", "总则")]
 
 
+def test_a_title_printed_again_in_another_form_is_not_its_continuation():
+    outline = from_text("2022工作总结及2023年工作计划-22篇\n2022工作总结及2023年工作计划汇编\n今年以来,我们扎实工作。").outline
+    assert outline.title_text == "2022工作总结及2023年工作计划-22篇"
+    # Negative: a title wrapped over two lines is joined.
+    outline = from_text("关于加快推进城市社区嵌入式\n服务设施建设的实施方案\n今年以来,我们扎实工作。").outline
+    assert outline.title_text == "关于加快推进城市社区嵌入式服务设施建设的实施方案"
+
+
 def test_document_number_and_editorial_note_are_not_titles():
     outline = from_text("沪府发〔2017〕92号\n上海市人民政府关于加强政务诚信建设的通知\n各区人民政府,市政府各委、办、局:\n现将意见印发给你们。").outline
     assert outline.title_text == "上海市人民政府关于加强政务诚信建设的通知"

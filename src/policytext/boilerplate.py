@@ -66,6 +66,11 @@ _HEADING_LINE = re.compile(  # used with match(): anchored where the line's text
     r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
 )
 SCOPES = ("line", "inline", "tail", "page")
+# An entry of a table of contents: a title, then its page number after spaces or leader dots.
+_CONTENTS_ENTRY = re.compile(r"^(?=.*[\u4e00-\u9fff]).{2,100}?(?:[ \t\u3000]+|[.…·．-]{2,}[ \t\u3000]*)(?P<page>\d{1,4})$")
+_CONTENTS_HEADER = re.compile(r"^目[ \t\u3000]*录[:：]?$")
+_CONTENTS_MIN = 3  # entries under a 目录 line
+_CONTENTS_BARE_MIN = 5  # entries without one: their pages must rise, unlike the rows of a data table
 # A page's number at the start of its text on a document site (1、主题教育…).
 _PAGE_NUMBER = re.compile(r"[ \t\u3000]*(?P<mark>(?P<num>\d{1,3})、)")
 # A line ending in one of these ends its sentence or announces what follows: the next line is not the same sentence.
@@ -215,7 +220,7 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         elif kind == "provenance" and (m := _PROVENANCE_FIELD.match(stripped)):
             provenance.setdefault(m.group("key").lower(), m.group("value").strip())
         kinds.append(kind)
-    kinds = _mark_repeats(lines, kinds, page_title, simple)
+    kinds = _mark_contents(lines, _mark_repeats(lines, kinds, page_title, simple))
 
     content = [i for i, kind in enumerate(kinds) if kind is None]
     line_spans = _spans(lines, kinds)
@@ -347,6 +352,43 @@ def _mark_repeats(lines, kinds, page_title, simple):
             for i in indices:
                 marked[i] = "running_header"
     return _mark_summaries(lines, marked)
+
+
+def _mark_contents(lines, kinds):
+    """A table of contents is furniture: entries that end in a page number, under 目录 or in a long increasing run.
+
+    A compilation lists its pieces with their pages (1.高新区2022年工作总结 3); the entries look like
+    headings but head nothing here.
+    """
+    marked = list(kinds)
+    run: list[tuple[int, int]] = []  # (line index, page)
+
+    def close() -> None:
+        if not run:
+            return
+        pages = [page for _, page in run]
+        first = run[0][0]
+        header = next((k for k in range(first - 1, -1, -1) if lines[k][1].strip()), None)
+        headed = header is not None and _CONTENTS_HEADER.match(lines[header][1].strip()) is not None
+        increasing = all(a < b for a, b in zip(pages, pages[1:]))
+        if (headed and len(run) >= _CONTENTS_MIN and pages == sorted(pages)) or (len(run) >= _CONTENTS_BARE_MIN and increasing):
+            for k, _ in run:
+                marked[k] = "contents"
+            if headed:
+                marked[header] = "contents"
+        run.clear()
+
+    for i, ((_, line), kind) in enumerate(zip(lines, kinds)):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        m = _CONTENTS_ENTRY.match(stripped) if kind is None else None
+        if m:
+            run.append((i, int(m.group("page"))))
+        else:
+            close()
+    close()
+    return marked
 
 
 def _mark_summaries(lines, kinds):

@@ -463,6 +463,14 @@ def _quote_depth(body: _Body) -> tuple[list[int], list[int]]:
     return positions, values
 
 
+def _shared_start(a: str, b: str) -> int:
+    """How many characters *a* and *b* share from their start."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
 def _named_title(text: str, start: int, limit: int, names: tuple[str, ...]) -> Span | None:
     """A title run into the first sentence, told by the site's name for the document.
 
@@ -476,13 +484,7 @@ def _named_title(text: str, start: int, limit: int, names: tuple[str, ...]) -> S
     first = at.start()
     line_end = text.find("\n", first, limit)
     line_end = limit if line_end == -1 else line_end
-    best = 0
-    for name in names:
-        stem = _FILE_SUFFIX.sub("", name.strip())
-        shared = 0
-        while shared < min(len(stem), line_end - first) and stem[shared] == text[first + shared]:
-            shared += 1
-        best = max(best, shared)
+    best = max((_shared_start(_FILE_SUFFIX.sub("", name.strip()), text[first:line_end]) for name in names), default=0)
     if best < _NAMED_MIN or first + best >= line_end or any(c in SENTENCE_END for c in text[first : first + best]):
         return None
     return Span(first, first + best, text[first : first + best], "title")
@@ -514,6 +516,8 @@ def _front_matter(body: _Body, *, names: tuple[str, ...] = ()) -> tuple[Span | N
         line = text[title_end + 1 : nxt].strip()
         if not _continues_title(line) or len(text[title_start:nxt].rstrip()) > _TITLE_MAX:
             break
+        if _shared_start(line, text[title_start:title_end]) >= _NAMED_MIN:
+            break  # the title again in another form (…计划-22篇 / …计划汇编), not its continuation
         title_end = title_end + 1 + len(text[title_end + 1 : nxt].rstrip())
     candidate = text[title_start:title_end]
     if salutation is None and title_end >= end:
