@@ -374,6 +374,15 @@ def test_a_title_printed_again_in_another_form_is_not_its_continuation():
     assert outline.title_text == "关于加快推进城市社区嵌入式服务设施建设的实施方案"
 
 
+def test_an_outline_announced_before_the_parts_is_not_sections():
+    text = ("某某讲话\n下边主要讲三个问题:\n(一)如何对待解放军;\n(二)阶级观点;\n(三)光荣任务。\n"
+            "(一)如何对待解放军。这个问题大家都知道。\n(二)阶级观点。内容。\n")
+    assert structure(from_text(text).outline) == [(1, "(一)", "如何对待解放军"), (1, "(二)", "阶级观点")]
+    # Negative: an announced list that nothing restarts is the text's own list.
+    text = "某某讲话\n下边主要讲三个问题:\n(一)如何对待解放军。内容。\n(二)阶级观点。内容。\n"
+    assert [m for _, m, _ in structure(from_text(text).outline)] == ["(一)", "(二)"]
+
+
 def test_document_number_and_editorial_note_are_not_titles():
     outline = from_text("沪府发〔2017〕92号\n上海市人民政府关于加强政务诚信建设的通知\n各区人民政府,市政府各委、办、局:\n现将意见印发给你们。").outline
     assert outline.title_text == "上海市人民政府关于加强政务诚信建设的通知"

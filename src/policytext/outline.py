@@ -616,8 +616,32 @@ def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
                 if not family.enumeration and paragraph_start:
                     heading_starts.add(pos)
     found.sort(key=lambda c: (c.start, c.family.rank))
-    found = _with_headings_on_one_line(body, found)
+    found = _with_headings_on_one_line(body, _without_previews(found))
     return _without_lists_in_sentences(found, body.text)
+
+
+def _without_previews(found: list[_Candidate]) -> list[_Candidate]:
+    """Drop an outline announced before the parts: 讲三个问题：(一)…；(二)…；(三)…。 then (一) again heading part one.
+
+    An announced series that its own family restarts at 1 right after it
+    previews the parts; the restarted markers are the headings.
+    """
+    dropped: set[int] = set()
+    for k, c in enumerate(found):
+        if c.before != "announced" or c.number != 1 or k in dropped:
+            continue
+        series = [k]
+        for j in range(k + 1, len(found)):
+            other = found[j]
+            if other.family is not c.family:
+                continue
+            if other.number == found[series[-1]].number + 1:
+                series.append(j)
+                continue
+            if other.number == 1 and len(series) > 1:
+                dropped.update(series)
+            break
+    return [c for k, c in enumerate(found) if k not in dropped]
 
 
 def _with_headings_on_one_line(body: _Body, found: list[_Candidate]) -> list[_Candidate]:
