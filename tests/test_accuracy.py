@@ -162,6 +162,20 @@ def test_boilerplate_is_scored_by_coverage(tmp_path):
     assert (tally.found, too_much.right, too_much.found) == (3, 0, 2)
 
 
+def test_a_copy_of_the_title_kept_out_counts_neither_way(tmp_path):
+    text = "某某党课\n栏目:实用文\n某某党课\n正文开始。"
+    gold = load_gold(_write(tmp_path, text, "title: 某某党课\nboilerplate:\n  - 栏目:实用文\n"))
+    cut = text.index("正文")
+    tally = score_document(gold, _observed(furniture=(Item(5, cut, text[5:cut]),))).tallies["boilerplate"]
+    assert (tally.found, tally.right, tally.reported) == (1, 1, 1)
+    # Negative: other text kept out with the furniture still makes the stretch wrong.
+    text = "某某党课\n栏目:实用文\n正文的第一句话。\n正文开始。"
+    gold = load_gold(_write(tmp_path, text, "title: 某某党课\nboilerplate:\n  - 栏目:实用文\n"))
+    cut = text.index("正文开始")
+    tally = score_document(gold, _observed(furniture=(Item(5, cut, text[5:cut]),))).tallies["boilerplate"]
+    assert (tally.right, tally.reported) == (0, 1)
+
+
 def test_leaders_count_the_wrong_person(tmp_path):
     gold = load_gold(_write(tmp_path, "江总书记指出", "leaders:\n  - {text: 江总书记, who: 江泽民}\n"))
     wrong = score_document(gold, _observed(leaders=(Item(1, 4, "总书记", who="习近平"),)))

@@ -18,7 +18,7 @@ Match rules (`src/policytext/evaluation/scoring.py`):
 
 - **title, salutation**: the same string once whitespace (line wraps) is removed.
 - **headings**: level, marker (after NFKC, so （一） = (一)) and exact title (whitespace removed, a trailing 。；：， ignored) all equal.
-- **boilerplate**: a gold furniture string is found when 80% of its non-space characters are kept out of the text (outside the body, a boilerplate span or a furniture elision); a stretch the package keeps out is right when 80% of it is gold furniture.
+- **boilerplate**: a gold furniture string is found when 80% of its non-space characters are kept out of the text (outside the body, a boilerplate span or a furniture elision); a stretch the package keeps out is right when 80% of it is gold furniture; a line holding only the title (the site's copy of it) counts neither way.
 - **redactions**: spans overlap.
 - **claims**: spans overlap and value × multiplier and base unit are equal (4704.3亿元 = 470430000000 元; 个百分点 = 百分点). *Kind* and *year* are scored on the matched claims (year only where the gold gives one, stated or implied by the section or the document's date).
 - **leaders**: spans overlap and the person is the same; *wrong person* counts references resolved to someone else (or to anyone where the text does not tell).

@@ -11,7 +11,8 @@ the report prints in its header:
 - boilerplate: a gold string is found when 80% of its non-space characters
   are kept out of the text (outside the body, a boilerplate span or a
   furniture elision); a stretch the package keeps out is right when 80% of
-  its non-space characters are gold furniture;
+  its non-space characters are gold furniture; a line holding only the
+  title (a copy the site printed again) counts neither way;
 - redactions: spans overlap;
 - claims: spans overlap and value × multiplier and base unit are equal
   (4704.3亿元 = 470430000000 元; 个百分点 = 百分点; units compared in simplified
@@ -156,6 +157,19 @@ def _share(raw: str, start: int, end: int, mask: Sequence[bool]) -> float:
     return sum(mask[i] for i in chars) / len(chars) if chars else 1.0
 
 
+def _title_lines(raw: str, titles: Sequence[str]) -> list[bool]:
+    """A mask of the lines whose text is one of the gold title's forms (whitespace and pinyin aside)."""
+    keys = {_title_key(title) for title in titles}
+    mask = [False] * len(raw)
+    at = 0
+    for line in raw.splitlines(keepends=True):
+        if line.strip() and _title_key(line) in keys:
+            for i in range(at, at + len(line)):
+                mask[i] = True
+        at += len(line)
+    return mask
+
+
 def _regions(raw: str, mask: Sequence[bool]) -> list[tuple[int, int]]:
     """Maximal stretches of masked characters, joined across whitespace, trimmed of it."""
     regions: list[tuple[int, int]] = []
@@ -233,7 +247,10 @@ def _score_boilerplate(score: DocumentScore, gold: GoldDocument, got: Sequence[I
             tally.found += 1
         else:
             score.errors.append(Error("boilerplate", "missed", _show(anchor.text), "—", anchor.start))
-    regions = _regions(raw, got_mask)
+    # A title the site prints again is neither furniture nor text (README: neither copy is annotated):
+    # a line holding only the title, kept out by the package, counts neither way.
+    neutral = _title_lines(raw, gold.title)
+    regions = [region for region in _regions(raw, [kept and not n for kept, n in zip(got_mask, neutral)])]
     tally.reported = len(regions)
     for start, end in regions:
         if _share(raw, start, end, gold_mask) >= COVERED:
