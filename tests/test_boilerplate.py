@@ -223,3 +223,36 @@ def test_a_table_of_contents_is_furniture():
     # Negative: the rows of a data table (no 目录, figures that do not rise) are text.
     table = "各乡镇学校数量\n城关镇 12\n东乡 35\n西乡 8\n南乡 21\n北乡 17\n合计。\n"
     assert from_text(table).boilerplate == ()
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("(请认真阅读", "paywall"),
+        ("版权说明:本文档由用户提供并上传,收益归属内容提供方", "copyright"),
+        ("文档简介", "site_note"),
+        ("在预备会议上的讲话(一):", "sample_label"),
+        ("篇一:在预备会议上的讲话", "sample_label"),
+        ("撰写人:___________", "form_field"),
+        ("• 索引号:", "disclosure"),
+        ("• 发文字号:镇政发〔2024〕7号", "disclosure"),
+        ("中共中央总书记习近平出席会议并发表重要讲话。新华社记者 鞠鹏 摄", "caption"),
+        ("<br>", "markup"),
+        # Negatives: text that only looks like these.
+        ("请认真阅读文件,按照要求做好工作。", None),
+        ("(一)加强组织领导", None),
+        ("要注意版权保护工作。", None),
+        ("记者从会上获悉,全市新增就业岗位。", None),
+        ("主题分类工作要抓紧。", None),
+    ],
+)
+def test_more_furniture_rules(line, rule):
+    assert classify_line(line) == rule
+
+
+def test_markup_and_watermarks_inside_text_are_furniture():
+    line = "贯彻落实两会精神</p><p style=\"line-height: 150%\">十届全国人大三次会议<br>,我老秘网市召开会议。"
+    kinds = [(span.kind, span.text) for span in inline_furniture(line)]
+    assert kinds == [("markup", "</p>"), ("markup", "<p style=\"line-height: 150%\">"), ("markup", "<br>"), ("site_watermark", "老秘网")]
+    # Negative: angle brackets that are no tag, and 《》 titles.
+    assert inline_furniture("增长率<5%且>2%,学习《关于加强党的建设的意见》。") == []

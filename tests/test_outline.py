@@ -331,6 +331,8 @@ def test_a_marker_on_its_own_line_heads_its_whole_first_sentence():
     sentence = "使用新式步犁、双轮双铧犁和双轮单铧犁，积极地蓄肥造肥和合理地施肥，推广优良品种和先进的耕作方法，消灭农作物的病害和虫害等等，都是对提高农作物产量有效的措施，都应该因地制宜地加以实施"
     text = f"某某报告\n一、\n开垦荒地。内容。\n二、\n{sentence}。各级机关应该加强工作。\n"
     assert [t for _, _, t in structure(from_text(text).outline)] == ["开垦荒地", sentence]
+    # A marker alone on its line at the very end of the text (found by hypothesis): no index error, tiles.
+    assert structure(from_text("一、\r0").outline) == [(1, "一、", "0")]
     # Negative: the same sentence after a marker on the same line is cut to a heading's length.
     text = f"某某报告\n一、开垦荒地。内容。\n二、{sentence}。各级机关应该加强工作。\n"
     assert len(structure(from_text(text).outline)[1][2]) < len(sentence)
@@ -381,6 +383,11 @@ def test_an_outline_announced_before_the_parts_is_not_sections():
     # Negative: an announced list that nothing restarts is the text's own list.
     text = "某某讲话\n下边主要讲三个问题:\n(一)如何对待解放军。内容。\n(二)阶级观点。内容。\n"
     assert [m for _, m, _ in structure(from_text(text).outline)] == ["(一)", "(二)"]
+
+
+def test_a_title_does_not_run_across_furniture_lines():
+    text = "2021年度工作总结和2022年工作计划\n撰写人:___________\n日\n期:___________\n今年以来,我们扎实工作。"
+    assert from_text(text).outline.title_text == "2021年度工作总结和2022年工作计划"
 
 
 def test_document_number_and_editorial_note_are_not_titles():

@@ -77,8 +77,15 @@ def _follows_han(raw: str, at: int, start: int) -> bool:
 
 
 def strip_pinyin(line: str) -> str:
-    """The line without its inline readings (for matching only: offsets change)."""
-    return PINYIN_ARTEFACT.sub("", line)
+    """The line without its inline readings (for matching only: offsets change).
+
+    Toneless readings go where two or more stand on the line (會(hui)議(yi)):
+    one line is too little to tell a page that prints them.
+    """
+    line = PINYIN_ARTEFACT.sub("", line)
+    if len(TONELESS_READING.findall(line)) >= 2:
+        line = TONELESS_READING.sub("", line)
+    return line
 
 
 def _width(lines: list[str]) -> int | None:

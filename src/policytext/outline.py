@@ -364,6 +364,7 @@ class OutlineSource(Protocol):
     body_start: int
     body_end: int
     boilerplate: tuple[Span, ...]
+    elisions: tuple[Span, ...]
 
 
 def build_outline(document: OutlineSource) -> Outline:
@@ -384,7 +385,12 @@ def build_outline(document: OutlineSource) -> Outline:
     body.depth_positions, body.depth_values = _quote_depth(body)
 
     names = tuple(normalize(b.text) for b in document.boilerplate if b.kind == "file_name")
-    title, salutation = _front_matter(body, names=names)
+    # Where furniture lines were taken out of the view near the top: a wrapped title does not run across them.
+    furniture_cuts = tuple(
+        view.from_raw(e.start) for e in document.elisions
+        if e.kind not in _READING_ELISIONS and e.start < document.body_start + _FRONT_WINDOW
+    )
+    title, salutation = _front_matter(body, names=names, furniture_cuts=furniture_cuts)
     scan_from = salutation.end if salutation else (title.end if title else start)
     root = _Node(None, None, start, start)
     candidates = _without_articles(_candidates(body, scan_from), body, title.text if title else "")
@@ -490,7 +496,9 @@ def _named_title(text: str, start: int, limit: int, names: tuple[str, ...]) -> S
     return Span(first, first + best, text[first : first + best], "title")
 
 
-def _front_matter(body: _Body, *, names: tuple[str, ...] = ()) -> tuple[Span | None, Span | None]:
+def _front_matter(
+    body: _Body, *, names: tuple[str, ...] = (), furniture_cuts: tuple[int, ...] = ()
+) -> tuple[Span | None, Span | None]:
     text, start, end = body.text, body.start, body.end
     salutation = None
     for m in SALUTATION.finditer(text, start, min(end, start + _FRONT_WINDOW)):
@@ -518,6 +526,8 @@ def _front_matter(body: _Body, *, names: tuple[str, ...] = ()) -> tuple[Span | N
             break
         if _shared_start(line, text[title_start:title_end]) >= _NAMED_MIN:
             break  # the title again in another form (…计划-22篇 / …计划汇编), not its continuation
+        if any(title_end < cut <= nxt for cut in furniture_cuts):
+            break  # furniture the view left out stands between the lines (撰写人:____): not one title
         title_end = title_end + 1 + len(text[title_end + 1 : nxt].rstrip())
     candidate = text[title_start:title_end]
     if salutation is None and title_end >= end:
@@ -543,6 +553,8 @@ def _continues_title(line: str) -> bool:
 
 
 _HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Elisions that are part of reading the text (inline pinyin, wrap breaks), not furniture.
+_READING_ELISIONS = frozenset({"pinyin", "wrap"})
 _FILE_SUFFIX = re.compile(r"\.[A-Za-z]{2,4}$")
 # The fewest characters a title shares with the site's file name to count as the same words.
 _NAMED_MIN = 6
@@ -874,7 +886,7 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
     topic_cut = bool(topic and stop is not None and topic.end() < stop)
     if topic_cut:
         stop = topic.end()  # 第二，关于农业的增产措施，五年计划草案…已经写得很详细: the topic is the title
-    elif alone and stop is not None and stop - begin <= _ALONE_HEADING and text[stop] in SENTENCE_END:
+    elif alone and stop is not None and stop < limit and stop - begin <= _ALONE_HEADING and text[stop] in SENTENCE_END:
         # Laid out with the marker on a line of its own, the heading is the whole first sentence, however long.
         title_end, heading_end = stop, stop + 1
         while heading_end < limit and text[heading_end] in _CLOSERS:
