@@ -29,9 +29,18 @@ def redacted(text: str) -> list[str]:
         ("国家AAAA级景区,加QQ群,II类水质,BB机,CCTV播出,用PPT汇报,MM型。", []),
         # A withheld figure with decimals is one run; a withheld number at a line's start.
         ("共xxxx.xxxx万贫困人口。\nx届政府工作回顾\n", ["xxxx.xxxx", "x"]),
+        # Spaced single letters, one-X decimals, underscore blanks.
+        ("X 委 X 届 X 次全会,人口X. X万户X.XX万人,__年围绕___建设。", ["X", "X", "X", "X. X", "X.XX", "__", "___"]),
+        # Negatives: ○ as the zero of a Chinese numeral, an X光 after a space, underscores inside a name.
+        ("二○○八年九月,一九八○年,进行 X 光检查,file__name。", []),
         # Negative: a Latin word at a line's start.
         ("内容。\nxml格式文件\nX光检查\n", []),
     ],
 )
 def test_redactions(text, expected):
     assert redacted(text) == expected
+
+
+def test_a_blank_in_site_furniture_is_no_redaction():
+    document = from_text("工作总结\n撰写人:___________\n__年按照区委要求,推进工作。\n")
+    assert [r.text for r in document.redactions] == ["__"]

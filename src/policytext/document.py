@@ -11,6 +11,7 @@ The outline and the sentence table are built lazily on first use.
 from __future__ import annotations
 
 import errno
+from bisect import bisect_right
 import json
 import re
 from dataclasses import dataclass, field
@@ -92,9 +93,15 @@ class Document:
         """
         wraps = [e for e in self.elisions if e.kind == "wrap"]
         joined = TextView.of(self.raw, self.body_start, self.body_end, wraps)
+        # Furniture spans do not overlap: sorted by start, the one that may hold a match is found by bisection.
+        furniture = sorted((b.start, b.end) for b in self.boilerplate)
+        starts = [a for a, _ in furniture]
         spans = []
         for m in ANY_REDACTION_SCAN.finditer(joined.text):
             start, end = joined.to_raw(m.start(), m.end())
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and end <= furniture[k][1]:
+                continue  # a template's blank (撰写人:____) is furniture, not withheld text
             spans.append(Span(start, end, self.raw[start:end], "redaction"))
         return tuple(spans)
 

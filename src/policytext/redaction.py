@@ -30,12 +30,19 @@ _PLACEHOLDER = (
     rf"(?<=[{_HAN}，。、；：！？“”‘’（])(?:{_PLACEHOLDER_RUN})(?=[{_HAN}])(?!级|制|机|型|号|群|类|期|码|档|版)"
 )
 # xx.xx stands for a redacted figure with decimals: one run.
+# ○ is also the zero of a Chinese numeral (二○○八年): a run beside a numeral is a number.
+_CN_NUMERAL = "一二三四五六七八九十〇○零"
 REDACTION_PATTERN = (
-    rf"[×✕╳＊○□]{{2,}}|\*{{3,}}|(?<![{_LATIN}])[XxＸｘ]{{2,}}(?:\.[XxＸｘ]{{1,}})?(?![{_LATIN}])|{_PLACEHOLDER}"
+    rf"[×✕╳＊□]{{2,}}|(?<![{_CN_NUMERAL}])○{{2,}}(?![{_CN_NUMERAL}年])|\*{{3,}}"
+    # X.X, X. XX: a withheld figure with decimals, written with one X or more on each side.
+    rf"|(?<![{_LATIN}])[XxＸｘ]+\.[ ]?[XxＸｘ]+(?![{_LATIN}])"
+    rf"|(?<![{_LATIN}])[XxＸｘ]{{2,}}(?![{_LATIN}])|{_PLACEHOLDER}"
+    # Blanks of underscores where a site withheld words or figures (__年, 围绕___新农村建设).
+    r"|(?<![A-Za-z0-9_])_{2,}(?![A-Za-z0-9_])"
 )
 REDACTION = re.compile(REDACTION_PATTERN)
 #: The characters a redaction can start with (a character-class body).
-REDACTION_FIRST = "×✕╳＊○□*XxＸｘ" + _PLACEHOLDER_CAPITALS
+REDACTION_FIRST = "×✕╳＊○□*XxＸｘ_" + _PLACEHOLDER_CAPITALS
 #: :data:`REDACTION` searched from those characters only: the same matches, faster on a long body.
 REDACTION_SCAN = FirstCharacterScan(REDACTION, REDACTION_FIRST)
 
@@ -50,7 +57,9 @@ SINGLE_REDACTION_PATTERN = (
     rf"|(?<=[{_HAN}])[*＊](?=[{_HAN}，。、；：！？,.;:!?）)」”\s]|$)"  # 创新型*
     # A lone letter or mark between Chinese words stands for a name (镇X委书记, 稍后，*书记); X光, X射线 are words.
     # At a line's start too (x届政府工作: the heading of a report whose session number is withheld).
-    rf"|(?:(?<=[{_HAN}，。、；：！？,;:])|(?<![^\n]))[*＊×XxＸｘ](?=[{_HAN}])(?!光|射线|线|型)"
+    # Spaced out too (X 委 X 届 X 次全会), as some sites print a withheld letter.
+    rf"|(?:(?<=[{_HAN}，。、；：！？,;:])|(?<=[{_HAN}，。、；：！？,;:][ \u3000])|(?<![^\n]))[*＊×XxＸｘ]"
+    rf"(?=[ \u3000]?[{_HAN}])(?![ \u3000]?(?:光|射线|线|型))"
 )
 SINGLE_REDACTION = re.compile(SINGLE_REDACTION_PATTERN)
 #: Runs and single characters: what the document lists as redactions.
