@@ -256,3 +256,37 @@ def test_markup_and_watermarks_inside_text_are_furniture():
     assert kinds == [("markup", "</p>"), ("markup", "<p style=\"line-height: 150%\">"), ("markup", "<br>"), ("site_watermark", "老秘网")]
     # Negative: angle brackets that are no tag, and 《》 titles.
     assert inline_furniture("增长率<5%且>2%,学习《关于加强党的建设的意见》。") == []
+
+
+def test_a_disclosure_table_with_its_values_on_the_next_lines_is_furniture():
+    page = ("某县人民政府工作规则\n  • 索引号:\n\n    6107280000/2024-001005\n  • 发文字号:\n\n    镇政发〔2024〕7号\n"
+            "  • 发布日期:\n\n    2024年04月06日 16:34\n第一章 总则\n为规范工作,制定本规则。\n")
+    kinds = [b.kind for b in split_page(page).boilerplate]
+    assert kinds == ["disclosure"] * 6
+    # Negative: a line of text after a label that has its value is text.
+    page = "某县人民政府工作规则\n来源:县政府网站\n为规范工作,制定本规则。\n"
+    assert [b.kind for b in split_page(page).boilerplate] == ["disclosure"]
+
+
+def test_a_summary_cut_with_an_ellipsis_is_furniture():
+    title = "成都市发展和改革委员会 关于印发城市社区嵌入式服务设施建设工程实施方案的通知"
+    page = f"{title}\n{title} 各区(市)县政府(管委会…\n{title}\n各区(市)县政府(管委会),市级有关部门:\n经市领导同意,现将方案印发给你们。\n"
+    kinds = [b.kind for b in split_page(page).boilerplate]
+    assert "summary" in kinds
+    # Negative: a line that ends with an ellipsis but is not repeated below is text.
+    page = f"{title}\n各区县要抓紧落实……\n经市领导同意,现将方案印发给你们。\n"
+    assert "summary" not in [b.kind for b in split_page(page).boilerplate]
+
+
+def test_a_caption_printed_with_toneless_pinyin_is_furniture():
+    caption = "1月(yue)8日(ri),主題教育總結大會(hui)(hui)在北京(jing)召開。" * 3 + "新(xin)華社記(ji)者(zhe) 鞠(ju)鵬 攝(she)"
+    page = caption + "\n主题教育总结大会8日在北京召开。他强调,要巩固成果。\n"
+    assert [b.kind for b in split_page(page).boilerplate] == ["caption"]
+    # Negative: a long line of text with pinyin but no credit is text.
+    assert split_page("1月(yue)8日(ri),大會(hui)在北京(jing)召開。" * 10 + "\n正文。\n").boilerplate == ()
+
+
+def test_editor_note_marks_are_furniture():
+    assert [s.text for s in inline_furniture("增加到二万八千亿元左右。（⑴⑵）实现了这个目标")] == ["（⑴⑵）"]
+    # Negative: circled numbers that number a list are text.
+    assert inline_furniture("①加强领导;②完善制度。") == []

@@ -315,6 +315,9 @@ def test_a_heading_at_the_end_of_a_cut_off_page_keeps_its_title():
     # Negative: a long run of text cut off after a marker is not all title.
     text = "某某意见\n一、重点任务\n内容很多。\n（二）" + "建立重大案件沟通协调机制并且加强各部门之间的信息共享和工作衔接还要" * 2
     assert len(structure(from_text(text).outline)[-1][2]) < 30
+    # A last line that is whole (its line break kept) is the heading's whole title.
+    text = "某某讲话\n讲三点意见。\n一、全面把握,深刻领会,切实把思想和行动统一到总书记重要讲话精神上来\n"
+    assert structure(from_text(text).outline)[-1][2] == "全面把握,深刻领会,切实把思想和行动统一到总书记重要讲话精神上来"
 
 
 def test_a_topic_heading_ends_with_its_topic():
@@ -388,6 +391,40 @@ def test_an_outline_announced_before_the_parts_is_not_sections():
 def test_a_title_does_not_run_across_furniture_lines():
     text = "2021年度工作总结和2022年工作计划\n撰写人:___________\n日\n期:___________\n今年以来,我们扎实工作。"
     assert from_text(text).outline.title_text == "2021年度工作总结和2022年工作计划"
+
+
+def test_a_spaced_out_title_is_one_title():
+    text = "某某办法\n第一章 总 则\n第一条 为加强管理,制定本办法。\n第二章 附  则\n第二条 本办法自发布之日起施行。\n"
+    assert [t.replace(" ", "") for _, _, t in structure(from_text(text).outline)] == ["总则", "附则"]
+    # Negative: a space after a heading still ends it before the text.
+    text = "某某讲话\n一、总体要求 坚持稳中求进。\n二、重点任务\n内容。"
+    assert structure(from_text(text).outline)[0] == (1, "一、", "总体要求")
+
+
+def test_a_verb_inside_a_word_does_not_end_a_heading():
+    text = "某某讲话\n一、全面把握,切实把思想统一到总书记重要讲话精神上来\n内容。\n"
+    assert structure(from_text(text).outline)[0][2] == "全面把握,切实把思想统一到总书记重要讲话精神上来"
+    # Negative: a subject with its verb still opens a sentence.
+    text = "某某讲话\n一、坚持创新驱动发展总书记要求我们加快发展\n内容。\n"
+    assert structure(from_text(text).outline)[0][2] == "坚持创新驱动发展"
+
+
+def test_an_address_on_its_own_line_ending_in_an_exclamation_mark_is_the_salutation():
+    document = from_text("各位代表！\n\n根据中共中央的决定，我代表国务院作报告。\n\n各位代表！\n\n我们党的第十次全国代表大会召开了。\n")
+    assert document.outline.salutation.text == "各位代表！"
+    assert document.boilerplate == ()  # said again, it is text, not a repeated line
+    # Negative: an exclamation inside a sentence is no salutation.
+    assert from_text("某某讲话\n同志们好！今天开会，大家辛苦了。\n内容。").outline.salutation is None
+
+
+def test_aspects_announced_by_the_speech_head_its_parts():
+    text = "某某发言\n我从两个方面谈点看法:第一个方面:站位决定方位。一、站得高才能看得远。内容。二、站得直。内容。第二个方面:担当。内容。"
+    assert [(level, marker) for level, marker, _ in structure(from_text(text).outline)] == [
+        (1, "第一个方面:"), (2, "一、"), (2, "二、"), (1, "第二个方面:"),
+    ]
+    # Negative: 第一个问题 inside a sentence, without its colon, is text.
+    text = "某某发言\n一、总体要求\n第一个问题是发展不平衡。内容。"
+    assert [m for _, m, _ in structure(from_text(text).outline)] == ["一、"]
 
 
 def test_document_number_and_editorial_note_are_not_titles():

@@ -57,6 +57,7 @@ _SUMMARY_LINES = 5
 _SUMMARY_MIN = 20
 _SUMMARY_REACH = 3000
 _SUMMARY_TAIL = "。．.…，,、 "
+_ELLIPSES = ("…", "...")
 _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile("[。！？!?]")
 # What may stand around inline furniture on a line that holds nothing else.
@@ -66,8 +67,13 @@ _HEADING_LINE = re.compile(  # used with match(): anchored where the line's text
     r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
 )
 SCOPES = ("line", "inline", "tail", "page")
+# A form of address on a line of its own: a speech says it again at each part.
+_ADDRESS_LINE = re.compile(r"^(?:同志们|各位[\u4e00-\u9fff]{1,4}|女士们|先生们|朋友们)[，,、\u4e00-\u9fff]{0,20}[：:！!]$")
 # An entry of a table of contents: a title, then its page number after spaces or leader dots.
 _CONTENTS_ENTRY = re.compile(r"^(?=.*[\u4e00-\u9fff]).{2,100}?(?:[ \t\u3000]+|[.…·．-]{2,}[ \t\u3000]*)(?P<page>\d{1,4})$")
+# A disclosure label with nothing after its colon: the value stands on the next line.
+_EMPTY_FIELD = re.compile(r"^[•·●▪\-*]?\s*[\u4e00-\u9fff]{2,6}\s*[:：]$")
+_FIELD_VALUE_MAX = 40
 _CONTENTS_HEADER = re.compile(r"^目[ \t\u3000]*录[:：]?$")
 _CONTENTS_MIN = 3  # entries under a 目录 line
 _CONTENTS_BARE_MIN = 5  # entries without one: their pages must rise, unlike the rows of a data table
@@ -204,7 +210,7 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
             kind = "blank"
         elif covering is not None:
             kind = covering.kind or "furniture"
-        elif len(stripped) > _FURNITURE_MAX and not stripped.startswith("#"):
+        elif len(stripped) > _FURNITURE_MAX and len(strip_pinyin(stripped)) > _FURNITURE_MAX and not stripped.startswith("#"):
             kind = None
         else:
             matchable = simple[lead : lead + len(stripped)]
@@ -220,7 +226,7 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         elif kind == "provenance" and (m := _PROVENANCE_FIELD.match(stripped)):
             provenance.setdefault(m.group("key").lower(), m.group("value").strip())
         kinds.append(kind)
-    kinds = _mark_contents(lines, _mark_repeats(lines, kinds, page_title, simple))
+    kinds = _mark_contents(lines, _mark_repeats(lines, _mark_disclosure_values(lines, kinds), page_title, simple))
 
     content = [i for i, kind in enumerate(kinds) if kind is None]
     line_spans = _spans(lines, kinds)
@@ -338,8 +344,8 @@ def _mark_repeats(lines, kinds, page_title, simple):
         if kind is not None or len(stripped) > _REPEAT_MAX:
             continue
         lead = start + _leading_space(line)
-        if _HEADING_LINE.match(simple, lead, lead + len(stripped)):
-            continue
+        if _HEADING_LINE.match(simple, lead, lead + len(stripped)) or _ADDRESS_LINE.match(stripped):
+            continue  # a heading or an address (各位代表！) said again is text
         if stripped == page_title:
             if seen_title:
                 marked[i] = "repeated_title"
@@ -352,6 +358,19 @@ def _mark_repeats(lines, kinds, page_title, simple):
             for i in indices:
                 marked[i] = "running_header"
     return _mark_summaries(lines, marked)
+
+
+def _mark_disclosure_values(lines, kinds):
+    """The value of a disclosure-table field printed on the line below its label (索引号: / 6107280000/2024-001005)."""
+    marked = list(kinds)
+    for i, ((_, line), kind) in enumerate(zip(lines, kinds)):
+        if kind != "disclosure" or not _EMPTY_FIELD.search(line.strip()):
+            continue
+        k = next((k for k in range(i + 1, len(lines)) if lines[k][1].strip()), None)
+        if (k is not None and kinds[k] is None and len(lines[k][1].strip()) <= _FIELD_VALUE_MAX
+                and not _HEADING_LINE.match(lines[k][1].strip())):
+            marked[k] = "disclosure"
+    return marked
 
 
 def _mark_contents(lines, kinds):
@@ -406,9 +425,11 @@ def _mark_summaries(lines, kinds):
         if not pieces or len(lines[i][1].strip()) > _FURNITURE_MAX:
             continue
         following = _WHITESPACE.sub("", "".join(line for _, line in lines[i + 1 :])[:_SUMMARY_REACH])
+        # A preview cut with an ellipsis (…各区(市)县政府(管委会…) is a summary even without a whole sentence.
+        cut = lines[i][1].strip().endswith(_ELLIPSES)
         for k in range(len(pieces)):
-            repeated = "".join(pieces[k:]).rstrip(_SUMMARY_TAIL)
-            if len(repeated) < _SUMMARY_MIN or not _SENTENCE_END.search(repeated):
+            repeated = "".join(pieces[k:]).rstrip(_SUMMARY_TAIL).removesuffix("…").removesuffix("...").rstrip(_SUMMARY_TAIL)
+            if len(repeated) < _SUMMARY_MIN or not (cut or _SENTENCE_END.search(repeated)):
                 break  # a title repeated by the text is no summary: a summary holds a sentence
             if repeated in following:
                 marked[i] = "summary"

@@ -76,14 +76,16 @@ class MarkerFamily:
 FAMILIES: tuple[MarkerFamily, ...] = (
     # 第一章 / 第一部分 / 第一编: chapters of regulations, plans and long reports.
     MarkerFamily("chapter", 0, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,3}})(?:章|编|部分)(?=[ \t\u3000]|[^，,、：:的])")),
-    MarkerFamily("part", 1, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,3}})(?:、|(?P<bare>[ \t\u3000]+)(?=[\u4e00-\u9fff]))")),
-    MarkerFamily("section", 2, re.compile(rf"（(?P<num>[{_CN_DIGITS}]{{1,3}})）")),
-    MarkerFamily("point", 3, re.compile(r"(?P<num>\d{1,2})(?:\.(?!\d)|、)")),
+    # 第一个方面： / 第二个问题：: the parts a speech announced (从三个方面谈点看法：), above their 一、.
+    MarkerFamily("aspect", 1, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})个(?:方面|问题)[：:]")),
+    MarkerFamily("part", 2, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,3}})(?:、|(?P<bare>[ \t\u3000]+)(?=[\u4e00-\u9fff]))")),
+    MarkerFamily("section", 3, re.compile(rf"（(?P<num>[{_CN_DIGITS}]{{1,3}})）")),
+    MarkerFamily("point", 4, re.compile(r"(?P<num>\d{1,2})(?:\.(?!\d)|、)")),
     # 1.1 编制目的: the sections of a plan numbered by decimals, under its 1. points (not 1.5亿元).
-    MarkerFamily("decimal", 4, re.compile(r"\d{1,2}\.(?P<num>\d{1,2})(?![\d.])(?![ \t]*[%％万亿千百个元年月日倍])"), line_start=True),
-    MarkerFamily("subpoint", 5, re.compile(r"（(?P<num>\d{1,2})）")),
-    MarkerFamily("ordinal", 6, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})[，、：]"), enumeration=True),
-    MarkerFamily("item", 7, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,2}})是(?!否|非|指)"), enumeration=True),
+    MarkerFamily("decimal", 5, re.compile(r"\d{1,2}\.(?P<num>\d{1,2})(?![\d.])(?![ \t]*[%％万亿千百个元年月日倍])"), line_start=True),
+    MarkerFamily("subpoint", 6, re.compile(r"（(?P<num>\d{1,2})）")),
+    MarkerFamily("ordinal", 7, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})[，、：]"), enumeration=True),
+    MarkerFamily("item", 8, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,2}})是(?!否|非|指)"), enumeration=True),
 )
 
 SENTENCE_END = frozenset(SENTENCE_ENDS)
@@ -100,7 +102,10 @@ _PARAGRAPH_GAP_SCAN = FirstCharacterScan(_PARAGRAPH_GAP, "\n \t\u3000")
 _ADDRESS = r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学|朋友)|女士们|先生们|朋友们|老师们|同学们)"
 # 尊敬的 opens an address that names someone (尊敬的王主席，各位委员，同志们：).
 _HONOURED = r"尊敬的[^，,、：:。！？!?；;\n]{1,30}?[，,、]\s*"
-SALUTATION = re.compile(rf"(?:{_HONOURED})*(?:尊敬的)?{_ADDRESS}(?:[、，,\s]*(?:尊敬的)?{_ADDRESS})*\s*[：:]")
+# The colon ends an address; so does ！ at the end of its line (各位代表！ in older reports).
+SALUTATION = re.compile(
+    rf"(?:{_HONOURED})*(?:尊敬的)?{_ADDRESS}(?:[、，,\s]*(?:尊敬的)?{_ADDRESS})*(?:\s*[：:]|[！!](?=[ \t\u3000]*(?:\n|$)))"
+)
 MAX_HEADING = 80
 MIN_HEADING = 4
 _LONG_HEADING = 30
@@ -110,6 +115,8 @@ _ALONE_HEADING = 160
 _TOPIC = re.compile(r"关于[^，,。；;：:！？!?\n]{2,40}(?=[，,])")
 _FRONT_WINDOW = 1000
 _TITLE_MAX = 100
+# A short title printed with spaces between its characters (总 则, 附  则): the spaces are no break.
+_SPACED_OUT = re.compile(r"(?:[\u4e00-\u9fff][ \u3000]+){1,5}[\u4e00-\u9fff](?=[ \u3000]*(?:\n|$))")
 _NOT_BEFORE_OPENER = frozenset("的在从对把和与及向为于")
 # Whitespace between two Chinese characters separates paragraphs (or a heading from its text).
 _CJK_BREAK = re.compile(r"(?<=[^\x00-\x7f\s])[ \t\u3000\u00a0]+(?=[^\x00-\x7f\s]|\d)")
@@ -119,6 +126,9 @@ _ANNOUNCE_WINDOW = 16
 # A body with at least this many paragraph breaks shows its structure: an enumeration
 # item (一是, 第一，) in the middle of a paragraph is a list in the text, not a section.
 _STRUCTURED_GAPS = 3
+# One-character verbs of openers.txt and the characters that make them part of another word
+# (总书记重要讲话: 要 in 重要 is no verb; 现在, 存在).
+_WORD_BEFORE_VERB = {"要": "重主需只想纲概摘", "在": "现正存所实自"}
 _SUBJECT = "@"  # openers.txt: a subject, which opens a sentence only before a verb
 _VERB = ">"  # openers.txt: a verb that makes a subject open a sentence
 _VERB_WINDOW = 6  # characters between a subject and its verb (adverbs: 多次, 深刻, 高度)
@@ -137,7 +147,10 @@ def _opener_pattern() -> re.Pattern[str]:
     subjects = [w[1:] for w in words if w[0] == _SUBJECT]
     verbs = [w[1:] for w in words if w[0] == _VERB]
     subject = "|".join(map(re.escape, sorted(subjects, key=len, reverse=True)))
-    verb = "|".join(map(re.escape, sorted(verbs, key=len, reverse=True)))
+    verb = "|".join(
+        (f"(?<![{_WORD_BEFORE_VERB[v]}])" if v in _WORD_BEFORE_VERB else "") + re.escape(v)
+        for v in sorted(verbs, key=len, reverse=True)
+    )
     adverbial = "|".join(map(re.escape, adverbials))
     return re.compile(rf"(?:{subject})(?=[^。！？；，,\n]{{0,{_VERB_WINDOW}}}?(?:{verb}))|{adverbial}")
 
@@ -321,6 +334,8 @@ class _Body:
     depth_positions: list[int] = field(default_factory=list)
     depth_values: list[int] = field(default_factory=list)
     gap_ends: set[int] = field(default_factory=set)
+    # The body's last line is whole (a line break follows it in the raw text), not cut in the middle.
+    ends_at_line_end: bool = False
     _interior_starts: list[int] = field(default_factory=list, repr=False)
     _interior_ends: list[int] = field(default_factory=list, repr=False)
     _resumes: list[int] = field(default_factory=list, repr=False)
@@ -381,7 +396,8 @@ def build_outline(document: OutlineSource) -> Outline:
         if document.body_start <= b.start and b.end <= document.body_end
         and not any(x <= b.start and b.end <= y for x, y in elided)
     ]
-    body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps})
+    body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps},
+                 ends_at_line_end=document.raw[document.body_end : document.body_end + 1] in ("\n", "\r"))
     body.depth_positions, body.depth_values = _quote_depth(body)
 
     names = tuple(normalize(b.text) for b in document.boilerplate if b.kind == "file_name")
@@ -868,20 +884,22 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
         while begin < limit and text[begin].isspace():
             begin += 1
     window_end = min(limit, begin + MAX_HEADING)
+    spaced = _SPACED_OUT.match(text, begin)
+    spaced_end = spaced.end() if spaced else begin
     stop = None
     for i in range(begin, limit):
         char = text[i]
         if char == "\n" or (char in _HEADING_STOP and body.depth_at(i) == 0):
             stop = i
             break
-        if char in " \t\u3000\u00a0" and _CJK_BREAK.match(text, i) and body.depth_at(i) == 0:
+        if char in " \t\u3000\u00a0" and _CJK_BREAK.match(text, i) and body.depth_at(i) == 0 and i >= spaced_end:
             stop = i  # a space between paragraphs, or between a heading and its text
             break
     else:
         if limit - begin <= MAX_HEADING and limit < body.end:
             stop = limit  # the next heading starts right after this one (一、总体要求（一）指导思想)
-        elif limit - begin <= _LONG_HEADING and limit == body.end:
-            stop = limit  # a page cut off right after a heading (…（二）建立重大案件沟通协调)
+        elif limit == body.end and limit - begin <= (MAX_HEADING if body.ends_at_line_end else _LONG_HEADING):
+            stop = limit  # a page cut off right after a heading (…（二）建立重大案件沟通协调), its line whole or not
     topic = _TOPIC.match(text, begin, stop if stop is not None else window_end)
     topic_cut = bool(topic and stop is not None and topic.end() < stop)
     if topic_cut:
