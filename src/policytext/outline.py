@@ -42,6 +42,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 from .normalize import normalize
@@ -128,7 +129,7 @@ _ANNOUNCE_WINDOW = 16
 _STRUCTURED_GAPS = 3
 # One-character verbs of openers.txt and the characters that make them part of another word
 # (总书记重要讲话: 要 in 重要 is no verb; 现在, 存在).
-_WORD_BEFORE_VERB = {"要": "重主需只想纲概摘", "在": "现正存所实自"}
+_WORD_BEFORE_VERB = MappingProxyType({"要": "重主需只想纲概摘", "在": "现正存所实自"})
 _SUBJECT = "@"  # openers.txt: a subject, which opens a sentence only before a verb
 _VERB = ">"  # openers.txt: a verb that makes a subject open a sentence
 _VERB_WINDOW = 6  # characters between a subject and its verb (adverbs: 多次, 深刻, 高度)
