@@ -445,8 +445,16 @@ def test_an_ill_formed_chinese_numeral_is_not_a_claim_and_not_a_crash():
     from policytext import from_text
     from policytext.indicators import extract
 
-    rows = extract(from_text("我们要建设一千千米铁路,粮食产量增长12%。"))
+    rows = extract(from_text("我们要建设一千千人铁路,粮食产量增长12%。"))
     assert list(rows.raw) == ["增长12%"]
+
+
+def test_the_thousand_of_a_metric_unit_is_no_power_of_the_number():
+    """一千千米 is 1000 千米: the 千 of 千米, 千克, 千瓦 belongs to the unit."""
+    rows = claims_of("我们要建设一千千米铁路，新增装机三百千瓦，储备粮食五千千克。")
+    assert list(zip(rows.value, rows.unit, rows.value_normalised)) == [(1000, "千米", 1e6), (300, "千瓦", 300), (5000, "千克", 5000)]
+    # Without a metric unit after it, 千 is a power as ever.
+    assert list(claims_of("修建公路三千公里。").value) == [3000]
 
 
 def test_claims_read_the_analysis_view_so_inline_pinyin_does_not_split_a_name():
@@ -460,3 +468,134 @@ def test_claims_read_the_analysis_view_so_inline_pinyin_does_not_split_a_name():
         assert document.raw[row.start : row.end] == row.raw
     plain = extract(from_text("同志们：\n今年全市研发投入强度达到3.5%，比上年提高0.2个百分点。\n"))
     assert plain[["indicator", "value", "unit"]].values.tolist() == table[["indicator", "value", "unit"]].values.tolist()
+
+
+# --- names, joined values, numerals inside words (issue 13) ---------------------------------
+
+
+def test_a_chinese_numeral_inside_a_word_is_no_number():
+    assert claims_of("要打破城乡二元经济结构，七台河市发展迅速。").empty
+    # After a value word the same characters state a price; a figure jieba also lists as a noun stays one.
+    assert list(claims_of("每斤售价为二元。").value_normalised) == [2]
+    assert list(claims_of("今年入党的大约有二百人。").value) == [200]
+
+
+def test_values_joined_by_and_or_a_dash_share_the_name_and_kind():
+    table = claims_of("研发投入和产出分别增长10%和12%。")
+    assert list(zip(table.indicator, table.value, table.kind)) == [("研发投入", 10, "growth"), ("产出", 12, "growth")]
+    table = claims_of("居民收入预计增长3%-5%。")
+    assert list(zip(table.indicator, table.value, table.kind)) == [("居民收入", 3, "growth"), ("居民收入", 5, "growth")]
+    table = claims_of("至少完成四千万亩到五千万亩荒地开垦的规划设计工作。")
+    assert list(zip(table.indicator, table.value_normalised)) == [("荒地", 4e7), ("荒地", 5e7)]
+    # Typeset text puts a space after the lead word; a 和 inside a listed name does not split it.
+    table = claims_of("化学需氧量、二氧化硫排放量分别下降 9.66%和13.14%。")
+    assert list(zip(table.indicator, table.value)) == [("化学需氧量", -9.66), ("二氧化硫排放量", -13.14)]
+    table = claims_of("信息传输、租赁和商务服务业增加值分别增长10.4%、9.1%。")
+    assert list(table.indicator) == ["信息传输增加值", "租赁和商务服务业增加值"]
+    # Two clauses, two names.
+    assert list(claims_of("出口增长5%，进口增长3%。").indicator) == ["出口", "进口"]
+
+
+def test_a_threshold_after_the_figure_is_not_what_it_measures():
+    row = one("粮食产量迈上1.3万亿斤大关。")
+    assert (row.indicator, row.value_normalised, row.qualifier) == ("粮食产量", 1.3e12, "")
+    assert one("全市GDP突破千亿元大关。").indicator == "GDP"
+    # A noun after a count is still what it counts.
+    assert one("全市有12条重点产业链。").indicator == "重点产业链"
+
+
+def test_a_phrase_without_a_noun_names_nothing():
+    table = claims_of("电力一百零八亿度，等于一九四九年的二点五倍。")
+    assert list(table.indicator) == ["电力", "电力"]
+    row = one("围绕6.5%经济发展目标。")
+    assert (row.indicator, row.kind, row.qualifier) == ("经济发展", "growth", "目标")
+    row = one("城镇化率达到65%。")
+    assert (row.indicator, row.kind) == ("城镇化率", "share")
+
+
+def test_the_nearest_noun_phrase_drops_function_words_but_keeps_verbs_that_name():
+    assert one("全市共向灾区捐款100万元。").indicator == "灾区捐款"
+    table = claims_of("现在共有党员四百二十人，其中在国外的有四十四人。")
+    assert list(zip(table.indicator, table.qualifier)) == [("党员", "共"), ("国外", "")]
+    assert one("地区生产总值完成4704.3亿元。").indicator == "地区生产总值"
+    assert one("带动玉工回归6.2万人。").indicator == "带动玉工回归"
+
+
+def test_an_attribute_before_a_threshold_does_not_borrow_an_owner():
+    table = claims_of("地区生产总值增长6.1%，规模以上工业增加值增长9.5%。")
+    assert list(table.indicator) == ["地区生产总值", "规模以上工业增加值"]
+    table = claims_of("技术合同达到15107项，成交额突破1900亿元。")
+    assert list(table.indicator) == ["技术合同", "技术合同成交额"]
+
+
+def test_more_than_inside_a_multiplier():
+    for text in ("全年财政收入达1.2万余亿元。", "全年财政收入1.2万亿余元。"):
+        row = one(text)
+        assert (row.indicator, row.value, row.unit, row.value_normalised, row.kind) == ("财政收入", 1.2, "万亿元", 1.2e12, "amount")
+        assert "多" in row.qualifier
+
+
+def test_counts_of_occasions_before_a_verb():
+    table = claims_of("总书记三次到团组参加讨论，三次对新质生产力作出阐释。全年召开常委会会议12次。")
+    assert list(zip(table.value, table.unit, table.kind)) == [(3, "次", "count"), (3, "次", "count"), (12, "次", "count")]
+    assert table.indicator.iloc[0] == "到团组参加讨论"
+    # A session's ordinal, a policy term and a single time are no counts.
+    assert claims_of("十四届全国人大二次会议召开。经市政府十七届61次常务会议审议。推进三次分配。一次到位。").empty
+
+
+def test_a_redacted_name_between_a_magnitude_and_its_noun():
+    row = one("在统一思想中凝聚33万xx人民的智慧和力量。")
+    assert (row.indicator, row.kind, row.value_normalised) == ("人民", "count", 330000)
+
+
+def test_qualifiers_declines_and_per_capita_units_in_ordinary_report_sentences():
+    table = claims_of("经济增长5%左右，城镇新增就业1200万人以上，出口下降3.2%，人均可支配收入3.5万元，粮食产量翻一番。")
+    assert list(zip(table.indicator, table.value, table.qualifier, table.kind)) == [
+        ("经济", 5, "约", "growth"), ("城镇新增就业", 1200, "以上", "count"), ("出口", -3.2, "", "growth"),
+        ("人均可支配收入", 3.5, "", "amount"), ("粮食产量", 2, "", "multiple")]
+
+
+def test_the_lower_end_of_a_range_takes_the_unit_written_after_the_upper_one():
+    table = claims_of("研发投入强度提高3至5个百分点，新建学校3-5所。")
+    assert list(zip(table.indicator, table.value, table.unit, table.kind)) == [
+        ("研发投入强度", 3, "个百分点", "growth"), ("研发投入强度", 5, "个百分点", "growth"),
+        ("新建学校", 3, "所", "count"), ("新建学校", 5, "所", "count")]
+    assert list(claims_of("增长百分之五到百分之六。").kind) == ["growth", "growth"]
+    # A span of years and a range of ordinals are no figures.
+    assert claims_of("用3到5年时间，修订第3至5条。").empty
+
+
+def test_a_full_width_comma_between_thousands_is_a_separator_not_a_clause_break():
+    table = claims_of("煤炭产量增加1，000万吨，钢产量2,157.8万吨。")
+    assert list(zip(table.indicator, table.value_normalised)) == [("煤炭产量", 1e7), ("钢产量", 21578000)]
+    # Before a count of something else the comma ends the clause.
+    table = claims_of("增长5%，100家企业受益。")
+    assert list(zip(table.raw, table.value)) == [("增长5%", 5), ("100家", 100)]
+
+
+def test_years_from_2000_in_chinese_digits_and_a_typeset_zero():
+    table = claims_of("即由一九八○年的七千一百亿元增加到二○○○年的二万八千亿元左右。")
+    assert list(zip(table.value, table.unit, table.year)) == [(7100, "亿元", "1980"), (28000, "亿元", "2000")]
+
+
+def test_times_with_a_growth_verb_are_a_change():
+    assert list(claims_of("粮食增产一点四倍，棉花减产百分之五。").kind) == ["growth", "growth"]
+    assert one("产量等于一九四九年的二点五倍。").kind == "multiple"
+
+
+def test_a_round_chinese_count_after_a_value_word_ending_its_clause_is_a_figure():
+    row = one("同我国建立外交关系的国家增加到近百个。")
+    assert (row.value, row.kind, row.qualifier) == (100, "count", "近")
+    # Before a noun the count is rhetoric, value word or not.
+    assert claims_of("达到三个方面的要求，抓好十项工作。").empty
+
+
+def test_a_bare_magnitude_of_people_counts_them():
+    row = one("必须力争把我国人口控制在十二亿以内。")
+    assert (row.value_normalised, row.kind) == (1.2e9, "count")
+    assert one("财政收入达到十二亿。").kind == "value"
+
+
+def test_a_page_number_after_a_title_is_no_value():
+    assert claims_of("12.市纪委监委2022年工作总结和2023年工作安排 88\n").empty
+    assert list(claims_of("排放量分别下降 9.66%。").value) == [-9.66]

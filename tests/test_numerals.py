@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.numerals import NUMERAL_PATTERN, scaled, split_magnitude, to_number
+from policytext.numerals import NUMERAL_PATTERN, numeral_word_at, scaled, split_magnitude, to_number
 from policytext.outline import marker_number
 
 
@@ -42,6 +42,7 @@ def test_whole_numbers_with_powers_and_decimals(numeral, value):
 @pytest.mark.parametrize("numeral, split", [
     ("五千亿", ("五千", "亿")), ("十四亿", ("十四", "亿")), ("一点三七万亿", ("一点三七", "万亿")),
     ("十亿四千万", ("十亿四千万", "")), ("三万九千八百", ("三万九千八百", "")), ("万", ("万", "")),
+    ("二万八千亿", ("二万八千", "亿")), ("三万亿", ("三", "万亿")), ("一亿二千万", ("一亿二千万", "")),
 ])
 def test_a_trailing_power_is_split_off_only_when_it_is_the_largest(numeral, split):
     assert split_magnitude(numeral) == split
@@ -50,6 +51,18 @@ def test_a_trailing_power_is_split_off_only_when_it_is_the_largest(numeral, spli
 def test_the_pattern_stops_at_the_number():
     text = "覆盖十亿四千万人，提高七点二个点，万物"
     assert [m.group() for m in NUMERAL_PATTERN.finditer(text)] == ["十亿四千万", "七点二"]
+
+
+def test_the_thousand_of_a_metric_unit_ends_the_number():
+    assert [NUMERAL_PATTERN.match(text).group() for text in ("一千千米", "三百千瓦", "五千克", "三千公里")] == ["一千", "三百", "五", "三千"]
+
+
+def test_a_numeral_opening_a_word_is_found_in_the_table_or_jiebas_dictionary():
+    assert numeral_word_at("城乡二元经济结构", 2, 4) == "二元"
+    assert numeral_word_at("七台河畔", 0, 2) == "七台河"
+    # A figure that jieba happens to list as a noun is still a figure; so is a count before a noun.
+    assert numeral_word_at("有二百人参加", 1, 4) == ""
+    assert numeral_word_at("九个部门", 0, 2) == ""
 
 
 def test_scaled_values_have_no_binary_artefacts():

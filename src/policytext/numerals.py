@@ -2,7 +2,8 @@
 
 :data:`CHINESE_NUMERAL` is the pattern of a whole Chinese number, powers and
 decimal part included (三万九千八百, 十亿四千万, 七十八点二, 一点三七万亿), so
-that a match covers the number and nothing less; :func:`to_number` reads it
+that a match covers the number and nothing less (and nothing more: the 千 of
+千米 belongs to the unit); :func:`to_number` reads it
 and :func:`split_magnitude` separates a trailing 万 / 亿 that works as a unit
 prefix (五千亿元 is 5000 亿元, as 5000亿元 would be; 十亿四千万人 is one
 number of 人).
@@ -23,37 +24,42 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_POWERS = "十百千万亿"
 # A Chinese number starts with a digit or 十/百/千 (万 and 亿 alone open words: 万物, 亿万人民)
 # and may end in a decimal part (七点二). 两 never follows 点.
+# 千 before 米, 克 or 瓦 is the metric prefix of a unit (一千千米 is 1000 千米), not a power of the number.
+_THOUSAND = "千(?![米克瓦])"
 CHINESE_NUMERAL = (
-    rf"[{CHINESE_DIGITS}十百千][{CHINESE_DIGITS}{CHINESE_POWERS}]*"
+    rf"(?:[{CHINESE_DIGITS}十百]|{_THOUSAND})(?:[{CHINESE_DIGITS}十百万亿]|{_THOUSAND})*"
     rf"(?:点[零〇一二三四五六七八九]+(?:万亿|[万亿])?)?"
 )
 NUMERAL_PATTERN = re.compile(CHINESE_NUMERAL)
 # The powers a number may end in when they scale a unit (亿元, 万人): longest first.
 _MAGNITUDES = MappingProxyType({"万亿": 1e12, "亿": 1e8, "万": 1e4})
 _MAGNITUDE_END = re.compile(r"(?:万亿|亿|万)$")
+# The powers that, before a trailing one, keep a number whole: those not below it.
+_NOT_BELOW = MappingProxyType({"万": ("万", "亿"), "亿": ("亿",), "万亿": ("万", "亿")})
 
 
 def split_magnitude(numeral: str) -> tuple[str, str]:
     """``"五千亿"`` → ``("五千", "亿")``; ``"十亿四千万"`` → ``("十亿四千万", "")``.
 
-    A trailing 万 / 亿 / 万亿 is split off when it is the number's only
-    power of that size, so that 五千亿元 reads as 5000 亿元 like 5000亿元;
-    a number with a larger power before it (十亿四千万) stays whole, since
-    its parts do not share one unit.
+    A trailing 万 / 亿 / 万亿 is split off when it is the number's largest
+    power, so that 五千亿元 reads as 5000 亿元 like 5000亿元 and 二万八千亿元 as
+    28000 亿元; a number with a power as large or larger before it (十亿四千万)
+    stays whole, since its parts do not share one unit.
     """
     end = _MAGNITUDE_END.search(numeral)
     if not end or end.start() == 0:
         return numeral, ""
     head = numeral[: end.start()]
-    if "万" in head or "亿" in head:
+    # 二万八千亿 is 28000 亿 (亿 is above every power before it); 十亿四千万 is one number, not 十亿四千 万.
+    if any(power in head for power in _NOT_BELOW[end.group()]):
         return numeral, ""
     return head, end.group()
 
 
 @lru_cache(maxsize=1024)
 def to_number(numeral: str) -> float | None:
-    """``"十二"`` → 12.0, ``"2,157.8"`` → 2157.8, ``"百"`` → 100.0, ``"一点三七万亿"`` → 1.37e12; None when it is not a number."""
-    text = numeral.replace(",", "").replace("两", "二")
+    """``"十二"`` → 12.0, ``"2,157.8"`` (or ``"2，157.8"``) → 2157.8, ``"百"`` → 100.0, ``"一点三七万亿"`` → 1.37e12; None when it is not a number."""
+    text = numeral.replace(",", "").replace("，", "").replace("两", "二")
     if not text:
         return None
     if text[0].isdigit():
@@ -82,3 +88,32 @@ def _exact(value: float) -> float:
 def scaled(value: float, factor: float) -> float:
     """``value * factor`` without binary floating-point artefacts (1073.6 × 1e8 = 107360000000, not 107359999999.99998)."""
     return value if factor == 1 else _exact(value * factor)
+
+
+@lru_cache(maxsize=1)
+def _numeral_words() -> frozenset[str]:
+    from .resources import word_list
+
+    return frozenset(word_list("numeral_words.txt"))
+
+
+def numeral_word_at(text: str, start: int, end: int) -> str:
+    """The word a Chinese numeral at ``start`` opens, when the numeral is part of it and no number (二元经济结构); else "".
+
+    ``end`` is where the numeral and its unit end. A word counts when it covers
+    that span and is either in ``numeral_words.tsv`` (lexicalised words jieba
+    tags as numerals: 二元, 一线, 十分) or in jieba's dictionary with a tag that
+    is not a numeral's or a measure word's (一体, 五金, 一流, 三农).
+    """
+    from .segment import jieba_word_tags
+
+    table, tags = _numeral_words(), jieba_word_tags()
+    for stop in range(min(len(text), start + 6), end - 1, -1):
+        word = text[start:stop]
+        if word in table:
+            return word
+        tag = tags.get(word)
+        # Only a word running past the unit: jieba also lists figures as nouns (二百人).
+        if tag and not tag.startswith(("m", "q")) and stop > end:
+            return word
+    return ""

@@ -26,7 +26,11 @@ short quotations (“1+4”, “从0到1”: names and slogans), model names (5G
 Chinese numerals that count things (三个方面, 四类, 一批): official Chinese
 writes statistics in Arabic digits and keeps Chinese numerals for rhetoric, so
 a Chinese numeral counts only as a rank (第八, 全国第三), a top-N (前三, 百强),
-a magnitude (两位数), a doubling (翻一番) or before a measure unit (五千亿元).
+a magnitude (两位数), a doubling (翻一番), before a measure unit (五千亿元),
+counting people, places or organisations (九个部门), or occasions before a verb
+(三次到团组; 二次会议 names a session). A numeral that opens a word (二元经济,
+七台河: ``numerals.numeral_word_at``) is no number. The lower end of a range
+takes the unit written after the upper one (3至5个百分点).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 
-from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
+from ..numerals import CHINESE_NUMERAL, numeral_word_at, scaled, split_magnitude, to_number
 from ..redaction import REDACTION, REDACTION_PATTERN
 from ..textfacts import HAN
 from . import resources as res
@@ -50,7 +54,8 @@ from .naming import name_claim
 if TYPE_CHECKING:
     from ..document import Document
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Older reports set the thousands separator as a full-width comma (增加1，000万吨).
+ARABIC = r"(?<!\d)\d{1,3}(?:[,，]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = CHINESE_NUMERAL
 _CJK = HAN
 # Each scanning pattern opens with a lookahead on the characters a match can
@@ -81,9 +86,11 @@ RETROSPECTIVE_HEADING = re.compile(r"工作(?:回顾|总结)")
 FROM_TO = re.compile(r"从[^，。；：]*?(?:到|至)")
 # A clause opening with 其中 gives a part of the figure before it.
 _PART_OF = "其中"
-# A year written in Chinese digits (一九五四年), read digit by digit.
-CHINESE_YEAR = re.compile(r"(?=[一])(?<![〇零一二三四五六七八九十])(?P<year>一[九八][〇零一二三四五六七八九]{2})年")
-_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+# A year written in Chinese digits (一九五四年, 二〇〇〇年; typeset zero may be ○), read digit by digit.
+CHINESE_YEAR = re.compile(
+    r"(?=[一二])(?<![〇○零一二三四五六七八九十])(?P<year>(?:一[七八九]|二[〇○零])[〇○零一二三四五六七八九]{2})年"
+)
+_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 # A year after 比, 较, 同, 与, 于 is the base of a comparison (比2022年增长, 等于一九四九年的二点五倍), not the figure's year.
 _BASE_BEFORE = frozenset("比较同与于")
 _MONTH = re.compile(r"\d{1,2}月")
@@ -97,9 +104,13 @@ SHORT_QUOTE = re.compile(r"“[^“”]{1,12}”|‘[^‘’]{1,12}’|「[^「�
 # What follows a number that makes it a time or an ordinal, not a quantity.
 _NOT_QUANTITY_AFTER = re.compile(r"个?(?:年|月|日|号|时|季度|周|天|届|次|期|代|版|章|节|小时|岁|级|轮)")
 _DURATION_AFTER = re.compile(r"(?:月|季度|小时|工作日|年|星期)")
-CLAUSE_BREAK = re.compile(r"[，；：;:]|,(?!\d)")
+CLAUSE_BREAK = re.compile(r"[；：;:]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
 _BOUNDARY = frozenset(("，", "。", "；", "：", "、", "！", "？", "）", ")", "”", ";", ":", ",", "!", "?", ""))
 _NOT_ATTRIBUTIVE = frozenset("的之等和与及或以")
+# What joins two values of one list or range (10%和12%, 3%-5%, 四千万亩到五千万亩).
+_NEXT_VALUE = frozenset(("、", "和", "与", "及", "-", "—", "–", "～", "~", "至", "到", "－"))
+_ORDINAL_RANGE = re.compile(r"第(?:\d+|[一二两三四五六七八九十百]+)[-—–～~至到－]$")
+_RANGE_NEXT = re.compile(r"[-—–～~至到－](?=[\d一二两三四五六七八九十百千])")
 _TOPN_UNITS = "%|名|位|强"
 _TIER_UNITS = ("方阵", "梯队", "阵营")
 # Qualitative magnitudes: 两位数 = at least 10 (per cent, for growth).
@@ -183,13 +194,16 @@ def _core_pattern() -> re.Pattern[str]:
         rf"|(?P<qty>(?:(?P<low>{_RANGE_LOW})、)?(?P<num>{ARABIC}|{CHINESE}|{_REDACTED_NUMBER})"
         # 34 个界别: a space between digits and their unit, as typeset text has.
         rf"(?:(?<=\d)[ \u00a0](?=(?:{inner})?(?:{mult})?(?:{units})))?(?P<inner>{inner})?"
-        rf"(?P<unit>(?P<mult>{mult})?(?P<base>{units})|(?P<bare>{mult}))?(?P<after>{after})?))"
+        # 1.2万亿余元, 1.2万余亿元: 余/多 may stand inside the multiplier.
+        rf"(?P<unit>(?:(?P<mult>{mult})(?:(?P<inner_mid>{inner})(?P<mult2>{mult})?)?)?(?P<base>{units})|(?P<bare>{mult}))?"
+        rf"(?P<after>{after})?))"
     )
 
 
 @lru_cache(maxsize=1)
 def _lead_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?:{res.alternation(res.cue_table('before'))})了?)+$")
+    # 分别下降 9.66%: typeset text may put a space between the lead word and the number.
+    return re.compile(rf"(?:(?:{res.alternation(res.cue_table('before'))})了?)+[ \u00a0]?$")
 
 
 @lru_cache(maxsize=1)
@@ -498,6 +512,7 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     if m["pct"]:
         claim = _Found("qty", m.start(), m.start(), m.end(), **{**base, "value": _number(m["pct_n"]), "unit": "%",
                        "unit_normalised": "%", "unit_kind": "share"})
+        claim.continuation = bool(found) and text[found[-1].end : m.start()] in _NEXT_VALUE  # 百分之五到百分之六
         return _with_lead(claim, _lead_pattern().search(before), m.start())
     if m["top"] or m["strong"] or m["rank"]:
         return _read_ranking(m, before, after_char, base)
@@ -507,21 +522,33 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     end = m.end()
     unit = m["unit"] or ""
     spec = units.get(m["base"]) if m["base"] else None
-    mult = mults.get(m["mult"] or m["bare"] or "", 1.0)
+    mult = mults.get(m["mult"] or m["bare"] or "", 1.0) * mults.get(m["mult2"] or "", 1.0)
+    if m["inner_mid"]:
+        unit = (m["mult"] or "") + (m["mult2"] or "") + m["base"]  # the unit as written, 余 left to the qualifiers
+    if not unit and num[0].isdigit() and (upper := _upper_end(text, m.end())) is not None:
+        # 3至5个百分点, 3-5所: the lower end of a range is in the unit written after the upper one.
+        unit = upper["unit"]
+        spec = units.get(upper["base"]) if upper["base"] else None
+        mult = mults.get(upper["mult"] or upper["bare"] or "", 1.0) * mults.get(upper["mult2"] or "", 1.0)
     unit_in_word = bool(m["base"]) and not _ends_a_word(text, m.end("base"))
     if unit_in_word:
         # 上千万家庭, 十四亿多人口: the unit's character opens the noun counted, it is no unit.
         end, unit, spec = m.start("base"), m["mult"] or "", None
     rest = text[end : end + 1]
     lead = _lead_pattern().search(before)
+    if lead and lead.group()[-1:].isspace() and not unit:
+        lead = None  # 工作安排 88: a page number after a title, not a value after 排
     lead_roles = {res.cue_table("before")[w].role for w in _lead_words(lead.group())} if lead else set()
-    continuation = bool(found) and num_start >= 1 and text[num_start - 1] == "、" and found[-1].end == num_start - 1
+    # 10%和12%, 3%-5%, 一百多亿斤到二百多亿斤: the next value of a list or the other end of a range.
+    continuation = bool(found) and text[found[-1].end : num_start] in _NEXT_VALUE
     value_context = bool(lead_roles - {"distribute"}) or continuation
     if redacted:
         if not unit and not (value_context and rest in _BOUNDARY):
             return None
     elif num[0].isdigit() and not unit and not value_context:
         return None
+    if not (redacted or num[0].isdigit() or value_context) and numeral_word_at(text, num_start, max(end, m.end("num") + 1)):
+        return None  # 二元经济结构, 七台河: the numeral opens a word, it counts nothing
     power = "" if redacted or num[0].isdigit() else split_magnitude(num)[1]
     if unit_in_word and not (unit or power or redacted or value_context):
         return None
@@ -544,16 +571,33 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
            "redacted": redacted},
     )
     claim.continuation = continuation
+    # 33万xx人民: a redacted place name between the figure and the noun it counts.
+    hidden = REDACTION.match(text, end) if not redacted else None
+    if hidden and (unit or power):
+        claim.counted_at = hidden.end()
+        rest = text[hidden.end() : hidden.end() + 1]
     claim.attributive = (
         bool(rest) and re.match(rf"[{_CJK}“]", rest) is not None and rest not in _NOT_ATTRIBUTIVE
         and not _lead_pattern_at().match(text, end)  # 三万九千八百元|增加到…: a verb follows, not a noun
+        and not _RANGE_NEXT.match(text, end)  # 一百多亿斤|到二百多亿斤: the other end follows, not a noun
     )
-    if m["inner"]:
-        claim.qualifiers.append(res.cue_table("inner")[m["inner"]].label)
+    for inner in (m["inner"], m["inner_mid"]):
+        if inner:
+            claim.qualifiers.append(res.cue_table("inner")[inner].label)
     claim = _with_lead(claim, lead, m.start())
     if m["after"] and not unit_in_word:
         claim.qualifiers.append(res.cue_table("after")[m["after"]].label)
     return claim
+
+
+def _upper_end(text: str, position: int) -> re.Match | None:
+    """The upper end of a range after a bare number (3|至5个百分点), when it is a number with a unit."""
+    if not _RANGE_NEXT.match(text, position):
+        return None
+    upper = _core_pattern().match(text, position + 1)
+    if upper is None or not upper["qty"] or not upper["unit"] or _never_a_quantity(upper, text):
+        return None
+    return upper
 
 
 def _ends_a_word(text: str, position: int) -> bool:
@@ -594,8 +638,10 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
     num = m["num"]
     num_start = m.start("num")
     previous = text[num_start - 1 : num_start]
-    if previous == "." or (previous.isascii() and previous.isalnum()):
-        return True
+    if previous in (".", "第") or (previous.isascii() and previous.isalnum()):
+        return True  # 3.5, A4, 第2次: no quantity
+    if _ORDINAL_RANGE.search(text, max(0, num_start - 8), num_start):
+        return True  # 第3至5条: the upper end of a range of ordinals
     rest = text[m.end() : m.end() + 1]
     if rest.isascii() and rest.isalpha() and not REDACTION.match(text, m.end()):
         return True  # 5G, C919 (but 33万xx人民: a redaction follows)
@@ -603,6 +649,11 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
         return True
     if m["base"] == "个" and _DURATION_AFTER.match(text, m.end("unit")):
         return True  # 3个月, 5个季度
+    spec = res.units().get(m["base"]) if m["base"] else None
+    if spec and spec.counts == "occasion":
+        # 三次到团组, 召开会议12次。 count occasions; 61次常务会议, 二次会议 name a session; 一次 is no statistic.
+        ends = rest in _BOUNDARY and num[0].isdigit()
+        return not ((to_number(num) or 0) >= 2 and (ends or _verb_at(text, m.end())))
     if num[0].isdigit() or REDACTION.match(num):
         return False
     if previous in "几数" and previous:
@@ -612,12 +663,29 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
     power = split_magnitude(num)[1]
     if not (m["unit"] or power):
         return True
-    spec = res.units().get(m["base"]) if m["base"] else None
     if power or m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth", "quantity")):
         return False
     if spec and spec.kind == "count" and (to_number(num) or 0) >= 2 and _counts_people_or_places(spec, text, m.end()):
         return False  # 只有五人, 两名委员, 九个部门: rhetoric counts abstractions, not people or places
+    if spec and spec.kind == "count" and text[m.end() : m.end() + 1] in _BOUNDARY and _value_lead_before(text, m.start()):
+        return False  # 建交国家增加到近百个。: a value word and the noun before make even a round number a figure
     return not _statistic(num)
+
+
+def _value_lead_before(text: str, position: int) -> bool:
+    """Whether a lead word that states a value (增加到, 达到, 近; not 分别 alone) ends right before ``position``."""
+    lead = _lead_pattern().search(text, max(0, position - 12), position)
+    if not lead or not lead.group().strip():
+        return False
+    return bool({res.cue_table("before")[w].role for w in _lead_words(lead.group())} - {"distribute"})
+
+
+def _verb_at(text: str, position: int) -> bool:
+    """Whether the word at ``position`` is a verb or a preposition (三次|到团组, 三次|对…进行阐释)."""
+    edges = sorted(e for e in _word_edges(text) if e > position)
+    word = text[position : edges[0]] if edges else ""
+    tag = _dictionary_words().get(word, "")
+    return tag.startswith(("v", "p")) and not tag.startswith("vn")
 
 
 def _counts_people_or_places(spec, text: str, position: int) -> bool:
@@ -731,5 +799,7 @@ def _kind(claim: _Found) -> str:
     )
     if unit_kind == "share":
         return "growth" if phrase_kind == "growth" else "share"
+    if unit_kind is None and claim.unit in res.multipliers() and claim.indicator.endswith(tuple(res.counted_entities())):
+        return "count"  # 人口控制在十二亿: a bare magnitude of people or places counts them
     return unit_kind or phrase_kind or "value"
 

@@ -26,6 +26,7 @@ class Found:
     attributive: bool = False
     continuation: bool = False
     distribute: bool = False
+    counted_at: int = -1  # where the noun a count modifies starts, when not right after the claim (33万xx人民)
     indicator: str = ""
     owner: str = ""
     kind: str = ""

@@ -3,7 +3,13 @@
 The phrase comes from the clause before the value (全社会研发投入强度2022年达××%),
 or after it when the number counts a following noun (12条重点产业链). Years,
 redactions, publishers (…发布的), enumerations (甲、乙等丙 → 丙), quotation
-marks, scopes and predicates are cut away. A bare attribute (成交额, 增加值)
+marks, scopes and predicates are cut away, and function words at its ends (在,
+共向, 的): what remains is the noun phrase nearest the number. A phrase with no
+noun in it (等于, 围绕, 有望) names nothing: the name comes from the figure
+before, or from the noun after a rate (围绕6.5%经济发展目标 → 经济发展, a target).
+A threshold after the figure (千亿元大关) is not what it measures. Values joined
+by 和, 、 or a range sign (10%和12%, 3%-5%) share one name unless 分别 hands
+them out. A bare attribute (成交额, 增加值)
 takes its owner from the claim before (技术合同 → 技术合同成交额); 分别 hands
 the values out one by one to a listed set of indicators.
 """
@@ -29,6 +35,59 @@ _ENUMERATION = re.compile(r"^.*、[^、]*?等(?=.)")
 _PUBLISHER = re.compile(r"^.*?(?:发布|公布)的")
 _QUOTES = str.maketrans("", "", OPENING_QUOTES + CLOSING_QUOTES + "《》" + '"')
 _MAX_AFTER = 16
+_THRESHOLD = ("以上", "以下")
+_JOINERS = "、和与及-—–～~至到－"
+_LAST_JOIN = re.compile(r"[和与及]")
+# Tags (jieba) of words that can name what a figure measures: nouns, nominal verbs and adjectives, idioms,
+# abbreviations, distinguishing words, foreign words (GDP).
+_NAME_FLAGS = ("n", "vn", "an", "l", "j", "b", "eng", "x", "g", "s")
+# Words that open or close a stretch of text before a number without being part of the name in it:
+# adverbs, prepositions, conjunctions, particles, pronouns; time words at its end. Verbs stay: they often
+# name what is counted or changed (裁减现役员额, 捐款, 回归); value verbs (完成, 达到) are lead cues.
+_LEADING_NOT_NAME = ("d", "p", "c", "u", "r")
+_TRAILING_NOT_NAME = ("d", "p", "c", "u", "y", "t")
+
+
+def _noun_phrase(phrase: str) -> str:
+    """The noun phrase nearest the number in the text before it: 共有党员 → 党员, 在国外 → 国外,
+    共向灾区捐款 → 灾区捐款. Words are dropped from either end only while a noun remains."""
+    if not phrase:
+        return phrase
+    words = [(w.word, w.flag) for w in _tagger().cut(phrase)]
+
+    def droppable(flag: str, tags: tuple[str, ...]) -> bool:
+        return flag.startswith(tags) and not flag.startswith(("vn", "an"))
+
+    while len(words) > 1 and droppable(words[-1][1], _TRAILING_NOT_NAME) and _names_something("".join(w for w, _ in words[:-1])):
+        words.pop()
+    while len(words) > 1 and droppable(words[0][1], _LEADING_NOT_NAME) and _names_something("".join(w for w, _ in words[1:])):
+        words.pop(0)
+    return "".join(w for w, _ in words)
+
+
+def _counts_occasions(claim: _Found) -> bool:
+    unit = res.units().get(claim.unit)
+    return unit is not None and unit.counts == "occasion"
+
+
+def _occasion(text: str, position: int) -> str:
+    """The act a count of occasions counts: the rest of its clause (三次|到团组参加讨论)."""
+    stop = re.search(r"[，。；：！？,;:]|$", text[position:])
+    return text[position : position + stop.start()].translate(_QUOTES)[:_MAX_AFTER]
+
+
+def _names_something(phrase: str) -> bool:
+    """Whether a phrase holds a noun (等于, 围绕, 有望 hold none: they are predicates, not names)."""
+    return any(word.flag.startswith(_NAME_FLAGS) for word in _tagger().cut(phrase))
+
+
+def _target_tail(claim: _Found, phrase: str) -> str:
+    """经济发展目标 → 经济发展, with 目标 in the qualifiers: the figure is a target, the indicator what it targets."""
+    for cue in res.cues_longest_first("phrase"):
+        if cue.role == "target" and phrase.endswith(cue.word) and len(phrase) > len(cue.word):
+            claim.qualifiers.append(cue.label)
+            return phrase[: -len(cue.word)]
+    return phrase
 
 
 def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: list[_Found], pending: list[str]) -> None:
@@ -40,13 +99,26 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
     cut = [(s - floor, e - floor) for s, e, *_ in times if floor <= s < claim.start]
     phrase, scope, openers = _clean(text[floor : claim.start], cut)
     claim.qualifiers[:0] = openers
+    if claim.continuation:
+        phrase = phrase.lstrip(_JOINERS)
     # A count, amount or bare magnitude before a noun counts that noun (12条重点产业链, 近一亿农村贫困人口).
-    if claim.attributive and claim.unit_kind in ("count", "amount", "quantity"):
-        phrase = _after_phrase(text, claim.end) or phrase
+    counted_at = claim.counted_at if claim.counted_at >= 0 else claim.end
+    if claim.attributive and _counts_occasions(claim):
+        phrase = _occasion(text, claim.end) or phrase  # 三次|到团组参加讨论: what was done, not a noun
+    elif claim.attributive and claim.unit_kind in ("count", "amount", "quantity"):
+        phrase = _after_phrase(text, counted_at) or phrase
     elif claim.attributive and claim.unit_kind is None and claim.unit:
-        counted = _after_phrase(text, claim.end, noun_first=True)
+        counted = _after_phrase(text, counted_at, noun_first=True)
         if counted:  # 近一亿|农村贫困人口, 上千万|家庭: a magnitude before a noun counts it
             phrase, claim.unit_kind = counted, "count"
+    # A phrase with no noun in it names nothing (等于, 围绕, 有望): the name comes from the figure before,
+    # or, for a rate before a noun, from that noun (围绕6.5%|经济发展目标).
+    if phrase and not _names_something(phrase):
+        phrase = ""
+    phrase = _noun_phrase(phrase)
+    if not phrase and claim.attributive and claim.unit_kind in ("share", "growth"):
+        phrase = _after_phrase(text, claim.end, noun_first=True)
+    phrase = _target_tail(claim, phrase)
     claim.scope = claim.scope or scope
     previous = earlier[-1] if earlier else None
 
@@ -58,12 +130,13 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
         _inherit(claim, previous)
         claim.roles |= previous.roles
         return
-    if claim.distribute and "、" in phrase:
+    if claim.distribute and ("、" in phrase or _LAST_JOIN.search(phrase)):
         items = _distribute(phrase)
         claim.indicator = claim.owner = items[0]
         pending[:] = items[1:]
         return
-    attribute = next((a for a in res.attributes() if phrase.startswith(a)), None)
+    # 规模以上工业增加值: an attribute before 以上/以下 is a size threshold modifying the name, not its head.
+    attribute = next((a for a in res.attributes() if phrase.startswith(a) and not phrase.startswith(_THRESHOLD, len(a))), None)
     if phrase and attribute:
         # The owner is the claim just before, unless a clause without figures came between.
         near = previous is not None and previous.clause >= claim.clause - 1
@@ -75,6 +148,8 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
             return
     if phrase:
         claim.indicator = claim.owner = phrase
+        if claim.continuation and previous and not previous.indicator:
+            previous.indicator = previous.owner = phrase  # 四千万亩到五千万亩荒地: both ends measure 荒地
         return
     if claim.pattern in ("rank", "tier"):
         bracket = next((c for c in reversed(earlier) if c.pattern == "topn"), None)
@@ -195,7 +270,13 @@ def _clause_subject(text: str, clauses: list[int], clause: int, times) -> str:
 
 
 def _distribute(phrase: str) -> list[str]:
-    """分别: 战略性新兴服务业、科技服务业营业收入 → one indicator per item, sharing the last item's head."""
+    """分别: 战略性新兴服务业、科技服务业营业收入 → one indicator per item, sharing the last item's head.
+
+    Two items may be joined by 和, 与 or 及 (研发投入和产出分别增长10%和12%).
+    """
     items = [item for item in phrase.split("、") if item]
+    if len(items) == 1:
+        # Two items joined by 和; in a list with 、 a 和 may be inside a name (租赁和商务服务业).
+        items = [item for item in _LAST_JOIN.split(items[0]) if item]
     head = next((a for a in res.attributes() if items[-1].endswith(a) and len(items[-1]) > len(a)), "")
     return [item if not head or item.endswith(head) else item + head for item in items]
