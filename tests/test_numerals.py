@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.numerals import NUMERAL_PATTERN, numeral_word_at, scaled, split_magnitude, to_number
+from policytext.indicators.claims import numeral_word_at
+from policytext.numerals import NUMERAL_PATTERN, scaled, split_magnitude, to_number
 from policytext.outline import marker_number
 
 

@@ -88,32 +88,3 @@ def _exact(value: float) -> float:
 def scaled(value: float, factor: float) -> float:
     """``value * factor`` without binary floating-point artefacts (1073.6 × 1e8 = 107360000000, not 107359999999.99998)."""
     return value if factor == 1 else _exact(value * factor)
-
-
-@lru_cache(maxsize=1)
-def _numeral_words() -> frozenset[str]:
-    from .resources import word_list
-
-    return frozenset(word_list("numeral_words.txt"))
-
-
-def numeral_word_at(text: str, start: int, end: int) -> str:
-    """The word a Chinese numeral at ``start`` opens, when the numeral is part of it and no number (二元经济结构); else "".
-
-    ``end`` is where the numeral and its unit end. A word counts when it covers
-    that span and is either in ``numeral_words.tsv`` (lexicalised words jieba
-    tags as numerals: 二元, 一线, 十分) or in jieba's dictionary with a tag that
-    is not a numeral's or a measure word's (一体, 五金, 一流, 三农).
-    """
-    from .segment import jieba_word_tags
-
-    table, tags = _numeral_words(), jieba_word_tags()
-    for stop in range(min(len(text), start + 6), end - 1, -1):
-        word = text[start:stop]
-        if word in table:
-            return word
-        tag = tags.get(word)
-        # Only a word running past the unit: jieba also lists figures as nouns (二百人).
-        if tag and not tag.startswith(("m", "q")) and stop > end:
-            return word
-    return ""

@@ -29,7 +29,7 @@ a Chinese numeral counts only as a rank (第八, 全国第三), a top-N (前三,
 a magnitude (两位数), a doubling (翻一番), before a measure unit (五千亿元),
 counting people, places or organisations (九个部门), or occasions before a verb
 (三次到团组; 二次会议 names a session). A numeral that opens a word (二元经济,
-七台河: ``numerals.numeral_word_at``) is no number. The lower end of a range
+七台河: :func:`numeral_word_at`) is no number. The lower end of a range
 takes the unit written after the upper one (3至5个百分点).
 """
 
@@ -44,7 +44,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 
-from ..numerals import CHINESE_NUMERAL, numeral_word_at, scaled, split_magnitude, to_number
+from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
 from ..redaction import REDACTION, REDACTION_PATTERN
 from ..textfacts import HAN
 from . import resources as res
@@ -614,6 +614,26 @@ def _ends_a_word(text: str, position: int) -> bool:
     start = max((e for e in edges if e < position), default=0)
     end = min((e for e in edges if e > position), default=len(text))
     return text[start:end] not in _dictionary_words()
+
+
+def numeral_word_at(text: str, start: int, end: int) -> str:
+    """The word a Chinese numeral at ``start`` opens, when the numeral is part of it and no number (二元经济结构); else "".
+
+    ``end`` is where the numeral and its unit end. A word counts when it covers
+    that span and is either in ``numeral_words.txt`` (lexicalised words jieba
+    tags as numerals: 二元, 一线, 十分) or, running past the unit, in jieba's
+    dictionary with a tag that is not a numeral's or a measure word's (七台河).
+    """
+    table, tags = res.numeral_words(), _dictionary_words()
+    for stop in range(min(len(text), start + 6), end - 1, -1):
+        word = text[start:stop]
+        if word in table:
+            return word
+        tag = tags.get(word)
+        # Only a word running past the unit: jieba also lists figures as nouns (二百人).
+        if tag and not tag.startswith(("m", "q")) and stop > end:
+            return word
+    return ""
 
 
 @lru_cache(maxsize=1)

@@ -88,6 +88,12 @@ def counted_entities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def numeral_words() -> frozenset[str]:
+    """Lexicalised words that open with a numeral and a unit character but name no number (二元, 一线)."""
+    return frozenset(resources.word_list("numeral_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def attributes() -> tuple[str, ...]:
     return tuple(sorted((row[0] for row in _rows("indicator_attributes.tsv")), key=len, reverse=True))
 
