@@ -78,6 +78,11 @@ read: export POLICYTEXT_DOC := $(value DOC)
 read: $(STAMP) ## Write the reading page: one self-contained HTML file with every layer on the text (DOC=speech.txt for another speech)
 	$(BIN)/policytext read
 
+# The tests compile the package and rewrite every test module's asserts at each start: keep the compiled files
+# in the project cache (where pytest also keeps its rewritten modules), even where the shell says write none.
+test test-fast fuzz: export PYTHONPYCACHEPREFIX := $(CACHE)/pycache
+test test-fast fuzz: export PYTHONDONTWRITEBYTECODE :=
+
 test: $(STAMP) ## Run the test suite (PYTEST_ARGS='-m "not slow"' or '-k outline' to narrow it)
 	@status=0; $(PY) -m pytest $(PYTEST_ARGS) || status=$$?; \
 	if [ "$$status" -eq 5 ]; then \

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 from .helpers import ROOT, SEED, examples
+
+# jsonschema (imported by nbformat) loads rfc3987_syntax when it is installed, which builds 38 lark parsers
+# for its "iri" formats: over a second of every run. The notebook schemas use no format, so nothing is lost.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 # Hypothesis keeps what it stores (the examples it found, its constants cache)
 # in the project cache, not in a .hypothesis/ folder at the repository root.

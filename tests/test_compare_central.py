@@ -261,6 +261,7 @@ def test_index_is_stored_once_per_content_and_rebuilt_per_changed_file(tmp_path,
     assert load_index(load_reference(texts)).text == changed.text
 
 
+@pytest.mark.slow
 def test_index_from_the_cache_equals_a_fresh_build(corpus):
     cached = load_index(corpus)
     fresh = build_index(corpus)

@@ -56,6 +56,7 @@ def test_gaps(seed_table):
     assert "技术合同成交额" not in set(no_base.indicator) and "科技服务业规模" in set(no_base.indicator)
 
 
+@pytest.mark.slow
 def test_table_figure_and_html_are_written_and_repeatable(seed, seed_table, tmp_path):
     use_chinese_font()
     fig, data = charts.plot_table(seed_table, outline=seed.outline, source=Source.of_document(seed))

@@ -33,7 +33,9 @@ def test_the_guard_really_blocks(no_network):
         socket.getaddrinfo("pypi.org", 443)
 
 
-@pytest.mark.parametrize("command", [name for name in cli.COMMANDS if name not in ("run", "report")])
+# The reading page renders the whole text: in the full suite only.
+@pytest.mark.parametrize("command", [pytest.param(name, marks=pytest.mark.slow) if name == "read" else name
+                                     for name in cli.COMMANDS if name not in ("run", "report")])
 def test_every_command_runs_offline(no_network, capsys, tmp_path, command):
     extra = {
         "corpus": ["--out", str(tmp_path / "out"), "--workers", "1"],

@@ -65,6 +65,7 @@ def test_the_page_is_the_raw_text_in_order_and_needs_no_network(seed_page):
     assert len(page.encode("utf-8")) < 1_500_000, "the seed's page stays well under 3 MB"
 
 
+@pytest.mark.slow
 def test_the_page_is_deterministic(seed_page):
     document, tables, page = seed_page
     assert render(document, tables) == page
