@@ -38,3 +38,19 @@ def test_output_names_from_user_input_are_refused(tmp_path, name):
     with pytest.raises(PolicytextError):
         write_table(pd.DataFrame({"a": [1]}), name, outdir=tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("count", [0, 3, 5000])
+def test_json_written_in_batches_is_the_one_shot_encoding(capsys, count):
+    # Batching the streamed chunks must not change a byte: the same text as encoding it whole, with the
+    # characters JSON may leave raw (C1 controls, direction marks, line separators) escaped.
+    import json
+
+    from policytext.commands._common import write_json
+    from policytext.terminal import json_safe
+
+    payload = {"rows": [{"text": f"第{i}条\u202e\x85\u2028", "start": i, "nested": [i, None]} for i in range(count)]}
+    write_json(payload)
+    written = capsys.readouterr().out
+    assert written == json_safe(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
+    assert "\u202e" not in written and json.loads(written) == payload

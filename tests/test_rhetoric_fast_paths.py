@@ -126,3 +126,22 @@ def test_the_generated_texts_do_form_groups_of_both_levels():
     # The property above is only worth something if its texts hold groups.
     document = from_text("同志们：\n坚持创新引领，坚持人才支撑，坚持改革发展。推动新产业、新模式、新动能。")
     assert set(P.parallelisms(document).level) == {"clause", "phrase"}
+
+
+def test_payload_items_are_each_series_rows_of_the_item_table():
+    # The plain definition the one-pass grouping replaces: filter the item table by series.
+    from policytext.rhetoric.report import rhetoric_payload, rhetoric_tables
+
+    text = (
+        "标题\n同志们：\n今年要抓好三个方面：一是稳增长；二是促改革；三是惠民生。"
+        "要发展关键技术、前沿技术、颠覆性技术等新技术。推动知识、技术、数据等新型生产要素流动。\n"
+    )
+    document = from_text(text)
+    items = rhetoric_tables(document)["enumerations"]
+    payload = rhetoric_payload(document)
+    assert len(payload["enumerations"]) >= 3 and len(items) >= 9
+    for series in payload["enumerations"]:
+        rows = items[items.enumeration == series["enumeration"]]
+        expected = [{"text": r.text, "start": int(r.start), "end": int(r.end)} for r in rows.itertuples()]
+        assert series["items"] == expected and series["items"]
+    assert sum(len(s["items"]) for s in payload["enumerations"]) == len(items)

@@ -50,6 +50,14 @@ def test_everything_elided():
     assert view.from_raw(1) == 0
 
 
+def test_a_span_inside_one_elision_is_within_it_and_one_across_a_kept_character_is_not():
+    view = TextView.of("甲乙丙丁戊己", 0, 6, [(1, 3), (4, 5)])
+    assert view.within_elision(1, 3) and view.within_elision(2, 3) and view.within_elision(4, 5)
+    assert not view.within_elision(1, 5)  # runs over 丁, which the view kept
+    assert not view.within_elision(0, 2) and not view.within_elision(3, 4)
+    assert not TextView.of("甲乙", 0, 2).within_elision(0, 1)  # nothing elided
+
+
 def test_document_view_uses_the_normalised_text_and_its_elisions():
     document = replace(from_text("一、加快發展(zhǎn)新质生产力"), elisions=())
     at = document.raw.index("(zhǎn)")
@@ -131,3 +139,14 @@ def test_without_elisions_the_view_is_the_body(text):
     for i in range(0, len(view.text) + 1, 3):
         assert view.to_raw(i, i) == (document.body_start + i,) * 2
         assert view.from_raw(document.body_start + i) == i
+
+
+@settings(max_examples=300, deadline=None)
+@given(bodies_with_elisions(), st.data())
+def test_within_elision_is_containment_in_some_elision(case, data):
+    # The plain definition the bisection replaces (it was a scan of every elision for each span).
+    view = _document(*case).view
+    raw = case[0]
+    start = data.draw(st.integers(0, len(raw)))
+    end = data.draw(st.integers(start, len(raw)))
+    assert view.within_elision(start, end) == any(x <= start and end <= y for x, y in view.elisions)

@@ -389,13 +389,12 @@ def build_outline(document: OutlineSource) -> Outline:
     text = view.text
     start, end = 0, len(text)
     gaps = [m.span() for m in _PARAGRAPH_GAP_SCAN.finditer(text, start, end)]
-    elided = view.elisions
     # Furniture the view did not take out (a document built without elisions) is still kept out of headings.
     interior = [
         (view.from_raw(b.start), view.from_raw(b.end))
         for b in document.boilerplate
         if document.body_start <= b.start and b.end <= document.body_end
-        and not any(x <= b.start and b.end <= y for x, y in elided)
+        and not view.within_elision(b.start, b.end)
     ]
     body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps},
                  ends_at_line_end=document.raw[document.body_end : document.body_end + 1] in ("\n", "\r"))
@@ -1042,7 +1041,7 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
     in_raw = _furniture_apart(in_raw, [
         b for b in document.boilerplate
         if document.body_start <= b.start and b.end <= document.body_end
-        and any(x <= b.start and b.end <= y for x, y in places.view.elisions)
+        and places.view.within_elision(b.start, b.end)
     ])
     in_raw = _absorb_with_paragraphs(document.norm, in_raw)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .spans import Span
 
@@ -110,18 +111,28 @@ class TextView:
         if not self.elisions:
             return raw[a:b]
         pieces, at = [], a
-        for s, e in self.elisions:
-            if e <= at or s >= b:
-                continue
+        # Elisions are disjoint and sorted, so their ends are sorted too: start at the first one ending after a.
+        for s, e in self.elisions[bisect_right(self.elisions, a, key=_END) :]:
+            if s >= b:
+                break
             pieces.append(raw[at:s])
             at = e
         pieces.append(raw[at:b])
         return "".join(pieces)
 
+    def within_elision(self, start: int, end: int) -> bool:
+        """True when the raw span [start, end) lies inside one elision (furniture the view already took out)."""
+        # Merged elisions are disjoint: only the last one starting at or before ``start`` can hold the span.
+        k = bisect_right(self.elisions, start, key=_START) - 1
+        return k >= 0 and end <= self.elisions[k][1]
+
     def raw_span(self, raw: str, start: int, end: int, kind: str = "") -> Span:
         """The view span [start, end) as a :class:`Span` of the raw text."""
         a, b = self.to_raw(start, end)
         return Span(a, b, raw[a:b], kind)
+
+
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 def _merge(spans: Iterable[Span | tuple[int, int]], low: int, high: int) -> tuple[tuple[int, int], ...]:

@@ -14,6 +14,9 @@ from ..document import Document, load
 from ..terminal import json_safe, printable
 
 
+_JSON_BATCH = 8192
+
+
 def add_path(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="a speech as a text file (any common encoding)")
 
@@ -28,9 +31,16 @@ def load_document(args: argparse.Namespace) -> Document:
 
 def write_json(payload: Any) -> None:
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=_jsonable)
+    # Streamed in batches: the encoder yields millions of tiny chunks for a long document,
+    # and one escape pass and one write per chunk cost more than encoding them.
+    batch: list[str] = []
     for chunk in encoder.iterencode(payload):
-        sys.stdout.write(json_safe(chunk))
-    sys.stdout.write("\n")
+        batch.append(chunk)
+        if len(batch) >= _JSON_BATCH:
+            sys.stdout.write(json_safe("".join(batch)))
+            batch.clear()
+    batch.append("\n")
+    sys.stdout.write(json_safe("".join(batch)))
 
 
 def write_csv(frame: pd.DataFrame) -> None:

@@ -54,11 +54,15 @@ def rhetoric_payload(source: Document | ParsedDocument, *, tokenizer: Tokenizer 
 def payload_from_tables(parsed: ParsedDocument, tables: dict[str, pd.DataFrame], *, enumerations: pd.DataFrame, groups) -> dict:
     """The JSON object of ``policytext rhetoric`` from tables already computed."""
     items = tables["enumerations"]
+    # Items grouped by series in one pass (filtering the item table once per series was quadratic).
+    members: dict[int, list[dict]] = {}
+    for number, text, start, end in zip(items["enumeration"].tolist(), items["text"].tolist(),
+                                        items["start"].tolist(), items["end"].tolist()):
+        members.setdefault(number, []).append({"text": text, "start": int(start), "end": int(end)})
     enumeration_rows = []
     for row in _records(enumerations):
-        members = items[items.enumeration == row["enumeration"]]
         row.pop("items")
-        row["items"] = [{"text": m.text, "start": int(m.start), "end": int(m.end)} for m in members.itertuples()]
+        row["items"] = members.get(row["enumeration"], [])
         enumeration_rows.append(row)
     group_rows = []
     for group in groups:
