@@ -19,13 +19,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "policytext"
 #: (layer, module names or package prefixes), lowest first; the README's package section lists the same.
 LAYERS = (
     ("text primitives", ("errors", "spans", "textfacts", "resources", "scanning", "numerals", "redaction",
-                         "normalize", "paths", "output", "frames", "encoding", "reading", "terminal", "textview", "elisions")),
+                         "normalize", "paths", "output", "frames", "encoding", "reading", "terminal", "textview", "elisions",
+                         "digests")),
     ("loading, outline, segmentation, reference", ("", "boilerplate", "document", "outline", "segment", "reference", "dating",
                                                    "formats", "pdf", "webpage",
                                                    "sections", "runs")),
     ("parsed document", ("parsed",)),
     ("analyses", ("rhetoric", "indicators", "compare", "overview")),
-    ("analysis object", ("analysis",)),
+    ("analysis object", ("analysis", "analysis_store")),
     ("figures and corpus", ("figures", "figure_index", "corpus", "rhetoric.plots", "compare.plots", "indicators.tables",
                             "reading_page")),
     ("command line and runner", ("cli", "commands", "runner", "run_record", "evaluation", "html_report")),

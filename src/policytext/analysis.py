@@ -13,6 +13,12 @@ The tables are remembered on the object, keyed by the table's name and its
 comes from a new parse and every remembered table is dropped: no table can
 mix two segmentations.
 
+An analysis of a document file may also keep its tables in the project cache
+(``cache=True``; by default when :envvar:`POLICYTEXT_SHARE_ANALYSES` is ``1``,
+as ``policytext run`` sets it for the notebooks' kernels), so the kernels
+that read one document compute each table once between them
+(:mod:`policytext.analysis_store`).
+
     >>> analysis = Analysis(load("speech.txt"))            # doctest: +SKIP
     >>> analysis.directive_profile()                        # doctest: +SKIP
     >>> analysis.write_tables(outdir=Path("data/processed")) # doctest: +SKIP
@@ -20,6 +26,7 @@ mix two segmentations.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable
 from datetime import date
 from pathlib import Path
@@ -29,6 +36,7 @@ import pandas as pd
 
 from . import indicators, overview
 from . import rhetoric as _rhetoric
+from .analysis_store import SHARE_VARIABLE, TableStore
 from .compare import Comparison, Thresholds, compare
 from .document import Document, load
 from .errors import PolicytextError
@@ -59,7 +67,9 @@ class Analysis:
         reference: ReferenceCorpus | str | Path | None = None,
         speech_date: str | date | None = None,
         thresholds: Thresholds | None = None,
+        cache: bool | None = None,
     ) -> None:
+        self._source = Path(document) if isinstance(document, (str, Path)) else None
         if isinstance(document, (str, Path)):
             document = load(document)
         if isinstance(document, ParsedDocument):
@@ -70,6 +80,13 @@ class Analysis:
         self._speech_date = speech_date
         self._thresholds = thresholds
         self._tables: dict[Hashable, object] = {}
+        # Only a file's bytes say what a Document or corpus object was made from (it may have been changed since).
+        keyable = self._source is not None and isinstance(reference, (str, Path, type(None)))
+        if cache is None:
+            cache = keyable and os.environ.get(SHARE_VARIABLE) == "1"
+        elif cache and not keyable:
+            raise PolicytextError("the analysis cache needs the document (and any reference) as a file path")
+        self._store = self._new_store() if cache else None
 
     def __repr__(self) -> str:
         return f"<Analysis {self.document.name!r}: {len(self._tables)} tables computed>"
@@ -90,13 +107,29 @@ class Analysis:
         if not self._parsed.is_current:
             self._parsed = as_parsed(self._parsed)
             self._tables.clear()
+            if self._store is not None:
+                self._store = self._new_store()  # the new lexicon is part of the key
         return self._parsed
 
     def _once(self, key: Hashable, compute: Callable[[ParsedDocument], T]) -> T:
         parsed = self.parsed  # first: a lexicon change empties the store
         if key not in self._tables:
-            self._tables[key] = compute(parsed)
+            store = self._store
+            self._tables[key] = compute(parsed) if store is None else store.fetch(key, lambda: compute(parsed))
         return self._tables[key]  # type: ignore[return-value]
+
+    def _new_store(self) -> TableStore:
+        from .digests import file_digest, tree_digest
+
+        reference = self._reference
+        if reference is None:
+            where = "bundled reference"
+        else:
+            path = Path(reference)
+            content = tree_digest(path) if path.is_dir() else file_digest(path) if path.is_file() else "missing"
+            where = f"{path.resolve()}\0{content}"
+        parameters = (where, repr(self._speech_date), repr(self._thresholds))
+        return TableStore.for_file(self._source, tokenizer=self._parsed.tokenizer, parameters=parameters)
 
     # --- the document and its outline ----------------------------------------------------
 

@@ -17,52 +17,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .digests import feed_tree, file_digest, package_digest
 from .output import atomic_write
 from .paths import cache_dir, project_root
 
 # Bumped when the meaning of a record changes, so old records are ignored.
 _FORMAT = 1
-_BLOCK = 1 << 20
-
-
-def file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(_BLOCK):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _tree_digest(digest: hashlib._Hash, folder: Path, *, skip_dirs: frozenset[str] = frozenset()) -> None:
-    """Feed every file below ``folder`` (relative path and bytes, in sorted order) into ``digest``."""
-    if not folder.is_dir():
-        digest.update(f"missing:{folder.name}\n".encode())
-        return
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in skip_dirs and not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith((".pyc", ".pyo")) or name.startswith("."):
-                continue
-            path = Path(root, name)
-            digest.update(f"{path.relative_to(folder).as_posix()}\0{file_digest(path)}\n".encode())
 
 
 def shared_inputs_digest() -> str:
     """The inputs every notebook shares: package source and data, lock file, raw and reference data, Python."""
-    import policytext
-
     root = project_root()
-    digest = hashlib.sha256(f"format {_FORMAT}\n{sys.version}\n".encode())
-    _tree_digest(digest, Path(policytext.__file__).resolve().parent, skip_dirs=frozenset({"__pycache__"}))
-    lock = root / "requirements.lock"
-    digest.update((file_digest(lock) if lock.is_file() else "no lock").encode())
+    digest = hashlib.sha256(f"format {_FORMAT}\n{package_digest()}\n".encode())
     for folder in (root / "data" / "raw", root / "data" / "reference"):
-        _tree_digest(digest, folder)
+        feed_tree(digest, folder)
     return digest.hexdigest()
 
 

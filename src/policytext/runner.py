@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policytext.analysis_store import SHARE_VARIABLE
 from policytext.errors import PolicytextError
 from policytext.output import MANIFEST_VARIABLE, remove_stale_temporaries
 from policytext.paths import cache_dir, project_root, runtime_env
@@ -65,12 +66,13 @@ def default_notebooks(folder: Path | None = None) -> list[Path]:
 
 @contextlib.contextmanager
 def _project_environment() -> Iterator[None]:
-    """Point caches and temporary files of the kernels at the project's .cache/.
+    """Point caches and temporary files of the kernels at the project's .cache/, and let them share analyses.
 
     Kernels inherit os.environ when they start, so it is set for the run and
     restored afterwards.
     """
-    env = runtime_env()
+    # The kernels share the tables of the document they all read (policytext.analysis_store).
+    env = {**runtime_env(), SHARE_VARIABLE: "1"}
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)
     try:
