@@ -511,3 +511,31 @@ def test_unreadable_dictionary_cache_falls_back_to_jieba(tmp_path, monkeypatch):
     assert [t.text for t in tokenizer.tokenize("发展新质生产力")] == ["发展", "新质生产力"]
     assert broken.stat().st_size > 1_000_000  # jieba rebuilt it
     assert Tokenizer().tokenize("发展新质生产力") == tokenizer.tokenize("发展新质生产力")  # and it is read the fast way
+
+
+def test_posseg_imported_the_cheap_way_tags_as_jieba_itself_does(tmp_path):
+    # A fresh interpreter: jieba.posseg must not be imported yet. Its global tagger gets the cached table
+    # instead of parsing dict.txt; it must hold exactly what jieba's own parse of dict.txt gives, and the
+    # global tokenizer must get its dictionary method back.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import jieba, sys\n"
+        "jieba.setLogLevel(60)\n"
+        "from policytext.segment import jieba_posseg\n"
+        "assert 'jieba.posseg' not in sys.modules\n"
+        "posseg = jieba_posseg()\n"
+        "assert jieba_posseg() is posseg and 'get_dict_file' not in vars(jieba.dt)\n"
+        "reference = posseg.POSTokenizer.__new__(posseg.POSTokenizer)\n"
+        "reference.load_word_tag(jieba.dt.get_dict_file())\n"
+        "assert posseg.dt.word_tag_tab == reference.word_tag_tab, 'tag tables differ'\n"
+        "assert len(reference.word_tag_tab) > 300000\n"
+        "words = [(w.word, w.flag) for w in posseg.lcut('我们要加快发展新质生产力，推进高水平对外开放。')]\n"
+        "assert ('发展', 'vn') in words or ('发展', 'v') in words, words\n"
+        "print('ok')\n"
+    )
+    env = {**os.environ, "POLICYTEXT_CACHE_DIR": os.environ.get("POLICYTEXT_CACHE_DIR", str(tmp_path))}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]

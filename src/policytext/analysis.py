@@ -168,24 +168,29 @@ class Analysis:
 
     def enumerations(self) -> pd.DataFrame:
         """One row per series or list."""
-        return self._once("enumerations", _rhetoric.find_enumerations)
+        return self._once("enumerations", lambda p: _rhetoric.find_enumerations(p, series=self._series()))
 
     def enumeration_items(self) -> pd.DataFrame:
         """One row per item, with its series' kind, length, head and announced count."""
         from .rhetoric.enumerations import enumeration_items_with_series
 
-        return self._once("enumeration_items", enumeration_items_with_series)
+        return self._once("enumeration_items", lambda p: enumeration_items_with_series(p, series=self._series()))
+
+    def _series(self) -> tuple:
+        from .rhetoric.enumerations import find_series
+
+        return self._once("enumeration_series", find_series)
 
     def parallel_groups(self) -> tuple[Group, ...]:
         return self._once("parallel_groups", lambda p: tuple(_rhetoric.find_groups(p)))
 
     def parallelisms(self) -> pd.DataFrame:
         """One row per parallel group."""
-        return self._once("parallelisms", _rhetoric.parallelisms)
+        return self._once("parallelisms", lambda p: _rhetoric.parallelisms(p, groups=self.parallel_groups()))
 
     def parallelism_members(self) -> pd.DataFrame:
         """One row per member of a parallel group."""
-        return self._once("parallelism_members", _rhetoric.parallelism_members)
+        return self._once("parallelism_members", lambda p: _rhetoric.parallelism_members(p, groups=self.parallel_groups()))
 
     def four_character(self) -> pd.DataFrame:
         return self._once("four_character", _rhetoric.find_four_character)

@@ -12,10 +12,13 @@ each count can be traced back to character offsets in the source.
 from __future__ import annotations
 
 import gc
+import importlib
+import io
 import logging
 import marshal
 import os
 import re
+import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, islice, repeat
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Literal, NamedTuple
 
 import jieba
@@ -309,11 +312,10 @@ class Tokenizer:
     @cached_property
     def pos_tagger(self) -> jieba.posseg.POSTokenizer:
         """A part-of-speech tagger on this tokenizer's dictionary, built once (its tag table comes from the project cache)."""
-        import jieba.posseg
-
+        posseg = jieba_posseg()
         # POSTokenizer.__init__ parses dict.txt line by line (about a second);
         # the same table, read once and kept in the cache, loads in a tenth of that.
-        tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)
         tagger.tokenizer = self._jieba
         tagger.word_tag_tab = dict(jieba_word_tags())  # the tagger adds the lexicon's tags to its own copy
         return tagger
@@ -530,6 +532,33 @@ def _read_marshal(path: Path):
         return marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+
+
+def jieba_posseg() -> ModuleType:
+    """``jieba.posseg``, imported without parsing jieba's dict.txt a second time.
+
+    Importing jieba.posseg builds a tagger for jieba's global tokenizer, and
+    that tagger parses all of dict.txt for its tag table (a second of every
+    process that tags). The same table is in the project cache
+    (:func:`jieba_word_tags`). So, while the module is imported, the global
+    tokenizer hands its tagger an empty dictionary file, and the tagger then
+    gets the cached table: the same words and tags (tested), so
+    ``jieba.posseg.cut`` stays right for any code that calls it. With a user
+    dictionary set on jieba, or jieba.posseg already imported, nothing is done.
+    """
+    module = sys.modules.get("jieba.posseg")
+    if module is not None:
+        return module
+    if jieba.dt.dictionary != jieba.DEFAULT_DICT:
+        return importlib.import_module("jieba.posseg")
+    tags = jieba_word_tags()
+    jieba.dt.get_dict_file = lambda: io.BytesIO()  # an instance attribute over the method, removed below
+    try:
+        module = importlib.import_module("jieba.posseg")
+    finally:
+        del jieba.dt.get_dict_file
+    module.dt.word_tag_tab = dict(tags)
+    return module
 
 
 @lru_cache(maxsize=1)

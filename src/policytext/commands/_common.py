@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 import pandas as pd
@@ -33,14 +34,10 @@ def write_json(payload: Any) -> None:
     encoder = json.JSONEncoder(ensure_ascii=False, indent=2, default=_jsonable)
     # Streamed in batches: the encoder yields millions of tiny chunks for a long document,
     # and one escape pass and one write per chunk cost more than encoding them.
-    batch: list[str] = []
-    for chunk in encoder.iterencode(payload):
-        batch.append(chunk)
-        if len(batch) >= _JSON_BATCH:
-            sys.stdout.write(json_safe("".join(batch)))
-            batch.clear()
-    batch.append("\n")
-    sys.stdout.write(json_safe("".join(batch)))
+    chunks = encoder.iterencode(payload)
+    while batch := list(islice(chunks, _JSON_BATCH)):
+        sys.stdout.write(json_safe("".join(batch)))
+    sys.stdout.write("\n")
 
 
 def write_csv(frame: pd.DataFrame) -> None:

@@ -50,12 +50,18 @@ _GOVERNING = frozenset({"通过", "围绕", "包括", "具有", "发挥", "引�
 _MAX_HEAD = 10
 # Parts of speech a category noun phrase is made of (jieba tags).
 _NOMINAL = ("n", "b", "vn", "l", "j", "a", "an", "s")
+#: One enumeration: kind (a marker family or "list"), item spans of the parse's text, shared head, announced count.
+Series = tuple[str, tuple[tuple[int, int], ...], str, "int | None"]
 
 
-def find_enumerations(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """One row per series or list: kind, span of the whole series, length, head, announced count, items joined by " | "."""
+def find_enumerations(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None,
+                      series: tuple[Series, ...] | None = None) -> pd.DataFrame:
+    """One row per series or list: kind, span of the whole series, length, head, announced count, items joined by " | ".
+
+    ``series``: what :func:`find_series` returned for this parse, when the caller has it already.
+    """
     parsed = as_parsed(source, tokenizer)
-    series = _find_series(parsed)
+    series = find_series(parsed) if series is None else series
     rows = []
     locator = parsed.locator
     for number, (kind, items, head, announced) in enumerate(series):
@@ -84,21 +90,22 @@ def enumeration_items(source: Document | ParsedDocument, *, tokenizer: Tokenizer
     """One row per item of every enumeration, with its own span."""
     parsed = as_parsed(source, tokenizer)
     rows = []
-    for number, (_, items, _, _) in enumerate(_find_series(parsed)):
+    for number, (_, items, _, _) in enumerate(find_series(parsed)):
         for index, (start, end) in enumerate(items, 1):
             rows.append(parsed.span_row(start, end, enumeration=number, item=index))
     return frame(rows, ITEM_COLUMNS, ints=("enumeration", "item", "sentence", "start", "end"))
 
 
-def enumeration_items_with_series(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
+def enumeration_items_with_series(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None,
+                                  series: tuple[Series, ...] | None = None) -> pd.DataFrame:
     """:func:`enumeration_items` with each item's series columns (kind, length, shared_head, announced) beside it.
 
     The same table as joining the two on ``enumeration``, made in one pass: the
-    report of every detector asks for it on each document.
+    report of every detector asks for it on each document. ``series`` as in :func:`find_enumerations`.
     """
     parsed = as_parsed(source, tokenizer)
     rows = []
-    for number, (kind, items, head, announced) in enumerate(_find_series(parsed)):
+    for number, (kind, items, head, announced) in enumerate(find_series(parsed) if series is None else series):
         for index, (start, end) in enumerate(items, 1):
             rows.append(parsed.span_row(start, end, enumeration=number, item=index, kind=kind,
                                         length=len(items), shared_head=head, announced=announced))
@@ -106,9 +113,15 @@ def enumeration_items_with_series(source: Document | ParsedDocument, *, tokenize
     return records_frame(rows, ITEM_COLUMNS + _SERIES_COLUMNS, dtypes={**ints, "announced": "Int64"})
 
 
-def _find_series(parsed: ParsedDocument):
+def find_series(parsed: ParsedDocument) -> tuple[Series, ...]:
+    """Every numbered series and 、-list of the parse, in reading order: ``(kind, items, shared_head, announced)``.
+
+    Items are spans of the parse's text. Both enumeration tables are made from it; a caller making both
+    (the analysis object) finds the series once and passes them on.
+    """
     found = list(_outline_series(parsed)) + list(_list_series(parsed))
-    return tuple(sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1])))
+    ordered = sorted(found, key=lambda series: (series[1][0][0], series[1][-1][1]))
+    return tuple((kind, tuple(items), head, announced) for kind, items, head, announced in ordered)
 
 
 def _outline_series(parsed: ParsedDocument):

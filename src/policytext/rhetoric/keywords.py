@@ -59,6 +59,8 @@ def term_frequencies(source: Document | ParsedDocument, *, tokenizer: Tokenizer 
 def _tfidf(tokenizer: Tokenizer):
     import copy
 
+    # The tagger first: it imports jieba.posseg the cheap way (segment.jieba_posseg), before jieba.analyse would.
+    postokenizer = tokenizer.tagger()
     import jieba.analyse
 
     # Importing jieba.analyse already parsed the IDF table into its default
@@ -66,16 +68,17 @@ def _tfidf(tokenizer: Tokenizer):
     # extract_tags only reads, instead of parsing idf.txt a second time.
     extractor = copy.copy(jieba.analyse.default_tfidf)
     extractor.tokenizer = tokenizer.jieba
-    extractor.postokenizer = tokenizer.tagger()
+    extractor.postokenizer = postokenizer
     extractor.stop_words = set(extractor.STOP_WORDS) | set(tokenizer.stopwords)
     return extractor
 
 
 def _textrank(tokenizer: Tokenizer):
+    postokenizer = tokenizer.tagger()  # first, as in _tfidf
     import jieba.analyse
 
     extractor = jieba.analyse.TextRank()
-    extractor.tokenizer = extractor.postokenizer = tokenizer.tagger()
+    extractor.tokenizer = extractor.postokenizer = postokenizer
     extractor.stop_words = set(extractor.STOP_WORDS) | set(tokenizer.stopwords)
     return extractor
 

@@ -69,10 +69,14 @@ class Group:
     level: str  # "phrase" (、) or "clause" (，；)
 
 
-def parallelisms(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """One row per parallel group: span from the first member to the last, template, members joined by " | "."""
+def parallelisms(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None,
+                 groups: tuple[Group, ...] | None = None) -> pd.DataFrame:
+    """One row per parallel group: span from the first member to the last, template, members joined by " | ".
+
+    ``groups``: what :func:`find_groups` returned for this parse, when the caller has it already.
+    """
     parsed = as_parsed(source, tokenizer)
-    groups = find_groups(parsed, min_members=min_members)
+    groups = find_groups(parsed, min_members=min_members) if groups is None else groups
     rows = [
         parsed.span_row(
             group.members[0][0], group.members[-1][1],
@@ -87,11 +91,12 @@ def parallelisms(source: Document | ParsedDocument, *, min_members: int = MIN_ME
     return frame(rows, GROUP_COLUMNS, ints=("group", "sentence", "start", "end", "n_members"))
 
 
-def parallelism_members(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
-    """One row per member of every group, with what fills its slots."""
+def parallelism_members(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None,
+                        groups: tuple[Group, ...] | None = None) -> pd.DataFrame:
+    """One row per member of every group, with what fills its slots (``groups``: :func:`find_groups`'s, if at hand)."""
     parsed = as_parsed(source, tokenizer)
     rows = []
-    for number, group in enumerate(find_groups(parsed, min_members=min_members)):
+    for number, group in enumerate(find_groups(parsed, min_members=min_members) if groups is None else groups):
         for index, ((s, e), slots) in enumerate(zip(group.members, group.slots), 1):
             rows.append(parsed.span_row(s, e, group=number, member=index, slots=" / ".join(slots), template=group.template))
     return frame(rows, MEMBER_COLUMNS, ints=("group", "member", "sentence", "start", "end"))
