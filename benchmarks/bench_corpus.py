@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT.parent / "shared" / "corpora" / "government_work_reports.jsonl"
+# ../shared/ beside the project; POLICYTEXT_SHARED points elsewhere (a git worktree sits one level deeper).
+CORPUS = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared") / "corpora" / "government_work_reports.jsonl"
 WORK = ROOT / ".cache" / "bench" / "corpus"
 REPORT = ROOT / "benchmarks" / "reports" / "corpus.md"
 DOCUMENTS = 200

@@ -29,6 +29,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import platform
 import pstats
 import resource
@@ -38,7 +39,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
+# ../shared/ beside the project; POLICYTEXT_SHARED points elsewhere (a git worktree sits one level deeper).
+CORPORA = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared") / "corpora"
 WORK = ROOT / ".cache" / "bench"
 REPORT = ROOT / "benchmarks" / "reports" / "pipeline.md"
 TARGET_BYTES = 5 * 1024 * 1024
@@ -237,16 +239,17 @@ def fastest(runs: list[dict]) -> dict:
     notebooks = {name: run["notebooks"][name] for name, run in best.items()}
     split = {name: run["split"][name] for name, run in best.items() if name in run.get("split", {})}
     return {"seconds": sum(notebooks.values()), "notebooks": notebooks, "cells": runs[-1]["cells"], "split": split,
-            "peak_mib": max(run["peak_mib"] for run in runs)}
+            "peak_mib": max(run["peak_mib"] for run in runs), "loads": [run["load"] for run in runs]}
 
 
 def run_phase(name: str, *args: str) -> dict:
     """Run one phase in a fresh interpreter; return its result with its peak memory."""
     command = [sys.executable, str(Path(__file__)), "--phase", name, *args]
+    load = os.getloadavg()[0]  # the machine may be shared: recorded beside every figure
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         raise SystemExit(f"bench: phase {name} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return {**json.loads(result.stdout.strip().splitlines()[-1]), "load": load}
 
 
 def peak_mib() -> float:
@@ -288,7 +291,8 @@ def report(texts: dict, jieba_result: dict, analysis: dict, main_job: dict, floo
         + ("met." if ratio >= THROUGHPUT_TARGET else "**not met**."),
         "",
         (f"The analysis ran {len(analysis['ratios'])} times, each with its own interleaved baseline; the table shows the "
-         f"run with the median ratio. All ratios: {', '.join(f'{r:.3f}' for r in analysis['ratios'])}."),
+         f"run with the median ratio. All ratios: {', '.join(f'{r:.3f}' for r in analysis['ratios'])}; "
+         f"1-minute load average when each started (2 cores, shared): {', '.join(f'{x:.1f}' for x in analysis['loads'])}."),
         "",
         "Time by stage:",
         "",
@@ -326,7 +330,9 @@ def report(texts: dict, jieba_result: dict, analysis: dict, main_job: dict, floo
         (f"| **all** | **{main_job['seconds']:.1f}** | **{floor['seconds']:.1f}** | **{job_ratio:.2f}** | "
          f"**{figure_seconds:.1f}** | **{sum(c['other'] for c in split.values()):.1f}** | |"),
         "",
-        f"The cells that draw and save the figures take {figure_seconds:.1f} s of it.",
+        f"The cells that draw and save the figures take {figure_seconds:.1f} s of it. 1-minute load average when each "
+        f"round started: main job {', '.join(f'{x:.1f}' for x in main_job['loads'])}; "
+        f"floor {', '.join(f'{x:.1f}' for x in floor['loads'])}.",
         "",
         f"Peak memory: main job {main_job['peak_mib']:.0f} MiB, floor {floor['peak_mib']:.0f} MiB (largest process, kernels included).",
         "",
@@ -383,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = sorted((run_phase("analysis") for _ in range(ANALYSIS_ROUNDS)), key=lambda r: r["baseline_seconds"] / r["seconds"])
     analysis = runs[len(runs) // 2]
     analysis["ratios"] = [r["baseline_seconds"] / r["seconds"] for r in runs]
+    analysis["loads"] = [r["load"] for r in runs]
     print(f"bench: analysis {analysis['seconds']:.1f} s", file=sys.stderr)
     if analysis["baseline_seconds"] / analysis["seconds"] < THROUGHPUT_TARGET:
         analysis["profile"] = run_phase("analysis", "--profile")["profile"]

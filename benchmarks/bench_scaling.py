@@ -30,7 +30,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
+# ../shared/ beside the project; POLICYTEXT_SHARED points elsewhere (a git worktree sits one level deeper).
+CORPORA = Path(os.environ.get("POLICYTEXT_SHARED") or ROOT.parent / "shared") / "corpora"
 WORK = ROOT / ".cache" / "bench" / "scaling"
 REPORT = ROOT / "benchmarks" / "reports" / "scaling.md"
 SIZES_MB = (1, 5)
@@ -67,13 +68,14 @@ def prepare_texts() -> dict[int, Path]:
 def measure(command: list[str]) -> dict:
     """Run ``command`` to completion; its CPU seconds and peak memory from the kernel's accounting."""
     env = {**os.environ, "POLICYTEXT_CACHE_DIR": str(ROOT / ".cache")}
+    load = os.getloadavg()[0]  # the machine may be shared: CPU seconds grow when other processes compete
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
     stderr = process.stderr.read() if process.stderr else b""
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
-    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024}
+    return {"cpu": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024, "load": load}
 
 
 def command_line(name: str, path: Path) -> list[str]:
@@ -100,6 +102,7 @@ def run(rounds: int) -> dict:
             "cpu": statistics.median(r["cpu"] for r in runs),
             "peak_mib": max(r["peak_mib"] for r in runs),
             "runs": [round(r["cpu"], 2) for r in runs],
+            "loads": [round(r["load"], 1) for r in runs],
         }
     sizes = {mb: paths[mb].stat().st_size for mb in SIZES_MB}
     return {"figures": figures, "sizes": sizes, "rounds": rounds}
@@ -145,6 +148,9 @@ def report(result: dict) -> str:
         "Targets: " + ("all met." if not missed else "missed: " + "; ".join(missed) + "."),
         "",
         "All runs (CPU s): " + "; ".join(f"{key} {value['runs']}" for key, value in sorted(figures.items())),
+        "",
+        "1-minute load average when each run started (2 cores): "
+        + "; ".join(f"{key} {value['loads']}" for key, value in sorted(figures.items())),
         "",
     ]
     return "\n".join(lines)
