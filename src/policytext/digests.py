@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 from .paths import project_root
@@ -43,8 +44,13 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
 def package_digest() -> str:
-    """What the package computes with: its source and data, the lock file (library versions) and Python's version."""
+    """What the package computes with: its source and data, the lock file (library versions) and Python's version.
+
+    Once per process: the code a process runs is the code it imported, so a later edit on disk must not
+    name its results (and hashing 9 MB of package again for every analysis would cost a corpus dearly).
+    """
     digest = hashlib.sha256(f"{sys.version}\n".encode())
     feed_tree(digest, _PACKAGE, skip_dirs=frozenset({"__pycache__"}))
     lock = project_root() / "requirements.lock"
