@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.elisions import pinyin_artefacts, wrap_breaks, wrap_spaces
+from policytext.elisions import inline_page_breaks, pinyin_artefacts, wrap_breaks, wrap_spaces
+from policytext.spans import Span
 
 from .helpers import assert_tiles, examples
 
@@ -107,3 +108,96 @@ PIECES = PARAGRAPHS + ["二、加强组织领导", "（一）压实责任。各�
 @given(st.lists(st.sampled_from(PIECES), max_size=12), st.integers(min_value=8, max_value=40))
 def test_sentences_tile_the_body_of_any_wrapped_text(paragraphs, width):
     assert_tiles(from_text(_wrapped(paragraphs, width)))
+
+
+# --- page breaks: a page's footer and the next page's header inside a sentence ---------------------
+
+PAGE_TEXT = [
+    "同志们:",
+    "今年以来,全市科技系统认真贯彻落实党中央决策部署,坚持创新驱动发展战略,加快发展新质生产力,推动科技成果转化取得明显成效,"
+    "12条重点产业链持续壮大,为全市经济社会高质量发展提供了有力支撑。",
+    "要围绕产业链部署创新链,围绕创新链布局产业链,推动短板产业补链、优势产业延链、传统产业升链、新兴产业建链,加快构建现代化产业体系。",
+]
+
+
+def _paged(text: str, after: str, furniture: str) -> str:
+    """*text* with *furniture* lines inserted after the line ending in *after* (a page break there)."""
+    at = text.index(after) + len(after)
+    assert text[at] == "\n", "the page break must fall at a line break"
+    return text[: at + 1] + furniture + text[at + 1 :]
+
+
+def test_a_page_break_inside_a_sentence_is_one_wrap_over_its_furniture():
+    text = _wrapped(PAGE_TEXT, 20)
+    line = next(line for line in text.splitlines() if "重点产业" in line)
+    paged = _paged(text, line, "\n— 1 —\n\n")
+    document = from_text(paged)
+    # The page number is still boilerplate with its offsets ...
+    number = next(b for b in document.boilerplate if b.kind == "page_number")
+    assert paged[number.start : number.end] == number.text == "— 1 —"
+    # ... but the break is one wrap: the view reads on, and the sentence runs over the page.
+    wrap = next(e for e in document.elisions if e.start <= number.start and number.end <= e.end)
+    assert wrap.kind == "wrap" and paged[wrap.start : wrap.end].strip() == "— 1 —"
+    assert "12条重点产业链持续壮大" in document.view.text
+    assert document.view.text == from_text(text).view.text
+    sentence = next(s for s in document.outline.sentences if s.start <= number.start < s.end)
+    assert sentence.kind == "text" and paged[sentence.start : sentence.end].rstrip().endswith("。")
+    assert len(document.outline.sentences) == len(from_text(text).outline.sentences)
+    assert_tiles(document)
+
+
+def test_a_page_break_after_a_sentence_end_or_before_a_paragraph_is_kept():
+    text = _wrapped(PAGE_TEXT, 20)
+    ends = next(line for line in text.splitlines() if line.endswith("。"))
+    document = from_text(_paged(text, ends, "— 1 —\n"))
+    assert not [e for e in document.elisions if e.kind == "wrap" and e.text.strip()]
+    assert any(s.kind == "boilerplate" and s.end - s.start <= 7 for s in document.outline.sentences)
+    # The next page opens a paragraph (indented): the page's last full line does not run into it.
+    lines = text.splitlines()
+    full = next(i for i, line in enumerate(lines) if len(line) == 20 and not line.endswith("。"))
+    indented = "\n".join(lines[: full + 1] + ["— 1 —", "\u3000\u3000" + lines[full + 1]] + lines[full + 2 :])
+    document = from_text(indented)
+    assert not [e for e in document.elisions if e.kind == "wrap" and e.text.strip()]
+
+
+def test_page_breaks_on_hand_made_lines():
+    # Two lines at the width, then the footer, the header and the next page's line.
+    text = ("我们要坚持创新驱动发展战略推动科技创新和\n产业创新深度融合加快构建现代化产业体系建\n设一批高水平创新平台和科技型骨干企业们\n"
+            "— 2 —\n某某报告\n为高质量发展提供有力支撑。\n下一段开头的文字\n")
+    header = text.index("某某报告")
+    page = [Span(text.index("— 2 —"), text.index("— 2 —") + 5, "— 2 —", "page_number"), Span(header, header + 4, "某某报告", "running_header")]
+    breaks = wrap_breaks(text, 0, len(text), page_furniture=page)
+    assert [text[s.start : s.end] for s in breaks] == ["\n", "\n", "\n— 2 —\n某某报告\n"]
+    # Without the furniture spans the footer is a line of text: no wrap reaches over it.
+    assert all(not s.text.strip() for s in wrap_breaks(text, 0, len(text)))
+
+
+def test_a_page_counter_inside_a_sentence_is_a_wrap_but_not_after_a_sentence_end():
+    inside = "加快形成新质生产第2页共18页力,推动高质量发展。"
+    at = inside.index("第2页")
+    counter = [Span(at, at + 7, "第2页共18页", "page_counter")]
+    assert [(s.text, s.kind) for s in inline_page_breaks(inside, counter)] == [("第2页共18页", "wrap")]
+    after = "推动高质量发展。第2页共18页要抓好落实。"
+    at = after.index("第2页")
+    assert inline_page_breaks(after, [Span(at, at + 7, "第2页共18页", "page_counter")]) == []
+    document = from_text("某某讲话\n同志们:\n" + inside + "\n要抓好落实。")
+    assert "新质生产力" in document.view.text
+    assert [document.raw[s.start : s.end] for s in document.outline.sentences if s.kind == "text"][0] == inside + "\n"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PAGE_TEXT[1:] + PARAGRAPHS[1:]), min_size=1, max_size=6), st.integers(min_value=14, max_value=30), st.data())
+def test_page_numbers_at_any_line_break_leave_the_view_as_it_was(paragraphs, width, data):
+    """Footers at page breaks are left out, and a page break inside a sentence reads on: the view is the unpaged text's."""
+    text = _wrapped(["同志们:", *paragraphs], width)
+    lines = text.split("\n")
+    breaks = sorted(data.draw(st.sets(st.integers(min_value=1, max_value=len(lines) - 1), max_size=3)) if len(lines) > 1 else [])
+    paged = []
+    for i, line in enumerate(lines):
+        paged.append(line)
+        if i + 1 in breaks:
+            paged.append(f"— {breaks.index(i + 1) + 1} —")
+    document = from_text("\n".join(paged))
+    plain = from_text(text)
+    assert document.view.text == plain.view.text
+    assert_tiles(document)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import boilerplate as _boilerplate
-from .elisions import pinyin_artefacts, wrap_breaks, wrap_spaces
+from .elisions import PAGE_FURNITURE, inline_page_breaks, pinyin_artefacts, wrap_breaks, wrap_spaces
 from .formats import read_text
 from .errors import InputError
 from .normalize import normalize
@@ -189,11 +189,15 @@ def from_text(
 def find_elisions(raw: str, norm: str, start: int, end: int, boilerplate: tuple[Span, ...] = ()) -> tuple[Span, ...]:
     """What in raw[start:end] is not text for analysis: furniture inside the body, inline pinyin, wrap breaks.
 
-    Sorted and without overlaps (an earlier or longer span wins).
+    Sorted and without overlaps (an earlier or longer span wins; of two alike, the one listed first:
+    a page break's wrap span over its furniture).
     """
-    found = [_with_line_break(raw, b, end) for b in boilerplate if start <= b.start and b.end <= end]
+    inside = [b for b in boilerplate if start <= b.start and b.end <= end]
+    page = [b for b in inside if b.kind in PAGE_FURNITURE]
+    # A page break inside a sentence is a wrap span over the furniture, listed first so that it wins.
+    found = wrap_breaks(norm, start, end, page_furniture=page) + inline_page_breaks(norm, page)
+    found += [_with_line_break(raw, b, end) for b in inside]
     found += pinyin_artefacts(raw, start, end)
-    found += wrap_breaks(norm, start, end)
     found += wrap_spaces(norm, start, end)
     found.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []

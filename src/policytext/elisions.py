@@ -18,6 +18,15 @@ elisions so that the analysis view (:mod:`policytext.textview`) reads
   document's full lines, the line does not end a sentence or a clause that
   introduces something, and the next line does not start a paragraph
   (indentation, a blank line, a heading marker).
+- Page breaks: a page ends where its line ends, so a sentence that runs on
+  to the next page is cut by the page's footer and the next page's header
+  (…重点产业 / — 1 — / 报告标题 / 链持续壮大). The lines of page furniture
+  (page numbers, page counters, running headers and footers) and the blank
+  lines around them are skipped: the break is read like the line break it
+  interrupts, and when that is a wrap, one wrap span covers the page's end,
+  its furniture and the next page's start, so the sentence runs on over
+  them. A page counter left inside a line of running text (新质生产第2页共18页力)
+  is a wrap span too.
 - Wrap spaces: a PDF wrap sometimes survives as a space between two Han
   characters (新质生产 力). Such spaces count only when they recur at the
   document's line width, which separates them from the space some sites put
@@ -27,6 +36,8 @@ elisions so that the analysis view (:mod:`policytext.textview`) reads
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from statistics import median
 
 from .spans import Span
@@ -48,6 +59,8 @@ _PARAGRAPH_OPENING = re.compile(
     r"[\s\u3000]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,2}[，、：,:]"
     r"|同志们|各位|尊敬的"
 )
+# Furniture that marks where one page ends and the next begins (boilerplate.tsv's page rules, pdf.py's kinds).
+PAGE_FURNITURE = frozenset({"page_number", "page_counter", "running_header", "running_footer"})
 _WRAP_SPACE = re.compile(rf"(?<=[{_HAN}，、])[ \u00a0]{{1,2}}(?=[{_HAN}])")
 _MIN_WRAPPED_LINES = 3  # fewer full lines than this tell nothing about a line width
 _MIN_WIDTH = 12  # a "width" below this is a list of short lines, not a wrapped page
@@ -116,19 +129,28 @@ def _tolerance(width: int) -> int:
     return max(2, width // 10)
 
 
-def wrap_breaks(text: str, start: int, end: int) -> list[Span]:
+def wrap_breaks(text: str, start: int, end: int, *, page_furniture: Sequence[Span] = ()) -> list[Span]:
     """Line breaks inside a sentence of a hard-wrapped text[start:end] (normalised text: offsets are raw offsets).
 
     Each span covers the trailing whitespace of the line and its line break.
+    *page_furniture*: spans of page numbers, running headers and the like
+    (kinds in :data:`PAGE_FURNITURE`). A line that is nothing but page
+    furniture is no line of text: a page break between two lines is judged as
+    the line break it interrupts, and its wrap span reaches over the furniture
+    to the next page's text.
     """
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text, start, end) if m.group()]
     contents = [line.rstrip() for _, line in lines]
-    width = _width(contents)
+    on_page = _furniture_lines(lines, page_furniture)
+    width = _width([c for i, c in enumerate(contents) if i not in on_page])
     if width is None:
         return []
     found = []
-    for (at, line), content, (_, following) in zip(lines, contents, lines[1:]):
-        if not line.endswith("\n") or len(content) < width - _tolerance(width):
+    for i, ((at, line), content) in enumerate(zip(lines, contents)):
+        if i in on_page or not line.endswith("\n") or len(content) < width - _tolerance(width):
+            continue
+        following, resume = _next_text_line(lines, i, on_page)
+        if following is None:
             continue
         last = content.rstrip("".join(_QUOTE_CLOSERS))[-1:] if content else ""
         if not content or last in _LINE_CLOSERS:
@@ -137,8 +159,63 @@ def wrap_breaks(text: str, start: int, end: int) -> list[Span]:
             continue
         if content[-1].isascii() and content[-1].isalnum() and following[0].isascii() and following[0].isalnum():
             continue  # two Latin words: joining them would make one
-        found.append(Span(at + len(content), at + len(line), line[len(content):], "wrap"))
+        found.append(Span(at + len(content), resume, text[at + len(content) : resume], "wrap"))
     return found
+
+
+def inline_page_breaks(text: str, page_furniture: Sequence[Span]) -> list[Span]:
+    """Page furniture inside a line of running text, between two characters of one sentence, as wrap spans.
+
+    A page counter copied into the middle of a sentence (新质生产第2页共18页力)
+    is a page break inside it; one after a sentence end or at a line's edge is not.
+    """
+    found = []
+    for span in page_furniture:
+        before = text[span.start - 1 : span.start]
+        after = text[span.end : span.end + 1]
+        if not before or not after or before.isspace() or after.isspace():
+            continue
+        if before in _LINE_CLOSERS or before in _QUOTE_CLOSERS:
+            continue
+        found.append(Span(span.start, span.end, text[span.start : span.end], "wrap"))
+    return found
+
+
+def _furniture_lines(lines: list[tuple[int, str]], furniture: Sequence[Span]) -> set[int]:
+    """Indices of the lines whose text is all page furniture."""
+    if not furniture:
+        return set()
+    spans = sorted((s.start, s.end) for s in furniture)
+    starts = [a for a, _ in spans]
+    found = set()
+    for i, (at, line) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        first = at + line.index(stripped[0])
+        k = bisect_right(starts, first) - 1
+        if k >= 0 and spans[k][0] >= at and spans[k][1] >= first + len(stripped):
+            found.add(i)
+    return found
+
+
+def _next_text_line(lines: list[tuple[int, str]], i: int, on_page: set[int]) -> tuple[str | None, int]:
+    """The line that follows line *i* as text, and where it starts.
+
+    Past a page break (furniture lines, and blank lines around them) that is
+    the next page's first line; without one, simply the next line.
+    """
+    if i + 1 >= len(lines):
+        return None, 0
+    k = i + 1
+    crossed = False
+    while k < len(lines) and (k in on_page or not lines[k][1].strip()):
+        crossed = crossed or k in on_page
+        k += 1
+    if crossed:
+        # Nothing after the furniture: the page break ends the text.
+        return (lines[k][1], lines[k][0]) if k < len(lines) else (None, 0)
+    return lines[i + 1][1], lines[i + 1][0]
 
 
 def wrap_spaces(text: str, start: int, end: int) -> list[Span]:

@@ -33,7 +33,9 @@ the normalised body without furniture, wrap breaks and pinyin), so a heading
 wrapped over two lines is one heading; every span is mapped back to the raw
 text at the end. The sentence spans tile the raw body exactly: every
 character belongs to exactly one sentence, and furniture inside the body is
-a sentence of its own, of kind ``boilerplate``.
+a sentence of its own, of kind ``boilerplate``, except at a page break inside
+a sentence (a wrap elision over a page's footer and the next page's header),
+which the sentence runs over as it runs over any wrap.
 """
 
 from __future__ import annotations
@@ -1038,10 +1040,13 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
         in_raw.append((places.cut(a), places.cut(b), kind, paragraph))
     if not in_raw and document.body_end > document.body_start:
         in_raw.append((document.body_start, document.body_end, "boilerplate", 0))  # everything was elided
+    # Furniture at a page break inside a sentence lies in a wrap elision: the sentence runs on over it.
+    page_breaks = [(e.start, e.end) for e in getattr(document, "elisions", ()) if e.kind == "wrap" and e.text.strip()]
     in_raw = _furniture_apart(in_raw, [
         b for b in document.boilerplate
         if document.body_start <= b.start and b.end <= document.body_end
         and places.view.within_elision(b.start, b.end)
+        and not any(x <= b.start and b.end <= y for x, y in page_breaks)
     ])
     in_raw = _absorb_with_paragraphs(document.norm, in_raw)
 
