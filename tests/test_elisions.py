@@ -201,3 +201,16 @@ def test_page_numbers_at_any_line_break_leave_the_view_as_it_was(paragraphs, wid
     plain = from_text(text)
     assert document.view.text == plain.view.text
     assert_tiles(document)
+
+
+def test_wrap_spaces_are_measured_from_a_paragraph_end_too():
+    """Text copied out of a PDF as one line: a paragraph's end is a space after 。, and its next line starts there."""
+    paragraphs = [PARAGRAPHS[1], PARAGRAPHS[3], PAGE_TEXT[1]]
+    spaced = " ".join(" ".join(p[i : i + 24] for i in range(0, len(p), 24)) for p in paragraphs)
+    spans = wrap_spaces(spaced, 0, len(spaced))
+    second = spaced.index(PARAGRAPHS[3][:24]) + 24  # the first wrap of the second paragraph
+    assert any(s.start == second for s in spans)
+    assert not any(spaced[s.start - 1] == "。" for s in spans)  # the paragraph ends stay
+    from policytext.normalize import normalize
+
+    assert normalize(PARAGRAPHS[3]) in from_text(spaced).view.text

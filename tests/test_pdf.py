@@ -372,6 +372,95 @@ def test_seed_as_pdf_gives_the_seed_indicators(seed_pdf, seed):
         assert "\n" not in view.raw_text(seed_pdf.raw, view.from_raw(row.start), view.from_raw(row.end))
 
 
+# --- acceptance 2: no lexicon term split by a wrap on PDF-derived texts ------------------------------
+
+EVAL = Path(__file__).resolve().parents[1] / "data" / "eval"
+# The evaluation set's documents copied out of a PDF, by the features their gold notes list.
+_PDF_FEATURES = re.compile(r"pdf|line wrap|page counter")
+
+
+def _pdf_derived() -> list[Path]:
+    import yaml
+
+    texts = []
+    for gold in sorted(EVAL.glob("*.gold.yaml")):
+        features = yaml.safe_load(gold.read_text(encoding="utf-8")).get("features") or []
+        if any(_PDF_FEATURES.search(str(feature)) for feature in features):
+            texts.append(gold.with_name(gold.name.removesuffix(".gold.yaml") + ".txt"))
+    return texts
+
+
+def _wrapped_terms(document) -> list[tuple[str, str, str]]:
+    """Lexicon terms that whitespace breaks in the raw body, with how the raw text and the view read each.
+
+    The body is read with all its whitespace taken out: a term found there whose
+    raw span holds a line break or a space was broken by a wrap (or runs over a
+    real break, which the check would show).
+    """
+    from policytext.segment import load_lexicon
+
+    view, body_start = document.view, document.body_start
+    body = document.norm[body_start : document.body_end]
+    kept = [i for i, char in enumerate(body) if not char.isspace()]
+    squeezed = "".join(body[i] for i in kept)
+    found = []
+    for term in {entry.term for entry in load_lexicon()}:
+        for m in re.finditer(re.escape(term), squeezed):
+            start, end = kept[m.start()], kept[m.end() - 1] + 1
+            if end - start > len(term):
+                first, last = view.from_raw(body_start + start), view.from_raw(body_start + end)
+                found.append((term, body[start:end], view.text[first:last]))
+    return found
+
+
+def _assert_no_term_split_by_a_wrap(document) -> int:
+    from policytext.segment import audit_lexicon
+
+    # Every lexicon term that occurs in the analysis view is one token of its segmentation
+    # (where two terms overlap only one can be: audit_lexicon leaves those out) ...
+    split = audit_lexicon(document.view.text)
+    assert split.empty, split.to_string()
+    # ... and every term a wrap broke in the raw text occurs whole in the view.
+    wrapped = _wrapped_terms(document)
+    assert [(term, raw) for term, raw, seen in wrapped if seen != term] == []
+    return len(wrapped)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", _pdf_derived(), ids=lambda p: p.name.split("_")[0])
+def test_no_lexicon_term_is_split_by_a_wrap_in_the_pdf_derived_eval_texts(path):
+    _assert_no_term_split_by_a_wrap(load(path))
+
+
+@pytest.mark.slow
+def test_the_pdf_derived_eval_texts_have_wrapped_terms_to_check():
+    assert len(_pdf_derived()) >= 5
+    assert sum(len(_wrapped_terms(load(path))) for path in _pdf_derived()) >= 10
+
+
+@pytest.mark.slow
+def test_no_lexicon_term_is_split_by_a_wrap_in_the_seed_as_pdf(seed_pdf):
+    assert _assert_no_term_split_by_a_wrap(seed_pdf) >= 20  # the seed's PDF lines break many terms
+
+
+def test_a_term_split_by_a_wrap_space_off_the_line_width_is_joined():
+    """A title set larger wraps at its own width: its space still splits a lexicon term, so it is a wrap."""
+    from policytext import from_text
+
+    # Text copied out of a PDF with each line's end turned into a space (lines of 35 characters).
+    lines = ["按照局党组工作安排下面我围绕这一主题为大家讲一堂专题党课与大家共同学习", "提高中国式现代化是在改革开放中不断推进的也必将在改革开放中开辟广阔前景",
+             "党的二十届三中全会审议通过的决定明确将健全因地制宜发展体制机制作为首要", "内容高质量发展是全面建设社会主义现代化国家的首要任务是新时代的硬道理而",
+             "推动高质量发展的内在要求和重要着力点在于坚持创新驱动发展战略不断塑造我", "们发展新动能新优势为开辟发展新领域新赛道提供科学指引加快形成现代化产业",
+             "体系要以科技创新推动产业创新特别是以颠覆性技术和前沿技术催生新产业新", "模式新动能积极培育新能源新材料先进制造电子信息等战略性新兴产业和未来产"]
+    body = " 同志们： " + " ".join(lines) + "业。"
+    view = from_text("党课：坚持以新质生产 力发展推进中国式现代化" + body).view.text
+    assert view.startswith("党课：坚持以新质生产力发展推进中国式现代化 同志们：")
+    assert "共同学习提高中国式" in view and "未来产业。" in view
+    # A space off the width that splits no term is kept (科技创新 引领: no term runs over it).
+    view = from_text("党课：坚持以科技创新 引领发展" + body).view.text
+    assert view.startswith("党课：坚持以科技创新 引领发展 同志们：") and "共同学习提高中国式" in view
+
+
 @pytest.mark.slow
 def test_seed_as_pdf_gives_the_seed_reuse(seed_pdf, seed):
     from policytext.compare import compare

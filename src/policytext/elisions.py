@@ -62,6 +62,11 @@ _PARAGRAPH_OPENING = re.compile(
 # Furniture that marks where one page ends and the next begins (boilerplate.tsv's page rules, pdf.py's kinds).
 PAGE_FURNITURE = frozenset({"page_number", "page_counter", "running_header", "running_footer"})
 _WRAP_SPACE = re.compile(rf"(?<=[{_HAN}，、])[ \u00a0]{{1,2}}(?=[{_HAN}])")
+# Where a line of a space-wrapped text begins: after a line break, or after the space that ends a
+# paragraph (。 then a space): wrap spaces are measured from there.
+_LINE_START = re.compile(
+    "\n|(?<=[" + re.escape("".join(sorted(_LINE_CLOSERS | _QUOTE_CLOSERS))) + "])[ \u00a0]{1,2}(?=\\S)"
+)
 _MIN_WRAPPED_LINES = 3  # fewer full lines than this tell nothing about a line width
 _MIN_WIDTH = 12  # a "width" below this is a list of short lines, not a wrapped page
 _MAX_WIDTH = 120  # longer lines are paragraphs on one line, not a page's lines
@@ -223,12 +228,17 @@ def wrap_spaces(text: str, start: int, end: int) -> list[Span]:
     candidates = [m for m in _WRAP_SPACE.finditer(text, start, end)]
     if len(candidates) < _MIN_WRAPPED_LINES:
         return []
-    # Distance from each candidate to the one before it (or to the start of its line).
+    # Distance from each candidate to the one before it, or to the start of its line: a line break,
+    # or the space after a paragraph's last sentence (a PDF's paragraph end copied as a space).
+    starts = [m.end() for m in _LINE_START.finditer(text, start, end)]
     distances = []
     previous = start
+    k = 0
     for m in candidates:
-        line_start = text.rfind("\n", start, m.start()) + 1
-        distances.append(m.start() - max(previous, line_start))
+        while k < len(starts) and starts[k] <= m.start():
+            previous = max(previous, starts[k])
+            k += 1
+        distances.append(m.start() - previous)
         previous = m.end()
     width = median(distances)
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
@@ -237,4 +247,24 @@ def wrap_spaces(text: str, start: int, end: int) -> list[Span]:
     regular = [abs(d - width) <= tolerance for d in distances]
     if sum(regular) < max(_MIN_WRAPPED_LINES, 0.6 * len(distances)):
         return []
-    return [Span(m.start(), m.end(), m.group(), "wrap") for m, ok in zip(candidates, regular) if ok]
+    # In a text wrapped with spaces, a space off the line width is a wrap too when it splits a term
+    # of the political lexicon (no term holds a space): a title or heading set larger wraps at a
+    # width of its own (党课：坚持以新质生产 力发展…).
+    terms = _lexicon_terms()
+    longest = max(map(len, terms), default=0)
+    return [
+        Span(m.start(), m.end(), m.group(), "wrap")
+        for m, ok in zip(candidates, regular)
+        if ok or _splits_a_term(text[max(start, m.start() - longest + 1) : m.start()], text[m.end() : min(end, m.end() + longest - 1)], terms)
+    ]
+
+
+def _lexicon_terms() -> frozenset[str]:
+    from .resources import data_table
+
+    return frozenset(row["term"] for row in data_table("lexicon.tsv", ("term", "category", "freq", "pos"), required=2))
+
+
+def _splits_a_term(left: str, right: str, terms: frozenset[str]) -> bool:
+    """Whether the end of *left* and the start of *right*, joined, make a term of *terms*."""
+    return any(left[-i:] + right[:j] in terms for i in range(1, len(left) + 1) for j in range(1, len(right) + 1))
