@@ -10,6 +10,8 @@ import pytest
 from policytext import cli, load
 from policytext.webpage import flatten, page_title, read_page, tidy_lines
 
+from .helpers import FIXTURES
+
 ARTICLE = [
     "一、总体要求",
     "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持创新驱动发展战略，加快形成新质生产力。",
@@ -159,3 +161,58 @@ def test_markup_text_without_a_parse():
 def test_tidy_lines():
     assert tidy_lines("  a   b \n\n\t x \t\t y \t\n 中 文 \r\n") == "a b\nx\ty\n中 文"
     assert tidy_lines("一行") == "一行"
+
+
+# --- a whole portal page, end to end --------------------------------------------------------------
+
+# Hand-made for the tests (no page was downloaded): a city government portal's article page in the
+# usual template (top bar, header with search, menu, breadcrumb, article with its information line
+# and font-size, print and share links, attachment, previous/next links, a sidebar of hot links, a
+# footer with the site's registration numbers, scripts and styles), saved in GB2312 as such sites
+# serve it. The speech is written for the test.
+PORTAL = FIXTURES / "portal_speech.html"
+
+
+def _article_paragraphs() -> list[str]:
+    """The speech's paragraphs as the page's own markup holds them (an oracle independent of the reader)."""
+    from lxml import etree
+
+    tree = etree.HTML(PORTAL.read_bytes(), parser=etree.HTMLParser(encoding="gb18030"))
+    return ["".join(p.itertext()).strip() for p in tree.xpath("//div[@id='zoom']/p")]
+
+
+def test_a_portal_page_reads_as_its_speech_end_to_end(tmp_path, capsys):
+    document = load(PORTAL)
+    paragraphs = _article_paragraphs()
+    assert len(paragraphs) == 13
+    # The raw text is the title, then the speech's paragraphs, one a line, and nothing else.
+    assert document.raw.splitlines() == ["在全市科技创新大会上的讲话", *paragraphs]
+    assert document.encoding == "html (gb18030)"
+    assert document.provenance["date"] == "2024-03-18"
+    assert document.provenance["title"] == "在全市科技创新大会上的讲话"
+    for furniture in ("无障碍浏览", "请输入关键词", "政务服务", "您当前的位置", "浏览次数", "字号", "打印", "分享到", "附件",
+                      "上一篇", "热点信息", "第35次常务会议", "相关链接", "网站地图", "网站标识码", "ICP备", "公网安备", "版权所有",
+                      "document.write", "脚本里的注释", "text-indent"):
+        assert furniture not in document.raw, furniture
+    outline = document.outline
+    assert outline.title.text == "在全市科技创新大会上的讲话" and outline.salutation.text == "同志们："
+    assert [s.marker for s in outline.walk() if s.level == 1] == ["一、", "二、", "三、"]
+    assert [s.marker for s in outline.walk() if s.level == 2] == ["一是", "二是", "三是"]
+    # The same speech as a .txt reads the same: the page reader adds nothing and loses nothing.
+    txt = tmp_path / "speech.txt"
+    txt.write_text("\n".join(["在全市科技创新大会上的讲话", *paragraphs]), encoding="utf-8")
+    plain = load(txt)
+    assert [(s.id, s.marker, s.title) for s in outline.walk()] == [(s.id, s.marker, s.title) for s in plain.outline.walk()]
+
+    from policytext.indicators import extract
+
+    claims = extract(document)
+    columns = ["indicator", "value", "unit", "section", "start", "end"]
+    assert claims[columns].values.tolist() == extract(plain)[columns].values.tolist()
+    assert {(r.indicator, r.value) for r in claims.itertuples()} >= {("研发经费投入强度", 2.85), ("技术合同成交额", 250.0)}
+    # Every claim lies in a paragraph of the speech, none in the page's furniture.
+    spans = [(document.raw.index(p), document.raw.index(p) + len(p)) for p in paragraphs]
+    assert all(any(a <= r.start and r.end <= b for a, b in spans) for r in claims.itertuples())
+
+    assert cli.main(["outline", str(PORTAL)]) == 0
+    assert '"title": "在全市科技创新大会上的讲话"' in capsys.readouterr().out
