@@ -104,11 +104,12 @@ report: figures ## Export the executed notebooks of the run to HTML in reports/ 
 fuzz: $(STAMP) ## Long fuzz run of the whole pipeline (FUZZ_EXAMPLES=3000 by default)
 	POLICYTEXT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -m fuzz -q -p no:randomly $(PYTEST_ARGS)
 
-bench: $(STAMP) ## Benchmarks: pipeline vs jieba, scaling with one long document, the main job in parallel and rerun, corpus workers (reports in benchmarks/reports/)
+bench: $(STAMP) ## Benchmarks: pipeline vs jieba, scaling with one long document, the main job in parallel and rerun, corpus workers, a PDF of heavy drawing (reports in benchmarks/reports/)
 	$(PY) benchmarks/bench_pipeline.py
 	$(PY) benchmarks/bench_scaling.py
 	$(PY) benchmarks/bench_mainjob.py
 	$(PY) benchmarks/bench_corpus.py
+	$(PY) benchmarks/bench_pdf.py
 
 eval: $(STAMP) ## Accuracy on the annotated evaluation set data/eval/: prints and writes benchmarks/reports/accuracy.md
 	$(PY) -m policytext.evaluation data/eval --out benchmarks/reports/accuracy.md

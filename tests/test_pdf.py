@@ -284,6 +284,19 @@ def test_one_stream_drawn_on_many_pages_is_counted_on_each(tmp_path):
     _refused_quickly(path, "drawing instructions")
 
 
+def test_heavy_pages_have_a_budget_of_their_own(tmp_path):
+    """Pages that would be stripped of their drawing still count against a bound, before pdfium parses any."""
+    import random
+
+    from policytext import pdf
+
+    ops = bytes(random.Random(1).choices(range(33, 127), k=pdf.HEAVY_PAGE_BYTES + 100_000))
+    pages = pdf.MAX_DRAWING_CONTENT_BYTES // len(ops) + 2
+    path = tmp_path / "maps.pdf"
+    path.write_bytes(_drawing_pdf(pages, b"%" + ops + b"\n"))
+    _refused_quickly(path, f"{pdf.MAX_DRAWING_CONTENT_BYTES // 2**20} MB of drawing instructions")
+
+
 def test_a_page_break_is_no_paragraph_break():
     """The gap below a running header is not a paragraph gap: no blank line where a sentence runs over a page."""
 
@@ -490,3 +503,87 @@ def test_a_heading_wrapped_over_two_lines_is_one_heading(tmp_path):
     txt = tmp_path / "headings.txt"
     txt.write_text("\n".join(paragraphs), encoding="utf-8")
     assert [(s.id, s.title) for s in document.outline.walk()] == [(s.id, s.title) for s in load(txt).outline.walk()]
+
+
+# --- pages of heavy drawing: read without interpreting the drawing ---------------------------------
+
+
+def _with_drawing(path: Path, paragraphs: list[str], *, curves: int) -> Path:
+    """A speech whose first page also strokes *curves* short Bézier paths (a map, a technical drawing)."""
+    import random
+
+    from .pdf_builder import FONT, PAGE_WIDTH, _canvas, wrap
+
+    rng = random.Random(0)
+    c = _canvas(path)
+    # A map's legend: text inside a form, which the rewrite leaves whole.
+    c.beginForm("legend")
+    c.setFont(FONT, 9)
+    c.drawString(400, 110, "图例：高新技术产业开发区")
+    c.rect(395, 100, 150, 25)
+    c.endForm()
+    lines = wrap(paragraphs)
+    for number, page in enumerate((lines[:30], lines[30:]), 1):
+        c.doForm("legend")
+        if number == 1:
+            shape = c.beginPath()
+            for _ in range(curves):
+                x, y = rng.uniform(0, PAGE_WIDTH), rng.uniform(0, PAGE_HEIGHT)
+                shape.moveTo(x, y)
+                shape.curveTo(x + 1.5, y + 2.25, x + 3.5, y - 1.75, x + 5, y)
+            c.drawPath(shape, stroke=1, fill=0)
+            c.drawImage(_picture(), 400, 700, width=50, height=50)
+        c.setFont(FONT, 12)
+        y = PAGE_HEIGHT - MARGIN - 30
+        for line, starts in page:
+            c.drawString(MARGIN + (24 if starts else 0), y, line)
+            y -= 19.2
+        c.setFont(FONT, 9)
+        c.drawCentredString(300, 40, f"— {number} —")
+        c.showPage()
+    c.save()
+    return path
+
+
+def _picture():
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(Image.new("L", (20, 20), 128))
+
+
+def test_a_page_of_heavy_drawing_reads_as_the_same_text_without_it(tmp_path, monkeypatch):
+    """Pages whose content is mostly drawing are rewritten without paths and images before pdfminer reads them.
+
+    (The threshold is lowered so that a small drawing counts; ``benchmarks/bench_pdf.py`` measures a real size.)
+    """
+    from policytext import pdf
+
+    plain = load(_with_drawing(tmp_path / "plain.pdf", SPEECH, curves=0))
+    drawn_path = _with_drawing(tmp_path / "drawn.pdf", SPEECH, curves=3000)
+    monkeypatch.setattr(pdf, "HEAVY_PAGE_BYTES", 60_000)
+    stripped = []
+    original = pdf._without_drawing
+    monkeypatch.setattr(pdf, "_without_drawing", lambda data, heavy: stripped.append(heavy) or original(data, heavy))
+    drawn = load(drawn_path)
+    assert stripped == [[0]]  # only the page with the drawing
+    assert drawn.raw == plain.raw and drawn.raw.count("图例：高新技术产业开发区") == 2
+    assert drawn.boilerplate == plain.boilerplate and drawn.provenance["pdf_pages"] == plain.provenance["pdf_pages"] == "2"
+    # Below the threshold nothing is rewritten: the same PDF is read as it is, to the same text.
+    monkeypatch.setattr(pdf, "HEAVY_PAGE_BYTES", 10 * 2**20)
+    assert load(drawn_path).raw == plain.raw and stripped == [[0]]
+
+
+def test_a_page_that_stays_heavy_is_read_once_not_rewritten_again(tmp_path, monkeypatch):
+    """Text alone above the threshold: one rewrite, then the copy is read as it is (no loop)."""
+    from policytext import pdf
+
+    path = speech_pdf(tmp_path / "speech.pdf", SPEECH)
+    monkeypatch.setattr(pdf, "HEAVY_PAGE_BYTES", 100)
+    calls = []
+    original = pdf._without_drawing
+    monkeypatch.setattr(pdf, "_without_drawing", lambda data, heavy: calls.append(heavy) or original(data, heavy))
+    document = load(path)
+    assert len(calls) == 1
+    monkeypatch.setattr(pdf, "HEAVY_PAGE_BYTES", 10 * 2**20)
+    assert document.raw == load(path).raw

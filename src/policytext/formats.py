@@ -43,6 +43,7 @@ READERS: tuple[tuple[str, str, str], ...] = (
      "one paragraph or table row per line, cells tab-separated"),
     (".pdf",
      "pages with a text layer (pdfplumber); running headers, footers and page numbers recorded as boilerplate; pages' offsets in the provenance; "
+     "a page of heavy drawing (maps, technical drawings) rewritten by pdfium without its paths and images first; "
      "no OCR: a scanned PDF, an encrypted or damaged one is refused",
      "one line per line of the page, page after page; paragraph starts indented with ideographic spaces"),
 )

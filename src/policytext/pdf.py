@@ -14,6 +14,13 @@ A PDF is a compressed archive: before any page is read, every stream that
 text extraction would decompress is measured with a bounded inflater, and the
 page count is checked, so that a decompression bomb or a million-page file is
 refused in bounded time and memory.
+
+pdfminer interprets page content in Python, token by token, drawing operators
+included: a page of maps or technical drawings (megabytes of path operators)
+costs it seconds a megabyte. Such a page is first rewritten by pdfium
+(pypdfium2, the C engine pdfplumber already installs for rendering) without
+its paths and images, and pdfminer reads the text that is left. Documents of
+text pages are read as they are.
 """
 
 from __future__ import annotations
@@ -35,8 +42,13 @@ from .spans import Extracted, Span
 MAX_PAGES = 2000
 MAX_STREAM_BYTES = 64 * 1024 * 1024
 MAX_DECODED_BYTES = 256 * 1024 * 1024
-# Page content interpreted, counting a stream again on every page that draws it (pdfminer takes seconds a megabyte).
+# Page content interpreted, counting a stream again on every page that draws it: pdfminer's
+# budget (it takes seconds a megabyte), and pdfium's (a few seconds for all of it).
 MAX_PAGE_CONTENT_BYTES = 32 * 1024 * 1024
+MAX_DRAWING_CONTENT_BYTES = 256 * 1024 * 1024
+# A page with more content than this is drawing, not text (a page of a speech is 5-50 KB): pdfium
+# rewrites it without the drawing first. Pages below it are read as they are.
+HEAVY_PAGE_BYTES = 1024 * 1024
 MAX_TEXT_CHARS = 20_000_000
 
 _INFLATE_CHUNK = 1 << 16
@@ -197,7 +209,13 @@ def _text_block(lines: list[PageLine]) -> tuple[dict[int, float], float]:
     return left, max(pitch, median(sizes) * 0.2)
 
 
-def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int, dict[str, str]]:
+def _page_lines(data: bytes, *, source: str, drawing: bool = True) -> tuple[list[PageLine], int, dict[str, str]]:
+    """The lines of every page, the page count and the document information.
+
+    *drawing*: whether pages of heavy drawing may be rewritten without it
+    first (False once they have been: a page still heavy, with text alone, is
+    read as it is, within pdfminer's budget).
+    """
     import pdfplumber
     from pdfminer.pdfpage import PDFPage
 
@@ -212,27 +230,78 @@ def _page_lines(data: bytes, *, source: str) -> tuple[list[PageLine], int, dict[
         with pdf:
             _check_archive(pdf.doc, source)
             info = document_info(pdf.metadata)
-            count = 0
-            content = 0
+            page_objs = []
+            sizes = []
+            total = 0
             for count, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
                 if count > MAX_PAGES:
                     raise InputError(f"{source}: the PDF has more than {MAX_PAGES} pages; refused")
-                content += _content_size(page_obj)
-                if content > MAX_PAGE_CONTENT_BYTES:
-                    raise InputError(f"{source}: the PDF's pages hold more than {MAX_PAGE_CONTENT_BYTES // 2**20} MB "
-                                     "of drawing instructions; refused")
-                page = pdfplumber.page.Page(pdf, page_obj, page_number=count)
-                try:
-                    lines.extend(_lines_of(page.dedupe_chars().chars, page=count))
-                finally:
-                    page.close()
+                page_objs.append(page_obj)
+                sizes.append(_content_size(page_obj))
+                total += sizes[-1]
+                if total > MAX_DRAWING_CONTENT_BYTES:
+                    raise _too_much_drawing(source, MAX_DRAWING_CONTENT_BYTES)
+            if not page_objs:
+                raise InputError(f"{source}: the PDF has no pages")
+            heavy = [i for i, size in enumerate(sizes) if size > HEAVY_PAGE_BYTES]
+            if not (heavy and drawing):
+                if total > MAX_PAGE_CONTENT_BYTES:
+                    raise _too_much_drawing(source, MAX_PAGE_CONTENT_BYTES)
+                for count, page_obj in enumerate(page_objs, 1):
+                    page = pdfplumber.page.Page(pdf, page_obj, page_number=count)
+                    try:
+                        lines.extend(_lines_of(page.dedupe_chars().chars, page=count))
+                    finally:
+                        page.close()
+                return lines, len(page_objs), info
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001
         raise _refusal(source, exc) from None
-    if count == 0:
-        raise InputError(f"{source}: the PDF has no pages")
+    # Pages of drawing: read a copy without it (the information and page count are the original's).
+    try:
+        stripped = _without_drawing(data, heavy)
+    except Exception as exc:  # noqa: BLE001
+        raise _refusal(source, exc) from None
+    lines, count, _ = _page_lines(stripped, source=source, drawing=False)
     return lines, count, info
+
+
+def _too_much_drawing(source: str, limit: int) -> InputError:
+    return InputError(f"{source}: the PDF's pages hold more than {limit // 2**20} MB of drawing instructions; refused")
+
+
+def _without_drawing(data: bytes, heavy: list[int]) -> bytes:
+    """A copy of the PDF in which the *heavy* pages (0-based) keep only their text and form objects.
+
+    pdfium (pypdfium2, which pdfplumber installs) parses the page in C,
+    drops its paths, images and shadings, and writes the page's content
+    again from what is left: the same text objects, fonts and positions, so
+    pdfminer reads the same characters without interpreting the drawing.
+    Forms are left whole: pdfium cannot rewrite their text faithfully.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    kept = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM)
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in heavy:
+            page = document[index]
+            try:
+                for k in reversed(range(pdfium_c.FPDFPage_CountObjects(page.raw))):
+                    obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+                    if pdfium_c.FPDFPageObj_GetType(obj) not in kept and pdfium_c.FPDFPage_RemoveObject(page.raw, obj):
+                        pdfium_c.FPDFPageObj_Destroy(obj)
+                if not pdfium_c.FPDFPage_GenerateContent(page.raw):
+                    raise ValueError("pdfium could not rewrite a page's content")
+            finally:
+                page.close()
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+    finally:
+        document.close()
 
 
 def document_info(metadata: dict) -> dict[str, str]:

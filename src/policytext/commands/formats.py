@@ -27,7 +27,9 @@ def run(args) -> int:
     print(
         f"PDF limits: {pdf.MAX_PAGES} pages, "
         f"{pdf.MAX_STREAM_BYTES // 2**20} MB per decompressed stream, {pdf.MAX_DECODED_BYTES // 2**20} MB in all, "
-        f"{pdf.MAX_PAGE_CONTENT_BYTES // 2**20} MB of drawing instructions over all pages, a stream above 256 KB at most 100 times its packed size"
+        f"{pdf.MAX_DRAWING_CONTENT_BYTES // 2**20} MB of drawing instructions over all pages "
+        f"({pdf.MAX_PAGE_CONTENT_BYTES // 2**20} MB once pages above {pdf.HEAVY_PAGE_BYTES // 2**20} MB are stripped of their drawing), "
+        "a stream above 256 KB at most 100 times its packed size"
     )
     print("refused with one line (exit code 2): " + " ".join(sorted(UNSUPPORTED_SUFFIXES)))
     return 0
