@@ -185,7 +185,7 @@ def test_a_page_counter_inside_a_sentence_is_a_wrap_but_not_after_a_sentence_end
     assert [document.raw[s.start : s.end] for s in document.outline.sentences if s.kind == "text"][0] == inside + "\n"
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PAGE_TEXT[1:] + PARAGRAPHS[1:]), min_size=1, max_size=6), st.integers(min_value=14, max_value=30), st.data())
 def test_page_numbers_at_any_line_break_leave_the_view_as_it_was(paragraphs, width, data):
     """Footers at page breaks are left out, and a page break inside a sentence reads on: the view is the unpaged text's."""

@@ -284,6 +284,7 @@ def test_one_stream_drawn_on_many_pages_is_counted_on_each(tmp_path):
     _refused_quickly(path, "drawing instructions")
 
 
+@pytest.mark.slow
 def test_heavy_pages_have_a_budget_of_their_own(tmp_path):
     """Pages that would be stripped of their drawing still count against a bound, before pdfium parses any."""
     import random
@@ -552,6 +553,7 @@ def _picture():
     return ImageReader(Image.new("L", (20, 20), 128))
 
 
+@pytest.mark.slow
 def test_a_page_of_heavy_drawing_reads_as_the_same_text_without_it(tmp_path, monkeypatch):
     """Pages whose content is mostly drawing are rewritten without paths and images before pdfminer reads them.
 
@@ -574,6 +576,7 @@ def test_a_page_of_heavy_drawing_reads_as_the_same_text_without_it(tmp_path, mon
     assert load(drawn_path).raw == plain.raw and stripped == [[0]]
 
 
+@pytest.mark.slow
 def test_a_page_that_stays_heavy_is_read_once_not_rewritten_again(tmp_path, monkeypatch):
     """Text alone above the threshold: one rewrite, then the copy is read as it is (no loop)."""
     from policytext import pdf

@@ -181,6 +181,7 @@ def _article_paragraphs() -> list[str]:
     return ["".join(p.itertext()).strip() for p in tree.xpath("//div[@id='zoom']/p")]
 
 
+@pytest.mark.slow
 def test_a_portal_page_reads_as_its_speech_end_to_end(tmp_path, capsys):
     document = load(PORTAL)
     paragraphs = _article_paragraphs()
