@@ -60,6 +60,12 @@ def test_leader_proposes_formula_as_important_requirement():
     assert found.kind.tolist() == ["leader"]
 
 
+def test_straight_quotes_in_chinese_text_are_quotations():
+    found = find_quotations(doc('坚持"四高"要求，不搞"老一套"。'))
+    assert list(zip(found.content, found.marks, found.kind)) == [("四高", '""', "term"), ("老一套", '""', "term")]
+    assert find_quotations(doc('只有一个"引号。')).empty
+
+
 def test_quotation_without_a_leader_is_not_a_leader_quotation():
     # A leader named in another sentence does not make the next quotation his.
     found = find_quotations(doc("习近平总书记视察天津。我们提出“科技之为”这一目标，也讲“新质生产力的发展要靠科技创新，要靠人才。”"))
@@ -138,6 +144,67 @@ def test_events_numbers_and_announcements_are_not_formulas():
 def test_unquoted_one_one_chain_is_an_idiom_not_a_formula():
     assert find_formulas(doc("一心一意谋发展。")).empty
     assert find_formulas(doc("共建“一带一路”。")).kind.tolist() == ["structural"]
+
+
+def test_a_quoted_structural_chain_runs_to_its_closing_mark():
+    found = find_formulas(doc("聚焦“一区两地一园一通道”建设，推进一核两翼多点布局。"))
+    assert found.text.tolist() == ["一区两地一园一通道", "一核两翼多点"]
+    # Unquoted, a chain still takes one character a unit.
+    assert find_formulas(doc("推进一区两地建设。")).text.tolist() == ["一区两地"]
+
+
+def test_a_count_after_a_quoted_list_of_as_many_items_names_it():
+    found = find_formulas(doc("至此，“修机场、造海港、通高铁”三件大事圆满完成。"))
+    assert found.text.tolist() == ["三件大事"]
+    # Items and count disagree, or no quotation: a plain count.
+    assert find_formulas(doc("至此，“修机场、造海港”三件大事完成。办好三件大事。")).empty
+
+
+def test_a_formula_named_once_is_a_formula_where_it_stands_again_as_a_word():
+    text = "确立了“两个重点”。提出两个重点更突出。学习三个代表重要思想，三个代表团参加。贯彻“三个代表”。"
+    assert find_formulas(doc(text)).text.tolist() == ["两个重点", "两个重点", "三个代表", "三个代表"]
+    # Without the quoted naming, the same words are a plain count.
+    assert find_formulas(doc("提出两个重点更突出。")).empty
+
+
+def test_words_with_a_numeral_and_quoted_place_names_are_not_formulas():
+    text = "“十字街”等文化IP火爆，北流“两湾”产业园产值增长，“一把手”负总责，不搞“一刀切”。"
+    assert find_formulas(doc(text)).empty
+    assert find_formulas(doc("推进“两湾”建设，打造“三江”品牌。")).text.tolist() == ["两湾", "三江"]
+
+
+def test_a_speaker_announcing_the_parts_of_the_talk_names_no_formula():
+    assert find_formulas(doc("下面，我讲三个问题：\n一、关于形势")).empty
+    assert find_formulas(doc("我主要谈两个方面：一是学习。")).empty
+    # A quoted formula in the announcement stays one; a list announced by the text itself too.
+    assert find_formulas(doc("下面我讲“两个确立”。")).text.tolist() == ["两个确立"]
+    assert find_formulas(doc("主要包括三个方面：一是改革。")).text.tolist() == ["三个方面"]
+
+
+def test_a_head_that_is_a_comparison_is_no_noun():
+    assert find_formulas(doc("用“两个好于来概括")).text.tolist() == ["两个好于"]
+    assert find_formulas(doc("两个好人来了。")).empty
+
+
+def test_formulas_in_straight_ascii_quotes():
+    text = '坚持高境界、高标准、高效率、高效益"四高"要求，对"四高"有了新认识。'
+    assert find_formulas(doc(text)).text.tolist() == ["四高", "四高"]
+    # An odd number of straight quotes on a line: which one is stray cannot be told, so none pairs.
+    assert find_formulas(doc('对"四高"要求和"五好')).empty
+
+
+def test_political_formulas_of_recent_speeches():
+    text = ("深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，"
+            '统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局，高质量共建"一带一路"。')
+    assert find_formulas(doc(text)).text.tolist() == ["两个确立", "四个意识", "四个自信", "两个维护", "五位一体", "四个全面", "一带一路"]
+    # Unquoted, the formulas of the table still are (四个意识 would otherwise be four of a noun), but
+    # not inside a larger number or a longer word.
+    found = find_formulas(doc("做到两个维护，增强四个意识，共建一带一路，践行八荣八耻，不搞四平八稳。第十四个意识形态。"))
+    assert found.text.tolist() == ["两个维护", "四个意识", "一带一路", "八荣八耻"]
+
+
+def test_things_done_are_counted_not_named_and_quoted_lexicalised_words_are_no_formulas():
+    assert find_formulas(doc('做了四件事：一是印发纲要。又是"老一套"，书记"一肩挑"，做到"四平八稳"。')).empty
 
 
 # --- enumerations -------------------------------------------------------------------------

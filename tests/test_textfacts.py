@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from policytext import resources
 from policytext.errors import PolicytextError
@@ -14,6 +16,7 @@ from policytext.textfacts import (
     TERMINAL,
     innermost,
     match_quotations,
+    straight_pairs,
 )
 
 
@@ -43,6 +46,26 @@ def test_breaks_forget_open_marks_and_straight_quotes_pair():
     assert spans(text, breaks=[3]) == []
     assert spans('说"好"。', straight=True) == [(1, 4, 0, None)]
     assert spans('说"好"。') == []
+
+
+def test_straight_quotes_pair_in_chinese_text_only_where_unambiguous():
+    assert spans('坚持"四高"要求，对"四高"有认识。', straight=True) == [(2, 6, 0, None), (10, 14, 0, None)]
+    # Odd on a line: one mark is stray and nothing tells which, so that line pairs none; the next line still pairs.
+    assert spans('对"四高"要求和"五好\n说"好"。', straight=True) == [(13, 16, 0, None)]
+    # Quotes in Latin text or code are not Chinese quotation marks.
+    assert spans('代码 x="1" y="2" 完', straight=True) == []
+    # Inside curly quotes a straight pair nests.
+    assert spans('“要"四高"”', straight=True) == [(0, 7, 0, None), (2, 6, 1, 0)]
+    assert straight_pairs('说"好"。', 0) == [(1, 4)]
+
+
+@given(st.text(alphabet='"“”甲乙a \n，', max_size=40))
+def test_straight_pairs_are_ordered_disjoint_and_within_a_line(text):
+    pairs = straight_pairs(text)
+    assert all(text[a] == '"' == text[b - 1] and "\n" not in text[a:b] for a, b in pairs)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(pairs, pairs[1:]))
+    # Every pair is also a span of the matcher, which never fails on any text.
+    assert set(pairs) <= {(s.start, s.end) for s in match_quotations(text, straight=True)}
 
 
 def test_innermost_and_quote_only_pairs():

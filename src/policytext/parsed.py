@@ -141,8 +141,11 @@ class ParsedDocument:
 
     @cached_property
     def quotations(self) -> tuple[QuotationSpan, ...]:
-        """Pairs of quotation and title marks in the body, outer before inner (see :mod:`policytext.textfacts`)."""
-        return match_quotations(self.text, self.start, self.end, pairs=MARK_PAIRS, max_length=MAX_QUOTATION)
+        """Pairs of quotation and title marks in the body, outer before inner (see :mod:`policytext.textfacts`).
+
+        ASCII double quotes in Chinese text count where they pair unambiguously (:func:`~policytext.textfacts.straight_pairs`).
+        """
+        return match_quotations(self.text, self.start, self.end, pairs=MARK_PAIRS, max_length=MAX_QUOTATION, straight=True)
 
     @cached_property
     def outline_markers(self) -> frozenset[int]:

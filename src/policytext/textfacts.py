@@ -36,7 +36,8 @@ MARK_PAIRS: Mapping[str, str] = MappingProxyType({**QUOTE_PAIRS, **TITLE_PAIRS})
 OPENING_QUOTES = "".join(QUOTE_PAIRS)
 CLOSING_QUOTES = "".join(QUOTE_PAIRS.values())
 TITLE_OPENERS = frozenset(TITLE_PAIRS)
-#: Straight quotes: opener and closer look the same, so pairing them is guesswork.
+#: Straight quotes: opener and closer look the same, so they pair only where nothing else is
+#: possible (see :func:`straight_pairs`).
 STRAIGHT_QUOTES = "\"'"
 
 #: Ends a sentence.
@@ -101,41 +102,36 @@ def match_quotations(
     that one and never closed are dropped (the text is cut off, or a mark is
     missing), and so is a closer without an opener. A pair longer than
     ``max_length`` is a stray mark pairing with a far one and is left out (its
-    marks still close what they close). With ``straight`` a pair of ASCII
-    double quotes counts too. ``breaks`` are sorted offsets (paragraph
-    starts) where every open mark is forgotten, so that one unbalanced mark
-    cannot swallow the rest of a document.
+    marks still close what they close). With ``straight`` ASCII double quotes
+    in Chinese text pair too, by :func:`straight_pairs`. ``breaks`` are sorted
+    offsets (paragraph starts) where every open mark is forgotten, so that one
+    unbalanced mark cannot swallow the rest of a document.
     """
     end = len(text) if end is None else end
     closers = {close: open_ for open_, close in pairs.items()}
-    marks = "".join(pairs) + "".join(closers) + ('"' if straight else "")
+    marks = "".join(pairs) + "".join(closers)
     stack: list[tuple[int, str]] = []
-    straight_open: int | None = None
     paragraph = -1
     found: list[tuple[int, int, str]] = []
+    if straight:
+        found += [(a, b, '"') for a, b in straight_pairs(text, start, end, breaks=breaks) if max_length is None or b - a <= max_length]
     for match in re.compile(char_class(marks)).finditer(text, start, end):
         position, char = match.start(), match.group()
         if breaks:
             here = bisect_right(breaks, position)
             if here != paragraph:
-                paragraph, stack, straight_open = here, [], None
+                paragraph, stack = here, []
         if char in pairs:
             stack.append((position, char))
             continue
-        if char == '"':
-            if straight_open is None:
-                straight_open = position
-                continue
-            open_at, opener, straight_open = straight_open, '"', None
+        opener = closers[char]
+        for level in range(len(stack) - 1, -1, -1):
+            if stack[level][1] == opener:
+                open_at = stack[level][0]
+                del stack[level:]
+                break
         else:
-            opener = closers[char]
-            for level in range(len(stack) - 1, -1, -1):
-                if stack[level][1] == opener:
-                    open_at = stack[level][0]
-                    del stack[level:]
-                    break
-            else:
-                continue
+            continue
         if max_length is None or position + 1 - open_at <= max_length:
             found.append((open_at, position + 1, opener))
     found.sort()
@@ -152,6 +148,37 @@ def match_quotations(
         enclosing.append(len(spans))
         spans.append(QuotationSpan(open_at, close_at, mark, depth, parent))
     return tuple(spans)
+
+
+# A straight quote stands in Chinese text when a Chinese character or Chinese punctuation is beside it.
+_CHINESE = re.compile(f"[{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f\u2014\u2018\u2019\u201c\u201d\u2026]")
+_STRAIGHT_DOUBLE = re.compile('"')
+
+
+def straight_pairs(text: str, start: int = 0, end: int | None = None, *, breaks: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Pairs of ASCII double quotes in Chinese text, as ``(opening mark, just past the closing one)``.
+
+    Open and close look the same, so a pair is read only where no other
+    reading is possible: the marks that have a Chinese character or Chinese
+    punctuation beside them pair in order within one line (and one stretch
+    between ``breaks``), and only in a line that holds an even number of
+    them. With an odd number one mark is stray and nothing tells which, so
+    that line pairs none. Quotes in Latin text or code (x="1") are not
+    Chinese quotation marks and are left alone.
+    """
+    end = len(text) if end is None else end
+    groups: dict[tuple[int, int], list[int]] = {}
+    for match in _STRAIGHT_DOUBLE.finditer(text, start, end):
+        at = match.start()
+        beside = (at > 0 and _CHINESE.match(text, at - 1)) or (at + 1 < len(text) and _CHINESE.match(text, at + 1))
+        if beside:
+            key = (text.rfind("\n", start, at), bisect_right(breaks, at) if breaks else 0)
+            groups.setdefault(key, []).append(at)
+    pairs: list[tuple[int, int]] = []
+    for marks in groups.values():
+        if len(marks) % 2 == 0:
+            pairs += [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks), 2)]
+    return sorted(pairs)
 
 
 def innermost(spans: Sequence[QuotationSpan]) -> list[QuotationSpan]:

@@ -28,23 +28,34 @@ Quoted abbreviations that a numeral opens (“六稳”, “五位一体”,
 (“新三样”) are ``abbreviation`` too; 统一 and 第一 hold 一 inside a word, a
 quoted number (“一万”) or plan period (“十四五”) is none.
 
+A quoted structural chain runs to its closing mark (“一区两地一园一通道”), and
+a count right after a quoted list of as many items names that list
+(“修机场、造海港、通高铁”三件大事). A formula the document names once (quoted,
+or by any rule above) is a formula wherever else the same words stand as
+words of their own (“两个重点” … 两个重点更突出; not 三个代表团).
+
 Years (2023年), statistics (23个城市: Arabic numerals are counts, not
 formulas), numbers (一万六千五百), outline markers (一、 （一） 一是), party
-congresses (十八大召开至今) and counts that point at what follows or went
-before (以下四个方面, 这三个问题) are not formulas.
+congresses (十八大召开至今), counts that point at what follows or went before
+(以下四个方面, 这三个问题) or announce the parts of the speech (下面，我讲三个问题：)
+are not formulas; nor are words of the language that hold a numeral (一把手,
+十字街) and quoted place names (“两湾”产业园), both listed in
+``data/rhetoric_formula_words.tsv``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..numerals import to_number
-from ..textfacts import CLOSING_QUOTES, OPENING_QUOTES
 from ..parsed import ParsedDocument, as_parsed
-from ._base import HAN, frame
+from ..textfacts import PHRASE_SEPARATOR, QuotationSpan
+from ._base import HAN, find_terms, frame, read_entries
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -54,7 +65,9 @@ FORMULA_COLUMNS = ("section", "sentence", "start", "end", "text", "kind", "numbe
 KINDS = ("counted", "structural", "abbreviation", "arithmetic", "compound")
 
 _NUMERAL = "两二三四五六七八九十"
-_MEASURE = "个项大条类种"
+_MEASURE = "个项大条类种件"
+# 件 counts things and events (四件事, 三件大事): a formula only quoted or naming a quoted list.
+_THINGS = frozenset("件")
 # 第四个 is an ordinal, 十四个 is read whole, 一个 is an article.
 # The lookahead lets re skip offsets that hold no numeral (a leading lookbehind
 # otherwise makes it try the whole pattern at every offset).
@@ -69,9 +82,14 @@ ABBREVIATION = re.compile(rf"[双两三四五六七八九十][{HAN}]{{1,2}}")
 _CONGRESS_AFTER = re.compile(r"召开|以来|精神|报告|代表|闭幕|开幕|至今|提出|作出|强调|后|前|上")
 # 以下四个方面, 这三个问题: the phrase points at what follows or went before, it names nothing.
 _DEMONSTRATIVE = re.compile(r"(?:以下|如下|下面|下列|上述|以上|前述|前面|这|那|这些|那些|下述)$")
+# 下面，我讲三个问题： the speaker announces the parts of the talk (the sentence so far, at most this long).
+_SPEAKER_ANNOUNCES = re.compile(r"(?:下面|下边|接下来|我(?:主要|再|就|想|先)?(?:讲|谈|说)(?:一下|一讲|一谈)?)[^。！？；\n]{0,6}$")
+_ANNOUNCE_REACH = 16
 # Quoted numbered abbreviations: “六稳” “五位一体” “两不愁三保障” “新三样” “八八战略” “十项重大工程”.
 _QUOTED_NUMERAL = frozenset("一二两三四五六七八九十百千双")
 _MAX_QUOTED = 8
+# A quoted structural chain may end in a unit of two characters (一区两地一园一通道); the quotation is at most this long.
+_MAX_STRUCTURAL = 14
 # A quoted plan period (“十四五”) is a time, and claims take it as one.
 _PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
 _HAN_RUN = re.compile(rf"[{HAN}]+")
@@ -79,12 +97,39 @@ ARITHMETIC = re.compile(r"(?<![\d.])\d+(?:\s*[+＋]\s*(?:\d+|[NnXx](?![A-Za-z]))
 COMPOUND = re.compile(rf"[{HAN}]{{2,8}}(?:[+＋][{HAN}]{{2,8}})+")
 # A head of this part of speech is a thing one can count, so N个X is a plain count.
 _NOUN_TAGS = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "m", "q", "t", "s", "f", "r", "x", "eng"})
+# Heads made only of these are no ordinary noun: 确立 (v), 全面 (a), 善作善成 (i), 好于 (a + p).
+_NOT_NOUN_TAGS = frozenset({"v", "vn", "a", "ad", "an", "i", "l", "d", "p"})
 _ANNOUNCES = re.compile(r"^[：:]|^，?即")
 # Particles and adverbs end a head: 四个推进|更有力, 两个好于|来年.
 _HEAD_STOP = frozenset("的地得和与及是在为了等更再也都又还就来才")
 # 两会, 两委, 三院: numbered bodies and meetings are names, not formulas.
 _BODY_HEADS = frozenset("会委院办局部厅")
 _MAX_HEAD = 4
+# A formula named once is a formula elsewhere in the document too, when it is at least this long (两重 could be in 两重性).
+_MIN_REPEATED = 3
+# A formula's words preceded by one of these are part of a number or an ordinal (十四个全面, 第四个).
+_NOT_BEFORE = frozenset(_NUMERAL + "一百千万第几0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class FormulaWord:
+    term: str
+    category: str  # formula | word | place_head
+
+
+@lru_cache(maxsize=1)
+def formula_words() -> tuple[FormulaWord, ...]:
+    """``data/rhetoric_formula_words.tsv``: words that hold a numeral and heads that make a quotation a place."""
+    return read_entries("rhetoric_formula_words.tsv", FormulaWord, ("term", "category"), categories=("formula", "word", "place_head"))
+
+
+@lru_cache(maxsize=1)
+def _formula_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Known formulas, words that are none, and place heads (longest first, for str.startswith)."""
+    known = frozenset(entry.term for entry in formula_words() if entry.category == "formula")
+    words = frozenset(entry.term for entry in formula_words() if entry.category == "word")
+    heads = tuple(sorted((entry.term for entry in formula_words() if entry.category == "place_head"), key=len, reverse=True))
+    return known, words, heads
 
 
 def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
@@ -92,10 +137,22 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
     parsed = as_parsed(source, tokenizer)
     tokenizer = parsed.tokenizer
     text, start, end = parsed.text, parsed.start, parsed.end
-    quoted = {span.inner for span in parsed.quotations}
+    quotations = [span for span in parsed.quotations if not span.is_title]
+    quoted = {span.inner for span in quotations}
+    closing_at = {span.end: span for span in quotations}
+    opening_at = {span.inner[0]: span for span in quotations}
     slogans = {term for term, entry in tokenizer.lexicon.items() if entry.category in {"slogan", "policy"}}
+    known, words, place_heads = _formula_words()
     tags = tokenizer.tagger()
     found: list[tuple[int, int, str, str, str]] = []  # start, end, kind, number, head
+
+    def ordinary(word: str) -> bool:
+        """A word of the language, not a formula: listed, or an idiom in the segmenter's dictionary (四平八稳)."""
+        return word in words or (tags.word_tag_tab.get(word) == "i" and word not in known and word not in slogans)
+
+    def bounded(s: int, e: int) -> bool:
+        """Whether text[s:e] is the whole of a quotation that names no place."""
+        return (s, e) in quoted and not text.startswith(place_heads, e + 1)
 
     for match in COUNTED.finditer(text, start, end):
         head_start = match.end()
@@ -103,25 +160,38 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         if not head:
             continue
         head_end = head_start + len(head)
-        is_quoted = any(qs <= match.start() and head_end <= qe for qs, qe in quoted) and _quote_bounded(text, match.start(), head_end)
+        if ordinary(text[match.start() : head_end]):
+            continue
+        is_quoted = bounded(match.start(), head_end)
         if not is_quoted and (_congress(match, text) or _DEMONSTRATIVE.search(text, max(start, match.start() - 2), match.start())):
             continue
+        if not is_quoted and _SPEAKER_ANNOUNCES.search(text, max(start, match.start() - _ANNOUNCE_REACH), match.start()):
+            continue
         announces = bool(_ANNOUNCES.search(text[head_end : head_end + 2]))
-        if is_quoted or announces or head in slogans or _not_a_noun(head, tags):
+        sums_up = _sums_up(closing_at.get(match.start()), text, to_number(match["number"]))
+        if match["measure"] in _THINGS and not (is_quoted or sums_up):
+            continue  # 做了四件事：… counts things done, whatever follows
+        if is_quoted or announces or sums_up or head in slogans or _not_a_noun(head, tags):
             found.append((match.start(), head_end, "counted", _count(match["number"]), head))
 
     for match in STRUCTURAL.finditer(text, start, end):
         numerals = match.group()[0::2]
         rising = any(n not in "一" for n in numerals)
-        if rising or _quote_bounded(text, match.start(), match.end()):
-            found.append((match.start(), match.end(), "structural", "-".join(numerals), match.group()[1::2]))
+        s, e = match.span()
+        enclosing = opening_at.get(s)
+        if enclosing is not None and e < enclosing.inner[1] <= s + _MAX_STRUCTURAL and _HAN_RUN.fullmatch(text, s, enclosing.inner[1]):
+            e = enclosing.inner[1]  # “一区两地一园一通道”: the last unit is 通道, the marks say so
+        if ordinary(text[s:e]):
+            continue
+        if rising or bounded(s, e) or text[s:e] in slogans:
+            found.append((s, e, "structural", "-".join(numerals), match.group()[1::2] + text[match.end() : e]))
 
     for match in ABBREVIATION.finditer(text, start, end):
         for length in (3, 2):
             word = text[match.start() : match.start() + length]
-            if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None or (length == 2 and word[1] in _BODY_HEADS):
+            if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None or (length == 2 and word[1] in _BODY_HEADS) or ordinary(word):
                 continue
-            if len(word) == length and (word in slogans or _quote_bounded(text, match.start(), match.start() + length)):
+            if len(word) == length and (word in slogans or bounded(match.start(), match.start() + length)):
                 found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
                 break
 
@@ -136,13 +206,22 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
 
     # Last, so that a pattern above names the kind where both find the same span (“一核两翼多点”).
     for qs, qe in sorted(quoted):
-        item = _quoted_abbreviation(text, qs, qe, tags.word_tag_tab)
+        item = _quoted_abbreviation(text, qs, qe, tags.word_tag_tab) if bounded(qs, qe) and not ordinary(text[qs:qe]) else None
         if item:
             found.append(item)
 
+    # The formulas of the table, and those this document names, wherever they stand as words of their own.
+    named: dict[str, tuple[str, str, str]] = {}
+    for s, e, kind, number, head in found:
+        if kind != "arithmetic" and e - s >= _MIN_REPEATED:
+            named.setdefault(text[s:e], (kind, number, head))
+    for formula in known:
+        named.setdefault(formula, _reading(formula))
+    found += _occurrences(text, start, end, named, tokenizer)
+
     rows = []
     for s, e, kind, number, head in _without_overlaps(found):
-        is_quoted = _quote_bounded(text, s, e)
+        is_quoted = (s, e) in quoted
         rows.append(parsed.span_row(s, e, kind=kind, number=number, head=head, quoted=is_quoted))
     table = frame(rows, FORMULA_COLUMNS)
     table["quoted"] = table["quoted"].astype(bool)
@@ -157,6 +236,48 @@ def _congress(match: re.Match, text: str) -> bool:
     if number is not None and number >= 11:
         return True
     return bool(_CONGRESS_AFTER.match(text, match.end())) or text.endswith("党的", 0, match.start())
+
+
+def _sums_up(quotation: QuotationSpan | None, text: str, number: float | None) -> bool:
+    """Whether a count right after a quotation names the quoted list (“修机场、造海港、通高铁”三件大事)."""
+    if quotation is None or number is None:
+        return False
+    items = text[quotation.inner[0] : quotation.inner[1]].split(PHRASE_SEPARATOR)
+    return len(items) == number >= 2 and all(_HAN_RUN.fullmatch(item) for item in items)
+
+
+def _occurrences(
+    text: str, start: int, end: int, formulas: dict[str, tuple[str, str, str]], tokenizer: Tokenizer
+) -> list[tuple[int, int, str, str, str]]:
+    """Where each formula stands in text[start:end] as words of its own (两个重点更突出, 三个代表重要思想; not 三个代表团, 十四个全面)."""
+    found = []
+    for s, e, (kind, number, head) in find_terms(text[start:end], formulas, offset=start):
+        if s > 0 and text[s - 1] in _NOT_BEFORE:
+            continue
+        # The formula ends at a word edge of the words around it (三个代表|重要, not 三个|代表团).
+        if e - s in _edges(tokenizer, text[s : min(end, e + 4)]):
+            found.append((s, e, kind, number, head))
+    return found
+
+
+def _reading(formula: str) -> tuple[str, str, str]:
+    """Kind, number and head of a formula of the table, read as the patterns read it."""
+    counted = COUNTED.match(formula)
+    if counted:
+        return "counted", _count(counted["number"]), formula[counted.end() :]
+    if STRUCTURAL.fullmatch(formula):
+        return "structural", "-".join(formula[0::2]), formula[1::2]
+    at = next((i for i, char in enumerate(formula) if char in _QUOTED_NUMERAL), 0)
+    numeral = formula[at]
+    return "abbreviation", "2" if numeral in "双两" else _count(numeral), formula[:at] + formula[at + 1 :]
+
+
+def _edges(tokenizer: Tokenizer, window: str) -> set[int]:
+    edges, at = set(), 0
+    for token in tokenizer.tokenize(window):
+        at += len(token.text)
+        edges.add(at)
+    return edges
 
 
 def _quoted_abbreviation(text: str, start: int, end: int, tags) -> tuple[int, int, str, str, str] | None:
@@ -192,11 +313,6 @@ def _head(text: str, position: int, limit: int, tokenizer: Tokenizer) -> str:
     return head
 
 
-def _quote_bounded(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is the whole of a quotation."""
-    return start > 0 and end < len(text) and text[start - 1] in OPENING_QUOTES and text[end] in CLOSING_QUOTES
-
-
 def _compound_extent(text: str, start: int, end: int, quoted: set[tuple[int, int]]) -> tuple[int, int] | None:
     # Unquoted, the first and last parts run into the words around them
     # (建立创新平台+…); quoted, the marks give the exact extent.
@@ -208,7 +324,7 @@ def _compound_extent(text: str, start: int, end: int, quoted: set[tuple[int, int
 
 def _not_a_noun(head: str, tags) -> bool:
     words = list(tags.cut(head))
-    return len(words) == 1 and words[0].flag not in _NOUN_TAGS or all(w.flag in {"v", "vn", "a", "ad", "an", "i", "l", "d"} for w in words)
+    return len(words) == 1 and words[0].flag not in _NOUN_TAGS or all(w.flag in _NOT_NOUN_TAGS for w in words)
 
 
 def _without_overlaps(found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:

@@ -37,8 +37,10 @@ Kinds, decided in this order by rules that can be read and tested:
 ``speaker`` records who is quoted where the text says so: the leader for the
 ``leader`` kind, the clause before a speech verb and colon for other reported
 speech, and the publisher for a title introduced by X发布的/印发的《…》.
-Straight ASCII double quotes are not read: open and close look the same, so
-pairing them in scraped text is guesswork.
+Straight ASCII double quotes ("…") count where they stand in Chinese text and
+pair unambiguously: in order within a line that holds an even number of them
+(:func:`~policytext.textfacts.straight_pairs`); their ``marks`` are the two
+straight quotes.
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> tuple[
     A pair further apart than :data:`MAX_QUOTATION` characters is a stray mark
     pairing with a far one and is not a quotation.
     """
-    return match_quotations(text, start, end, pairs=MARK_PAIRS, max_length=MAX_QUOTATION)
+    return match_quotations(text, start, end, pairs=MARK_PAIRS, max_length=MAX_QUOTATION, straight=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,7 @@ def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
                 span.start, span.end,
                 quotation=index,
                 content=parsed.raw_text(inner_start, inner_end),
-                marks=span.mark + PAIRS[span.mark],
+                marks=span.mark + PAIRS.get(span.mark, span.mark),
                 depth=span.depth,
                 parent=span.parent,
                 kind=kind,
