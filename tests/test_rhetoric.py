@@ -181,6 +181,14 @@ def test_a_speaker_announcing_the_parts_of_the_talk_names_no_formula():
     assert find_formulas(doc("主要包括三个方面：一是改革。")).text.tolist() == ["三个方面"]
 
 
+def test_counts_of_the_meetings_parts_days_decimals_and_cut_heads_are_not_formulas():
+    text = "今天会议共有三项议程：一是传达。纪念“五一口号”发布，学习“七一”讲话，增长一点四倍，三个开发（度假）区管委会。"
+    assert find_formulas(doc(text)).empty
+    # The same shapes where they name a set stay formulas.
+    found = find_formulas(doc("坚持“八八战略”，开展三会一课，分两步走，推进“三项改革”。下面我谈谈对四个善作善成的认识。"))
+    assert found.text.tolist() == ["八八战略", "三会一课", "两步走", "三项改革", "四个善作善成"]
+
+
 def test_a_head_that_is_a_comparison_is_no_noun():
     assert find_formulas(doc("用“两个好于来概括")).text.tolist() == ["两个好于"]
     assert find_formulas(doc("两个好人来了。")).empty
@@ -423,6 +431,12 @@ def test_chairman_president_and_premier_by_date_and_historic_leaders_by_name():
     assert named("毛主席说，邓小平同志指出，小平同志说，江泽民同志强调。") == [
         ("毛主席", "毛泽东"), ("邓小平同志", "邓小平"), ("小平同志", "邓小平"), ("江泽民同志", "江泽民")]
     assert [name for _, name in named("坚持毛泽东思想、邓小平理论。")] == ["毛泽东", "邓小平"]
+
+
+def test_names_that_phrases_hold_need_a_leader_beside_them():
+    assert named("倡导健康生活，中韩正式建交，李鹏飞主任讲话。", date="2020") == []
+    assert named("江青、康生、陈伯达等同志，韩正同志，李鹏总理。", date="1990") == [
+        ("康生", "康生"), ("陈伯达", "陈伯达"), ("韩正同志", "韩正"), ("李鹏总理", "李鹏")]
 
 
 def test_names_broken_by_inline_pinyin_are_found_with_raw_spans():

@@ -76,6 +76,8 @@ COUNTED = re.compile(rf"(?=[{_NUMERAL}])(?<![{_NUMERAL}一百千万第几\d])(?P
 # Powers belong to numbers (一万六千五百 is a number, not a 一X六Y slogan).
 _NOT_UNIT = f"{_NUMERAL}一多个项大条类种是批些些次年月日位百千万亿零"
 _UNIT = rf"[{HAN}](?<![{_NOT_UNIT}])"
+# 一点四倍 is 1.4 times: a decimal point between numerals, not a unit (一核两翼多点 ends in one).
+_DECIMAL = re.compile(r"点[一二三四五六七八九零]")
 STRUCTURAL = re.compile(rf"一{_UNIT}(?:[一两二三四五六多]{_UNIT}){{1,4}}")
 ABBREVIATION = re.compile(rf"[双两三四五六七八九十][{HAN}]{{1,2}}")
 # 十八大 (召开, 以来 …) names a party congress, not eighteen big things; 十一大 to 二十几大 always do.
@@ -83,8 +85,11 @@ _CONGRESS_AFTER = re.compile(r"召开|以来|精神|报告|代表|闭幕|开幕|
 # 以下四个方面, 这三个问题: the phrase points at what follows or went before, it names nothing.
 _DEMONSTRATIVE = re.compile(r"(?:以下|如下|下面|下列|上述|以上|前述|前面|这|那|这些|那些|下述)$")
 # 下面，我讲三个问题： the speaker announces the parts of the talk (the sentence so far, at most this long).
-_SPEAKER_ANNOUNCES = re.compile(r"(?:下面|下边|接下来|我(?:主要|再|就|想|先)?(?:讲|谈|说)(?:一下|一讲|一谈)?)[^。！？；\n]{0,6}$")
-_ANNOUNCE_REACH = 16
+_SPEAKER_ANNOUNCES = re.compile(
+    r"(?:(?:下面|下边|接下来)[，,]?(?:我们?)?|我们?)(?:主要|再|就|想|先|重点)?(?:讲|谈|说)?(?:讲|谈|一下)?$"
+)
+_ANNOUNCE_REACH = 12
+_OPENING_NOTE = frozenset("（(")
 # Quoted numbered abbreviations: “六稳” “五位一体” “两不愁三保障” “新三样” “八八战略” “十项重大工程”.
 _QUOTED_NUMERAL = frozenset("一二两三四五六七八九十百千双")
 _MAX_QUOTED = 8
@@ -114,22 +119,32 @@ _NOT_BEFORE = frozenset(_NUMERAL + "一百千万第几0123456789")
 @dataclass(frozen=True, slots=True)
 class FormulaWord:
     term: str
-    category: str  # formula | word | place_head
+    category: str  # formula | word | talk_head | date_name | place_head
 
 
 @lru_cache(maxsize=1)
 def formula_words() -> tuple[FormulaWord, ...]:
     """``data/rhetoric_formula_words.tsv``: words that hold a numeral and heads that make a quotation a place."""
-    return read_entries("rhetoric_formula_words.tsv", FormulaWord, ("term", "category"), categories=("formula", "word", "place_head"))
+    return read_entries("rhetoric_formula_words.tsv", FormulaWord, ("term", "category"), categories=("formula", "word", "talk_head", "date_name", "place_head"))
+
+
+@dataclass(frozen=True, slots=True)
+class _FormulaWords:
+    known: frozenset[str]
+    words: frozenset[str]
+    talk_heads: frozenset[str]
+    date_names: tuple[str, ...]
+    place_heads: tuple[str, ...]  # longest first, for str.startswith
 
 
 @lru_cache(maxsize=1)
-def _formula_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """Known formulas, words that are none, and place heads (longest first, for str.startswith)."""
-    known = frozenset(entry.term for entry in formula_words() if entry.category == "formula")
-    words = frozenset(entry.term for entry in formula_words() if entry.category == "word")
-    heads = tuple(sorted((entry.term for entry in formula_words() if entry.category == "place_head"), key=len, reverse=True))
-    return known, words, heads
+def _formula_words() -> _FormulaWords:
+    def terms(category: str) -> tuple[str, ...]:
+        return tuple(sorted((e.term for e in formula_words() if e.category == category), key=len, reverse=True))
+
+    return _FormulaWords(
+        frozenset(terms("formula")), frozenset(terms("word")), frozenset(terms("talk_head")), terms("date_name"), terms("place_head")
+    )
 
 
 def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
@@ -142,13 +157,16 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
     closing_at = {span.end: span for span in quotations}
     opening_at = {span.inner[0]: span for span in quotations}
     slogans = {term for term, entry in tokenizer.lexicon.items() if entry.category in {"slogan", "policy"}}
-    known, words, place_heads = _formula_words()
+    table = _formula_words()
+    known, words, place_heads = table.known, table.words, table.place_heads
     tags = tokenizer.tagger()
     found: list[tuple[int, int, str, str, str]] = []  # start, end, kind, number, head
 
     def ordinary(word: str) -> bool:
-        """A word of the language, not a formula: listed, or an idiom in the segmenter's dictionary (四平八稳)."""
-        return word in words or (tags.word_tag_tab.get(word) == "i" and word not in known and word not in slogans)
+        """A word of the language or a day's name, not a formula: listed, or an idiom in the segmenter's dictionary (四平八稳)."""
+        if word in known or word in slogans:
+            return False
+        return word in words or word.startswith(table.date_names) or tags.word_tag_tab.get(word) == "i"
 
     def bounded(s: int, e: int) -> bool:
         """Whether text[s:e] is the whole of a quotation that names no place."""
@@ -167,6 +185,9 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
             continue
         if not is_quoted and _SPEAKER_ANNOUNCES.search(text, max(start, match.start() - _ANNOUNCE_REACH), match.start()):
             continue
+        # 三项议程 (the meeting's own parts); 三个开发（度假）区: a note cuts the head, which is longer than it looks.
+        if not is_quoted and (head in table.talk_heads or text[head_end : head_end + 1] in _OPENING_NOTE):
+            continue
         announces = bool(_ANNOUNCES.search(text[head_end : head_end + 2]))
         sums_up = _sums_up(closing_at.get(match.start()), text, to_number(match["number"]))
         if match["measure"] in _THINGS and not (is_quoted or sums_up):
@@ -178,6 +199,8 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         numerals = match.group()[0::2]
         rising = any(n not in "一" for n in numerals)
         s, e = match.span()
+        if _DECIMAL.search(match.group()):
+            continue
         enclosing = opening_at.get(s)
         if enclosing is not None and e < enclosing.inner[1] <= s + _MAX_STRUCTURAL and _HAN_RUN.fullmatch(text, s, enclosing.inner[1]):
             e = enclosing.inner[1]  # “一区两地一园一通道”: the last unit is 通道, the marks say so
