@@ -182,7 +182,7 @@ def test_a_speaker_announcing_the_parts_of_the_talk_names_no_formula():
 
 
 def test_counts_of_the_meetings_parts_days_decimals_and_cut_heads_are_not_formulas():
-    text = "今天会议共有三项议程：一是传达。纪念“五一口号”发布，学习“七一”讲话，增长一点四倍，三个开发（度假）区管委会。"
+    text = "今天会议共有三项议程：一是传达。纪念“五一口号”发布，学习“七一”讲话，增长一点四倍，三个开发（度假）区管委会。十一届三中全会以来。"
     assert find_formulas(doc(text)).empty
     # The same shapes where they name a set stay formulas.
     found = find_formulas(doc("坚持“八八战略”，开展三会一课，分两步走，推进“三项改革”。下面我谈谈对四个善作善成的认识。"))

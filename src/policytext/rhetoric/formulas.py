@@ -199,8 +199,8 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         numerals = match.group()[0::2]
         rising = any(n not in "一" for n in numerals)
         s, e = match.span()
-        if _DECIMAL.search(match.group()):
-            continue
+        if _DECIMAL.search(match.group()) or (s > 0 and text[s - 1] in _NOT_BEFORE):
+            continue  # 一点四倍 is 1.4 times; 十一届三中全会 holds 一届三中
         enclosing = opening_at.get(s)
         if enclosing is not None and e < enclosing.inner[1] <= s + _MAX_STRUCTURAL and _HAN_RUN.fullmatch(text, s, enclosing.inner[1]):
             e = enclosing.inner[1]  # “一区两地一园一通道”: the last unit is 通道, the marks say so
