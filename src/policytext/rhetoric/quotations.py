@@ -242,12 +242,14 @@ def _attributed_leader(before: str, after: str, quote_start: int, sentence_start
         return None
     nearest = in_sentence[-1]
     between = before[nearest[1] - sentence_start :]
-    if _SPEECH_BEFORE.search(between) and len(between) <= _SPEECH_REACH and "“" not in between:
-        return nearest[2], "leader + speech verb before the marks"
-    if _ABOUT_BEFORE.search(between) and _ABOUT_AFTER.search(after):
-        return nearest[2], "leader + 关于“…”的重要讲话/指示"
+    # The rules that also read what follows the marks go first: 提出“…”重要要求 is a proposal even though 提出
+    # is a verb of saying, and the words after the marks are what tell the two apart.
     if _PROPOSED_BEFORE.search(between) and _PROPOSED_AFTER.search(after):
         return in_sentence[0][2], "leader proposes “…” as 重要要求"
+    if _ABOUT_BEFORE.search(between) and _ABOUT_AFTER.search(after):
+        return nearest[2], "leader + 关于“…”的重要讲话/指示"
+    if _SPEECH_BEFORE.search(between) and len(between) <= _SPEECH_REACH and "“" not in between:
+        return nearest[2], "leader + speech verb before the marks"
     return None
 
 
