@@ -10,7 +10,9 @@ import pytest
 
 from policytext.errors import PolicytextError
 from policytext.evaluation import load_gold, load_set, score_document
-from policytext.evaluation.observed import Item, Observed
+from policytext import from_text
+from policytext.compare import compare
+from policytext.evaluation.observed import Item, Observed, reuse_items
 from policytext.evaluation.report import evaluate, regressions, render, scores_json
 from policytext.evaluation.scoring import quantity, same_quantity
 
@@ -190,6 +192,17 @@ def test_claims_in_furniture_are_reported(tmp_path):
     at = text.index("共2010")
     score = score_document(gold, _observed(claims=(Item(at, at + 5, "共2010", value=2010, unit=""),)))
     assert len(score.from_furniture) == 1 and "共2010" in score.from_furniture[0]
+
+
+def test_stock_formulas_count_as_reuse_and_local_clauses_do_not():
+    # The gold marks wording from central texts; a stock formula is such wording even if it has no one source.
+    text = "会议讲话\n同志们：\n我们坚持以习近平新时代中国特色社会主义思想为指导，市科技局今年新建孵化器十二家。"
+    table = compare(from_text(text)).clauses
+    items = reuse_items(table)
+    stock = [item for item in items if item.kind == "stock formula"]
+    assert [item.text for item in stock] == ["我们坚持以习近平新时代中国特色社会主义思想为指导"]
+    assert all("孵化器" not in item.text for item in items)
+    assert len(items) == int((table["class"] != "local").sum() + (table.stock_formula != "").sum())
 
 
 # --- the committed report -------------------------------------------------------------------

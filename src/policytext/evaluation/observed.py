@@ -19,6 +19,7 @@ from ..rhetoric import find_formulas, leader_references
 
 # Clauses of these classes reuse central wording; "local" ones do not.
 REUSE_CLASSES = frozenset(CLASSES) - frozenset({"local"})
+STOCK_KIND = "stock formula"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,22 @@ def _furniture(document) -> tuple[Item, ...]:
     return tuple(Item(start, end, raw[start:end]) for start, end in spans if end > start)
 
 
+def reuse_items(clause_table) -> tuple[Item, ...]:
+    """The clauses that reuse central wording: reuse of a source, and stock formulas.
+
+    The gold's reuse is wording that comes from central texts
+    (``data/eval/README.md``). A stock formula (以习近平新时代中国特色社会主义思想为指导)
+    is such wording; the comparison reports it apart only because it points
+    to no one source, so here it counts as reuse, of kind ``stock formula``.
+    """
+    return tuple(
+        Item(int(row["start"]), int(row["end"]), str(row["text"]),
+             kind=str(row["class"]) if row["class"] in REUSE_CLASSES else STOCK_KIND)
+        for row in clause_table.to_dict("records")
+        if row["class"] in REUSE_CLASSES or row["stock_formula"]
+    )
+
+
 def observe(path: str | Path, *, reference: ReferenceCorpus | None = None, with_reuse: bool = False) -> Observed:
     """Run the package on one file; ``with_reuse`` also compares it with ``reference`` (slow)."""
     document = load(path)
@@ -91,13 +108,7 @@ def observe(path: str | Path, *, reference: ReferenceCorpus | None = None, with_
         for row in leader_references(document).itertuples(index=False) if row.category == "leader"
     )
     found = tuple(Item(int(row.start), int(row.end), str(row.text)) for row in find_formulas(document).itertuples(index=False))
-    reuse = None
-    if with_reuse:
-        table = compare(document, reference).clauses
-        reuse = tuple(
-            Item(int(row["start"]), int(row["end"]), str(row["text"]), kind=str(row["class"]))
-            for _, row in table.iterrows() if row["class"] in REUSE_CLASSES
-        )
+    reuse = reuse_items(compare(document, reference).clauses) if with_reuse else None
     return Observed(
         title=_span_item(outline.title),
         salutation=_span_item(outline.salutation),

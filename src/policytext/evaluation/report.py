@@ -23,7 +23,7 @@ Match rules (`src/policytext/evaluation/scoring.py`):
 - **claims**: spans overlap and value × multiplier and base unit are equal (4704.3亿元 = 470430000000 元; 个百分点 = 百分点). *Kind* and *year* are scored on the matched claims (year only where the gold gives one, stated or implied by the section or the document's date).
 - **leaders**: spans overlap and the person is the same; *wrong person* counts references resolved to someone else (or to anyone where the text does not tell).
 - **formulas**: spans overlap and the text is the same without quotation marks.
-- **reuse** (only documents whose gold lists reuse): a gold clause is found when reused clauses cover half of it; a reused clause is right when half of it lies in gold reuse.
+- **reuse** (only documents whose gold lists reuse): a gold clause is found when reused clauses cover half of it; a reused clause is right when half of it lies in gold reuse. Reused clauses: those reusing a source and those whose central wording is a stock formula (both are wording from central texts).
 - *from furniture*: the title, headings, claims and reused clauses whose text is mostly gold site furniture (should be none).
 
 Precision is over what the package reported, recall over the gold; "—" where there was nothing to count."""

@@ -23,7 +23,11 @@ the report prints in its header:
   text does not tell);
 - formulas: spans overlap and the text is the same without quotation marks;
 - reuse: a gold clause is found when reused clauses cover half of it; a
-  reused clause is right when half of it lies in gold reuse.
+  reused clause is right when half of it lies in gold reuse. Reused clauses
+  are those the comparison says reuse a source and those whose central
+  wording is a stock formula: both are wording from central texts, which is
+  what the gold marks (the comparison reports stock formulas apart only
+  because they point to no one source).
 """
 
 from __future__ import annotations
