@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from policytext import from_text
-from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date
+from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date, speech_period
 from policytext.compare.central import build_index
 from policytext.compare.dating import date_bounds
 from policytext.compare.stock import document_frequency, stock_wording
@@ -135,6 +135,25 @@ def test_date_bounds():
 
 _CENTRAL = ("# title: 全会公报\n# level: central\n# date: 2024-07-18\n# ---\n"
             "要大力弘扬科学家精神，弘扬工匠精神，提高全要素生产率，着力推动新质生产力加快发展。\n")
+
+
+def test_a_speech_known_only_by_its_year_may_draw_on_texts_of_that_year():
+    corpus = ReferenceCorpus((parse_reference_text(_CENTRAL, doc_id="plenum"),))
+    text = "党课\n同志们：\n我们要大力弘扬科学家精神，着力推动新质生产力加快发展。"
+
+    def sources(provenance, override=None):
+        comparison = compare(from_text(text, provenance=provenance), corpus, speech_date=override)
+        return set(comparison.clauses.source_id.dropna()), set(comparison.echoes.source_id)
+
+    # "2024": any day of 2024, so the July communiqué may have come first.
+    assert speech_period(from_text(text, provenance={"date": "2024 (not stated)"})) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert sources({"date": "2024 (not stated on the page)"}) == ({"plenum"}, set())
+    assert sources({}, "2024") == ({"plenum"}, set())
+    # A full date before the communiqué, or an earlier year: the communiqué is a later echo, never a source.
+    assert sources({"date": "2024-03-05"}) == (set(), {"plenum"})
+    assert sources({"date": "2023"}) == (set(), {"plenum"})
+    # Leaders and figures still read the earliest day.
+    assert speech_date(from_text(text, provenance={"date": "2024"})) == date(2024, 1, 1)
 
 
 def test_short_clauses_inside_a_copied_stretch_inherit_its_label():

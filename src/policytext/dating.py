@@ -18,6 +18,15 @@ A central text known only by its year or month may have come out on any day
 of it: :func:`date_bounds` gives the earliest and the latest day, and a text
 counts as published before the speech only when its latest day is not after
 the speech's day.
+
+A speech known only by its year or month (the note opens with "2024", or
+``--speech-date 2024``) may have been given on any day of it, so its
+*period* (:func:`speech_period`) runs to the period's last day: a central
+text of that year may have preceded it, and only a text certainly later than
+the period is never its source. Taking 1 January as the cut would rule out
+every text of the speech's own year, the very texts a speech of that year
+relays (the 2024-01-31 study session for a 2024 lecture on 新质生产力). A
+full date, given or named by the speech, is taken as the day itself, as above.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from datetime import date
 from .document import Document
 from .errors import PolicytextError
 
-__all__ = ["date_bounds", "parse_date", "speech_date"]
+__all__ = ["date_bounds", "parse_date", "speech_date", "speech_period"]
 
 _DATE_RANGE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:/(\d{2}))?(?!\d)")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -87,12 +96,18 @@ def _named_dates(text: str) -> list[date]:
 
 
 def speech_date(document: Document, *, override: str | date | None = None) -> date | None:
-    """The date the comparison takes for the speech (see the module note)."""
+    """The date the comparison takes for the speech: the earliest day of its period (see the module note)."""
+    period = speech_period(document, override=override)
+    return period[0] if period else None
+
+
+def speech_period(document: Document, *, override: str | date | None = None) -> tuple[date, date] | None:
+    """The earliest and the latest day the speech can have been given (see the module note)."""
     if override is not None:
         parsed = parse_date(override)
         if parsed is None:
             raise PolicytextError(f"speech date {override!r} is not a date (YYYY-MM-DD)")
-        return parsed
+        return date_bounds(override) if isinstance(override, str) and not _DATE_RANGE.search(override) else (parsed, parsed)
     note = str(document.provenance.get("date", "") or "")
     opening = _OPENING_DATE.match(note)
     earliest, latest = date_bounds(opening[1]) if opening else _UNDATED
@@ -106,10 +121,10 @@ def speech_date(document: Document, *, override: str | date | None = None) -> da
         if earliest <= named <= latest:
             days.append(named)
     if days:
-        return max(days)
+        return max(days), max(days)
     if opening:
-        return earliest
+        return earliest, latest
     if match := _YEAR.search(note):
-        return date(int(match[1]), 1, 1)
+        return date(int(match[1]), 1, 1), date(int(match[1]), 12, 31)
     named = _named_dates(document.norm[document.body_start : document.body_end])
-    return max(named) if named else None
+    return (max(named), max(named)) if named else None

@@ -37,7 +37,7 @@ from ..reference import ReferenceCorpus, load_reference
 from .align import CLASSES, Alignment, Edit, Thresholds, align, classify, format_edits
 from .attribution import ATTRIBUTION_COLUMNS, attributed_quotations, attributions
 from .clauses import Clause, clauses_frame, split_clauses
-from .dating import parse_date, speech_date
+from .dating import parse_date, speech_date, speech_period
 from .formulations import FORMULATION_TABLE_COLUMNS, formulation_use
 from .central import CentralIndex, build_index, load_index
 from .index import ShingleIndex
@@ -90,6 +90,7 @@ __all__ = [
     "reuse_tables",
     "section_similarity",
     "speech_date",
+    "speech_period",
     "split_clauses",
     "stock_share",
 ]
@@ -106,6 +107,13 @@ class Comparison:
     parsed: ParsedDocument | None = field(default=None, repr=False)  # the speech's words, for keyness
     #: The speech's quotation table (policytext.rhetoric.find_quotations): which quotations it attributes to a leader.
     quotations: pd.DataFrame | None = field(default=None, repr=False, compare=False)
+    # The last day the speech can have been given (31 December for a speech known by its year only):
+    # a central text dated after it is never a source. None: the speech_date itself.
+    speech_until: date | None = None
+
+    @property
+    def source_cut(self) -> date | None:
+        return self.speech_until or self.speech_date
 
     @cached_property
     def index(self) -> CentralIndex:
@@ -113,7 +121,7 @@ class Comparison:
 
     @cached_property
     def _reuse(self) -> ReuseTables:
-        return reuse_tables(self.document, self.index, speech_date=self.speech_date, thresholds=self.thresholds)
+        return reuse_tables(self.document, self.index, speech_date=self.source_cut, thresholds=self.thresholds)
 
     @cached_property
     def clauses(self) -> pd.DataFrame:
@@ -205,10 +213,12 @@ def compare(
 
     ``speech_date`` defaults to what the document's provenance gives (see
     :func:`.dating.speech_date`: for the seed, 2024-02-02, the earliest
-    possible day).
+    possible day). A speech known only by its year may draw on any central
+    text of that year (:func:`.dating.speech_period`).
     """
     parsed = document if isinstance(document, ParsedDocument) else None
     document = parsed.document if parsed else document
     corpus = reference if isinstance(reference, ReferenceCorpus) else load_reference(reference)
-    day = globals()["speech_date"](document, override=speech_date)
-    return Comparison(document, corpus, day, thresholds or Thresholds(), parsed, quotations)
+    period = speech_period(document, override=speech_date)
+    first, last = period if period else (None, None)
+    return Comparison(document, corpus, first, thresholds or Thresholds(), parsed, quotations, speech_until=last)

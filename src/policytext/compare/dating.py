@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ..dating import date_bounds, parse_date, speech_date
+from ..dating import date_bounds, parse_date, speech_date, speech_period
 
-__all__ = ["date_bounds", "parse_date", "speech_date"]
+__all__ = ["date_bounds", "parse_date", "speech_date", "speech_period"]

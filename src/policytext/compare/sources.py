@@ -35,7 +35,9 @@ def reuse_by_source(clause_table: pd.DataFrame, speech_date: date | None) -> pd.
     near-verbatim clauses and whole paraphrased clauses (as
     :func:`.reuse.coverage` does); ``share`` divides by all clause
     characters of the speech. ``age_days``: days from the source's latest
-    possible day to the speech. Sorted by characters, most first.
+    possible day to the speech's earliest; negative for a source of the
+    speech's own year when the speech is known only by its year (it may
+    have come out before or after the speech). Sorted by characters, most first.
     """
     total = int((clause_table.end - clause_table.start).sum()) if len(clause_table) else 0
     reused = clause_table[clause_table["class"].isin(_REUSED)]
