@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from policytext import from_text
-from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date, speech_period
+from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date, speech_period, split_clauses
+from policytext.compare.align import figures_agree
 from policytext.compare.central import build_index
 from policytext.compare.dating import date_bounds
 from policytext.compare.stock import document_frequency, stock_wording
@@ -287,3 +288,53 @@ def test_index_from_the_cache_equals_a_fresh_build(corpus):
     assert cached.text == fresh.text
     assert (cached.index.keys == fresh.index.keys).all() and (cached.index.ids == fresh.index.ids).all()
     assert cached.stock_threshold == fresh.stock_threshold >= 2
+
+
+# --- templates, frames and dates ---------------------------------------------------------
+
+_STATISTICS = ("# title: 统计公报\n# level: central\n# date: 2024-02-29\n# ---\n"
+               "全年规模以上工业增加值增长4.6%，全国居民人均可支配收入实际增长5.1%。\n")
+
+
+def test_figures_must_agree():
+    assert not figures_agree("规模以上工业增加值增长9.5", "全年规模以上工业增加值增长4.6%")
+    assert figures_agree("规模以上工业增加值增长4.6", "全年规模以上工业增加值增长4.6%")
+    assert not figures_agree("增长9.5", "增长19.5%")  # whole figures, not a piece of one
+    assert figures_agree("加快建设现代化产业体系", "加快建设现代化产业体系")  # no figures: nothing to disagree
+
+
+def test_a_statistical_template_with_the_citys_figures_is_not_reuse():
+    corpus = ReferenceCorpus((parse_reference_text(_STATISTICS, doc_id="bulletin"),))
+    own = from_text("政府工作报告\n各位代表：\n全市规模以上工业增加值增长9.5%，全体居民人均可支配收入实际增长5.9%。")
+    table = compare(own, corpus, speech_date="2024-12-01").clauses.query("kind == 'text'")
+    assert len(table) == 2 and set(table["class"]) == {"local"}
+    copied = from_text("政府工作报告\n各位代表：\n全年规模以上工业增加值增长4.6%，全国居民人均可支配收入实际增长5.1%。")
+    table = compare(copied, corpus, speech_date="2024-12-01").clauses.query("kind == 'text'")
+    assert len(table) == 2 and set(table["class"]) == {"verbatim"} and set(table.source_id) == {"bulletin"}
+
+
+_REPORT = ("# title: 考察报道\n# level: central\n# date: 2023-09-08\n# ---\n"
+           "2023年9月，习近平总书记在黑龙江考察时指出：积极培育新能源、新材料、先进制造、电子信息等战略性新兴产业，"
+           "积极培育未来产业，加快形成新质生产力。\n")
+
+
+def test_a_citation_frame_and_a_date_are_not_reuse_the_quoted_words_are():
+    corpus = ReferenceCorpus((parse_reference_text(_REPORT, doc_id="report"),))
+    speech = from_text("党课\n同志们：\n2023年9月，习近平总书记在黑龙江考察时指出：“积极培育新能源、新材料、先进制造、"
+                       "电子信息等战略性新兴产业，积极培育未来产业，加快形成新质生产力。”")
+    table = compare(speech, corpus, speech_date="2024-01-01").clauses.set_index("text")
+    assert table.loc["习近平总书记在黑龙江考察时指出", "class"] == "local"  # ends with a colon: a frame
+    assert table.loc["2023年9月", "class"] == "local"  # a date is no wording
+    for reused in ("积极培育新能源、新材料、先进制造、电子信息等战略性新兴产业", "积极培育未来产业", "加快形成新质生产力"):
+        assert table.loc[reused, "class"] == "verbatim" and table.loc[reused, "source_id"] == "report"
+    # Without the colon the same words are the clause's own wording, and reused.
+    plain = from_text("党课\n同志们：\n习近平总书记在黑龙江考察时指出积极培育未来产业。")
+    assert set(compare(plain, corpus, speech_date="2024-01-01").clauses.query("kind == 'text'")["class"]) == {"verbatim"}
+
+
+def test_borrowable_clauses():
+    doc = from_text("党课\n同志们：\n2023年9月，总书记指出：要在2035年前建成科技强国，5G基站覆盖全市。")
+    found = {c.text: c for c in split_clauses(doc)}
+    assert found["总书记指出"].frame and not found["总书记指出"].borrowable
+    assert not found["2023年9月"].frame and not found["2023年9月"].borrowable
+    assert found["要在2035年前建成科技强国"].borrowable and found["5G基站覆盖全市"].borrowable

@@ -27,11 +27,18 @@ verbatim reuse, however identical those 13 characters are.
   least ``paraphrase_share`` of the clause's character bigrams occur in one
   central sentence (in another order, or with a long omission);
 - **local**: none of these.
+
+Figures must agree (:func:`figures_agree`): a clause that shares a central
+sentence's words but states its own figures (规模以上工业增加值增长9.5 against
+the work report's …增长6.1) fills in the template of a statistical
+sentence; it reports the city's numbers, not the centre's wording, so it is
+no reuse of that sentence, whatever its class would be.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,10 +54,13 @@ __all__ = [
     "wording_bigrams",
     "classify",
     "edits_between",
+    "figures_agree",
     "format_edits",
 ]
 
 CLASSES = ("verbatim", "near-verbatim", "paraphrase", "local")
+# A figure in the normalised match text (full-width digits are ASCII there): 9.5, 2024, 16.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 ReuseClass = Literal["verbatim", "near-verbatim", "paraphrase", "local"]
 
 
@@ -261,3 +271,17 @@ def classify(local: str, alignment: Alignment | None, *, overlap: float = 0.0,
     if overlap * len(set(_bigrams(local))) >= t.paraphrase_min_shared:
         return "paraphrase"
     return "local"
+
+
+def figures_agree(local: str, central: str) -> bool:
+    """Whether every figure ``local`` states is a figure of ``central`` too.
+
+    The whole clause counts, not only its aligned part: 全体居民人均可支配收入增长5.9
+    aligns with …收入实际增长 and leaves its own figure just outside. Whole
+    figures are compared, so 9.5 does not agree with 19.5.
+    """
+    figures = _FIGURE.findall(local)
+    if not figures:
+        return True
+    held = set(_FIGURE.findall(central))
+    return all(figure in held for figure in figures)

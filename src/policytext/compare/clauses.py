@@ -14,6 +14,13 @@ with fewer than ``min_chars`` characters of content joins its neighbour.
 Each clause's span is its *core*: the piece without edge punctuation, quote
 marks, whitespace or a leading outline marker ((一), 一是, 一、), because
 those are not wording that could be borrowed.
+
+Two kinds of clause hold no borrowable wording whatever a central text holds
+(:attr:`Clause.borrowable`): a *frame*, which introduces the words that
+follow it (it ends with a colon: 习近平总书记在黑龙江考察时指出：“…”;
+the gold's "framing is not reuse"), and
+a clause with no *wording*, only figures and date units (2023年9月): a date
+is when something was said, not what.
 """
 
 from __future__ import annotations
@@ -42,6 +49,9 @@ _CLOSERS = full_width(CLOSERS)
 _EDGE = re.compile(r"[\s\W_]+")
 _MARKER = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+[、是](?=\S)|\d+[.、．])")
 _CONTENT = re.compile(r"[\w×]")
+# Figures and the date units written after them (2023年9月1日): what is left, if anything, is wording.
+_DATE_OR_FIGURE = re.compile(r"\d+(?:\.\d+)?[年月日号]?")
+_COLONS = full_width(COLONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,12 @@ class Clause:
     start: int
     end: int
     text: str
+    frame: bool = False  # introduces what follows it (a colon ends it)
+
+    @property
+    def borrowable(self) -> bool:
+        """Whether the clause can reuse central wording at all: it is no frame and has wording besides dates."""
+        return not self.frame and bool(_CONTENT.search(_DATE_OR_FIGURE.sub("", self.text)))
 
 
 def _pieces(norm: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -131,8 +147,17 @@ def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
             if core_end <= core_start:
                 continue
             out.append(Clause(len(out), int(row.sentence), row.section, row.kind, core_start, core_end,
-                              document.raw[core_start:core_end]))
+                              document.raw[core_start:core_end], _introduces(norm, core_end, b)))
     return out
+
+
+def _introduces(norm: str, core_end: int, piece_end: int) -> bool:
+    """Whether the clause ending at ``core_end`` introduces what follows: a colon ends it.
+
+    A quotation that follows without a colon is not enough: 将“…”作为“…” quotes
+    a term inside the clause's own wording.
+    """
+    return any(c in _COLONS for c in norm[core_end:piece_end])
 
 
 def clauses_frame(document: Document, *, min_chars: int = 4) -> pd.DataFrame:

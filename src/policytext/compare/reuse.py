@@ -31,7 +31,7 @@ import pandas as pd
 from ..document import Document
 from ..normalize import Collapsed
 from ..reference import ReferenceCorpus, load_reference
-from .align import CLASSES, Thresholds, align, bigram_overlap, classify, format_edits, wording_bigrams
+from .align import CLASSES, Thresholds, align, bigram_overlap, classify, figures_agree, format_edits, wording_bigrams
 from .central import SHINGLE, CentralIndex, build_index, load_index
 from .clauses import Clause, speech_match_text, split_clauses
 from .dating import date_bounds
@@ -111,7 +111,7 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
     """
     before: dict[int, _Match] = {}
     best_after = _Match(clause, "local")
-    if len(local.text) < 2:
+    if len(local.text) < 2 or not clause.borrowable:
         return before, best_after
     # A verbatim or near-verbatim match needs an identical stretch of min_anchor characters, so a
     # candidate sharing fewer shingles than that stretch holds is only worth a paraphrase check.
@@ -143,6 +143,8 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
             c0, c1 = alignment.central_start, alignment.central_end
             similarity, edits = alignment.similarity, format_edits(alignment.edits)
             matched = alignment.matched
+        if not figures_agree(local.text, central_text):
+            continue
         size = (l1 - l0) if cls != "paraphrase" else overlap * len(local.text)
         doc = index.sentence_doc_number(number)
         score = _score(cls, size, similarity, latest if is_before else earliest, len(index.corpus.documents[doc].raw))

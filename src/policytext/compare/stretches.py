@@ -28,7 +28,7 @@ import numpy as np
 
 from ..document import Document
 from ..normalize import Collapsed
-from .align import Thresholds, align, classify, format_edits
+from .align import Thresholds, align, classify, figures_agree, format_edits
 from .central import CentralIndex
 from .clauses import Clause, speech_match_text
 from .dating import date_bounds
@@ -56,6 +56,8 @@ def _try(local: Collapsed, window_start: int, window_end: int, *, after: bool, i
         return None
     if alignment.local_length < _MIN_SHARE * len(local.text) or alignment.similarity < thresholds.near_similarity:
         return None
+    if not figures_agree(local.text, window):
+        return None
     # The clause must continue the neighbour's source, not turn up anywhere in the window.
     if after and alignment.central_start > _SLACK:
         return None
@@ -77,7 +79,8 @@ def extend_stretches(document: Document, found: list[Clause], texts: list[Collap
             part_start, part_end = index.sentence_part_bounds(m.sentence)
             g0, g1 = m.central
             for j, after in ((i + 1, True), (i - 1, False)):
-                if not 0 <= j < len(matches) or matches[j].cls != "local" or not _neighbours(found, i, j):
+                if (not 0 <= j < len(matches) or matches[j].cls != "local" or not _neighbours(found, i, j)
+                        or not found[j].borrowable):
                     continue
                 local = texts[j]
                 width = len(local.text) + _SLACK
@@ -118,18 +121,22 @@ def stretch_numbers(matches: list, index: CentralIndex, *, max_gap: int = 12) ->
     return numbers
 
 
+def _short_local(clause: Clause, text: Collapsed, match, thresholds: Thresholds) -> bool:
+    return match.cls == "local" and len(text.text) < thresholds.min_match and clause.borrowable
+
+
 def _short_runs(found: list[Clause], texts: list[Collapsed], matches: list, thresholds: Thresholds) -> list[tuple[int, int]]:
     """Maximal runs [first, last] of adjacent short local clauses of one sentence, long enough together."""
     runs, start = [], None
     for i in range(len(found) + 1):
-        short = (i < len(found) and matches[i].cls == "local" and len(texts[i].text) < thresholds.min_match
+        short = (i < len(found) and _short_local(found[i], texts[i], matches[i], thresholds)
                  and (start is None or found[i].sentence == found[start].sentence))
         if short and start is None:
             start = i
         elif not short:
             if start is not None and i - 1 > start and sum(len(texts[k].text) for k in range(start, i)) >= thresholds.min_match:
                 runs.append((start, i - 1))
-            start = i if (i < len(found) and matches[i].cls == "local" and len(texts[i].text) < thresholds.min_match) else None
+            start = i if (i < len(found) and _short_local(found[i], texts[i], matches[i], thresholds)) else None
     return runs
 
 
@@ -147,6 +154,8 @@ def join_short_runs(document: Document, found: list[Clause], texts: list[Collaps
             alignment = align(joined.text, index.sentence_text(number), max_gap=thresholds.max_gap,
                               edge_substitution=thresholds.edge_substitution)
             if classify(joined.text, alignment, thresholds=thresholds) not in ("verbatim", "near-verbatim"):
+                continue
+            if not figures_agree(joined.text, index.sentence_text(number)):
                 continue
             if best is None or alignment.local_length * alignment.similarity > best[1].local_length * best[1].similarity:
                 best = (number, alignment)
