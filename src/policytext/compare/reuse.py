@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
+from typing import TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,7 @@ __all__ = [
     "CentralIndex",
     "build_index",
     "compare_clauses",
+    "ReuseOptions",
     "ReuseTables",
     "later_echoes",
     "reuse_tables",
@@ -285,19 +287,21 @@ def reuse_tables(
     return ReuseTables(frame, _echo_rows(found, echoes, index, speech_date))
 
 
-def compare_clauses(
-    document: Document,
-    reference: ReferenceCorpus | CentralIndex | str | None = None,
-    *,
-    speech_date: date | None = None,
-    thresholds: Thresholds = Thresholds(),
-    candidates: int = _CANDIDATES,
-    min_chars: int = 4,
-) -> pd.DataFrame:
+class ReuseOptions(TypedDict, total=False):
+    """The keyword options of :func:`reuse_tables`, taken as they are by :func:`compare_clauses` and :func:`later_echoes`."""
+
+    speech_date: date | None
+    thresholds: Thresholds
+    candidates: int
+    min_chars: int
+
+
+def compare_clauses(document: Document, reference: ReferenceCorpus | CentralIndex | str | None = None,
+                    **options: Unpack[ReuseOptions]) -> pd.DataFrame:
     """One row per clause of the speech: its class and, where reused, the central source and edits.
 
-    Columns: :data:`CLAUSE_COLUMNS`, then ``clause, sentence, kind`` (where in
-    the speech), ``aligned_start, aligned_end, aligned_text`` (the part of the
+    Options: those of :func:`reuse_tables`. Columns: :data:`CLAUSE_COLUMNS`,
+    then ``clause, sentence, kind`` (where in the speech), ``aligned_start, aligned_end, aligned_text`` (the part of the
     clause aligned with the source; the whole clause for a paraphrase),
     ``source_part, source_level``, ``after_speech`` (always false: a central
     text dated after ``speech_date`` is never a source, see
@@ -310,25 +314,20 @@ def compare_clauses(
     ``echo_id, echo_date`` (a later central text that holds the clause's
     wording better than any earlier one).
     """
-    return reuse_tables(document, reference, speech_date=speech_date, thresholds=thresholds,
-                        candidates=candidates, min_chars=min_chars).clauses
+    return reuse_tables(document, reference, **options).clauses
 
 
-def later_echoes(
-    document: Document,
-    reference: ReferenceCorpus | CentralIndex | str | None = None,
-    *,
-    speech_date: date | None = None,
-    thresholds: Thresholds = Thresholds(),
-) -> pd.DataFrame:
+def later_echoes(document: Document, reference: ReferenceCorpus | CentralIndex | str | None = None,
+                 **options: Unpack[ReuseOptions]) -> pd.DataFrame:
     """Clauses whose wording a central text dated after the speech holds better than any earlier one.
 
     Such a text cannot be the speech's source; the echo shows that the
     speech's wording (or wording both took from an unpublished source)
-    turned up in the centre's texts later. Columns :data:`ECHO_COLUMNS`;
-    ``days_after`` counts from the speech to the echo's earliest possible day.
+    turned up in the centre's texts later. Options: those of
+    :func:`reuse_tables`. Columns :data:`ECHO_COLUMNS`; ``days_after``
+    counts from the speech to the echo's earliest possible day.
     """
-    return reuse_tables(document, reference, speech_date=speech_date, thresholds=thresholds).echoes
+    return reuse_tables(document, reference, **options).echoes
 
 
 def _echo_rows(found, echoes, index: CentralIndex, speech_day: date | None) -> pd.DataFrame:
