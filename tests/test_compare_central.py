@@ -169,6 +169,27 @@ def test_short_clauses_inside_a_copied_stretch_inherit_its_label():
     assert table.stretch.dropna().nunique() == 1
 
 
+_TWICE = ("# title: 考察报道\n# level: central\n# date: 2023-09-08\n# ---\n"
+          "要积极培育战略性新兴产业，积极培育未来产业，加快形成新质生产力，增强发展新动能。"
+          "要整合科技创新资源，引领发展战略性新兴产业和未来产业，加快形成新质生产力。\n")
+
+
+def test_a_clause_whose_words_recur_in_the_source_follows_its_neighbours_there():
+    corpus = ReferenceCorpus((parse_reference_text(_TWICE, doc_id="report"),))
+    raw = corpus.documents[0].raw
+    first = from_text("党课\n同志们：\n要积极培育战略性新兴产业，积极培育未来产业，加快形成新质生产力，增强发展新动能。")
+    table = compare(first, corpus, speech_date="2024-01-01").clauses.query("kind == 'text'").set_index("text")
+    # 加快形成新质生产力 is taken where the first sentence has it, so 增强发展新动能 continues it.
+    assert table.loc["加快形成新质生产力", "source_start"] == raw.index("加快形成新质生产力")
+    assert table.loc["增强发展新动能", "class"] == "verbatim" and table.loc["增强发展新动能", "inherited"]
+    assert table.stretch.nunique() == 1
+    second = from_text("党课\n同志们：\n要整合科技创新资源，引领发展战略性新兴产业和未来产业，加快形成新质生产力。")
+    table = compare(second, corpus, speech_date="2024-01-01").clauses.query("kind == 'text'").set_index("text")
+    # Here the second sentence is the one that continues: the clause stays there.
+    assert table.loc["加快形成新质生产力", "source_start"] == raw.rindex("加快形成新质生产力")
+    assert table.stretch.nunique() == 1
+
+
 def test_a_run_of_short_clauses_is_looked_up_together():
     corpus = ReferenceCorpus((parse_reference_text(_CENTRAL, doc_id="plenum"),))
     speech = from_text("党课\n同志们：\n大家要抓好招商，弘扬工匠精神，提高全要素生产率。")

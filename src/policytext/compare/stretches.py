@@ -7,7 +7,9 @@ the same sentence. So after each clause has been matched alone, a clause left
 local next to a reused one is looked for right where the neighbour's source
 continues (after its end for the clause that follows, before its start for
 the clause that precedes), in a window of its own length plus a few
-characters of punctuation. If it is there (most of its characters matching,
+characters of punctuation. A clause matched alone to the same document but
+elsewhere in it, continuing neither neighbour, is looked for there too and
+moved if it is found as well. If it is there (most of its characters matching,
 in order, from the window's near edge), it joins the stretch and inherits its
 label and source. This repeats outwards, so a stretch grows over any number
 of short clauses; the cost is one small alignment per clause.
@@ -39,6 +41,8 @@ _REUSED = ("verbatim", "near-verbatim")
 # Characters of punctuation (and a dropped particle) allowed between a clause's source and its neighbour's.
 _SLACK = 6
 _MIN_SHARE = 0.8
+# Characters between two clauses' sources for the second to continue the first (a stretch's gap).
+_GAP = 12
 
 
 def _neighbours(found: list[Clause], i: int, j: int) -> bool:
@@ -79,14 +83,16 @@ def extend_stretches(document: Document, found: list[Clause], texts: list[Collap
             part_start, part_end = index.sentence_part_bounds(m.sentence)
             g0, g1 = m.central
             for j, after in ((i + 1, True), (i - 1, False)):
-                if (not 0 <= j < len(matches) or matches[j].cls != "local" or not _neighbours(found, i, j)
-                        or not found[j].borrowable):
+                if not 0 <= j < len(matches) or not _neighbours(found, i, j) or not found[j].borrowable:
+                    continue
+                relocate = matches[j].cls != "local"
+                if relocate and not _stray(matches, i, j, after, index):
                     continue
                 local = texts[j]
                 width = len(local.text) + _SLACK
                 window = (g1, min(part_end, g1 + width)) if after else (max(part_start, g0 - width), g0)
                 alignment = _try(local, *window, after=after, index=index, thresholds=thresholds)
-                if alignment is None:
+                if alignment is None or (relocate and alignment.similarity < matches[j].similarity):
                     continue
                 cls = "verbatim" if alignment.identical else "near-verbatim"
                 matches[j] = replace(
@@ -94,14 +100,39 @@ def extend_stretches(document: Document, found: list[Clause], texts: list[Collap
                     local=local.to_input(alignment.local_start, alignment.local_end),
                     central=(window[0] + alignment.central_start, window[0] + alignment.central_end),
                     similarity=alignment.similarity, edits=format_edits(alignment.edits),
-                    score=m.score, before=m.before, inherited=True,
+                    score=m.score, before=m.before, inherited=not relocate,
                     matched_share=round(min(alignment.matched / len(local.text), 1.0), 4),
                 )
                 changed = True
     return matches
 
 
-def stretch_numbers(matches: list, index: CentralIndex, *, max_gap: int = 12) -> list[int | None]:
+def _continues(first, second, index: CentralIndex) -> bool:
+    """Whether ``second``'s source follows ``first``'s in one document (within a short gap)."""
+    return (first.cls in _REUSED and second.cls in _REUSED
+            and index.sentence_doc_number(first.sentence) == index.sentence_doc_number(second.sentence)
+            and 0 <= second.central[0] - first.central[1] <= _GAP)
+
+
+def _stray(matches: list, i: int, j: int, after: bool, index: CentralIndex) -> bool:
+    """Whether reused clause ``j`` took its words from elsewhere in the document of neighbour ``i``'s source.
+
+    加快形成新质生产力 ends two sentences of one report; matched alone, the
+    clause may take the other one. If neither of its neighbours' sources
+    continues into it, it is looked for again where ``i``'s source continues.
+    """
+    m, n = matches[i], matches[j]
+    if index.sentence_doc_number(m.sentence) != index.sentence_doc_number(n.sentence):
+        return False
+    if _continues(m, n, index) if after else _continues(n, m, index):
+        return False
+    k = j + 1 if after else j - 1
+    if 0 <= k < len(matches) and (_continues(n, matches[k], index) if after else _continues(matches[k], n, index)):
+        return False
+    return True
+
+
+def stretch_numbers(matches: list, index: CentralIndex, *, max_gap: int = _GAP) -> list[int | None]:
     """A number per reused clause, shared by adjacent clauses whose sources follow each other in one document."""
     numbers: list[int | None] = []
     current = -1
