@@ -24,6 +24,7 @@ from policytext.compare import (
     speech_date,
 )
 from policytext.compare.align import bigram_overlap, edits_between
+from policytext.compare.clauses import speech_match_text
 from policytext.compare.dating import date_bounds
 from policytext.compare.attribution import CUE_OF_RULE, attributed_quotations
 from policytext.compare.index import ShingleIndex
@@ -162,6 +163,28 @@ def test_clauses_split_at_clause_punctuation_and_long_quotations():
     assert "实施科技支撑“双碳”重大专项" in texts  # a short quotation stays inside its clause
     for c in split_clauses(doc):
         assert doc.raw[c.start : c.end] == c.text
+
+
+def test_clauses_read_the_analysis_view_and_keep_raw_spans():
+    doc = from_text("党课\n同志们：\n我们要认识到，发(fā)展新质生产力是推动高质量发展的内在要求和重(zhòng)要着力点，各单位要抓好落实。")
+    clause = next(c for c in split_clauses(doc) if "着力点" in c.text)
+    # The raw span keeps the inline pinyin; the words compared with central texts do not.
+    assert clause.text == "发(fā)展新质生产力是推动高质量发展的内在要求和重(zhòng)要着力点"
+    assert speech_match_text(doc, clause.start, clause.end).text == "发展新质生产力是推动高质量发展的内在要求和重要着力点"
+    corpus = ReferenceCorpus((parse_reference_text(
+        "# title: 集体学习\n# level: central\n# date: 2024-01-31\n# ---\n发展新质生产力是推动高质量发展的内在要求和重要着力点。\n",
+        doc_id="study"),))
+    row = compare(doc, corpus, speech_date="2024-03-01").clauses.set_index("text").loc[clause.text]
+    assert row["class"] == "verbatim" and row["source_id"] == "study"
+    plain = next(c for c in split_clauses(doc) if c.text == "各单位要抓好落实")
+    assert speech_match_text(doc, plain.start, plain.end).text == plain.text
+
+
+def test_heading_markers_are_trimmed_where_the_outline_has_them():
+    doc = from_text("党课\n同志们：\n要抓好三件事。\n一是加快发展新质生产力。要统筹推进，三件大事：一是抓好招商，二是抓好人才。")
+    texts = [c.text for c in split_clauses(doc)]
+    assert "加快发展新质生产力" in texts  # the heading's marker, as the outline reads it
+    assert "一是抓好招商" in texts and "二是抓好人才" in texts  # a list inside a sentence is no heading
 
 
 def test_seed_clauses_are_raw_spans_with_markers_stripped(seed):

@@ -12,8 +12,8 @@ around them; a short quoted slogan (“双碳”) stays inside its clause. A pie
 with fewer than ``min_chars`` characters of content joins its neighbour.
 
 Each clause's span is its *core*: the piece without edge punctuation, quote
-marks, whitespace or a leading outline marker ((一), 一是, 一、), because
-those are not wording that could be borrowed.
+marks, whitespace or the marker of the heading it opens ((一), 一是, 一、: the
+outline's), because those are not wording that could be borrowed.
 
 Two kinds of clause hold no borrowable wording whatever a central text holds
 (:attr:`Clause.borrowable`): a *frame*, which introduces the words that
@@ -33,6 +33,7 @@ import pandas as pd
 
 from ..document import Document
 from ..normalize import Collapsed, collapse_whitespace
+from ..textview import TextView
 from ..textfacts import CLAUSE_SEPARATORS, CLOSERS, COLONS, QUOTE_PAIRS, SENTENCE_ENDS, full_width, innermost, match_quotations
 
 __all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "speech_match_text"]
@@ -47,7 +48,6 @@ _CLOSERS = full_width(CLOSERS)
 # since searching for "[...]+$" restarts at every character of a long run
 # (100,000 spaces or combining marks took minutes).
 _EDGE = re.compile(r"[\s\W_]+")
-_MARKER = re.compile(r"^(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+[、是](?=\S)|\d+[.、．])")
 _CONTENT = re.compile(r"[\w×]")
 # Figures and the date units written after them (2023年9月1日): what is left, if anything, is wording.
 _DATE_OR_FIGURE = re.compile(r"\d+(?:\.\d+)?[年月日号]?")
@@ -115,49 +115,70 @@ def _merge_short(pieces: list[tuple[int, int]], norm: str, min_chars: int) -> li
     return [(a, b) for a, b in merged]
 
 
-def _core(norm: str, a: int, b: int) -> tuple[int, int]:
-    piece = norm[a:b]
+def _core(text: str, a: int, b: int, marker_end: int | None) -> tuple[int, int]:
+    """The piece ``text[a:b]`` without edge punctuation, quote marks, whitespace and, at ``marker_end``, a heading's marker."""
+    piece = text[a:b]
     offset = len(piece) - len(piece.lstrip())
-    marker = _MARKER.match(piece[offset:])
-    if marker and _content_length(piece[offset + marker.end() :]):
-        offset += marker.end()
+    if marker_end is not None and offset < marker_end - a < len(piece) and _content_length(piece[marker_end - a :]):
+        offset = marker_end - a
     lead = _EDGE.match(piece, offset)
     offset = lead.end() if lead else offset
     trail = _EDGE.match(piece[offset:][::-1])
     stop = len(piece) - (trail.end() if trail else 0)
     start, end = a + offset, a + max(offset, stop)
     # Keep a short quotation whole: 新质生产力的“新” rather than 新质生产力的“新.
-    core = norm[start:end]
-    if core.count("“") > core.count("”") and end < b and norm[end] == "”":
+    core = text[start:end]
+    if core.count("“") > core.count("”") and end < b and text[end] == "”":
         end += 1
-    if core.count("”") > core.count("“") and start > a and norm[start - 1] == "“":
+    if core.count("”") > core.count("“") and start > a and text[start - 1] == "“":
         start -= 1
     return start, end
 
 
+def _marker_end(view: TextView, headings: dict[int, int], text: str, a: int, b: int) -> int | None:
+    """Where the marker of the heading that opens the piece ``text[a:b]`` ends (a view offset), if one does."""
+    first = a + len(text[a:b]) - len(text[a:b].lstrip())
+    if first >= b:
+        return None
+    title_start = headings.get(view.raw_offset(first))
+    return None if title_start is None else view.from_raw(title_start)
+
+
 def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
-    """The body's clauses in reading order (boilerplate sentences left out)."""
-    norm = document.norm
+    """The body's clauses in reading order (boilerplate sentences left out).
+
+    Clauses are cut in the analysis view (:attr:`Document.view`), so a PDF
+    wrap space or furniture inside a sentence neither cuts a clause nor
+    stands at its edge; spans are mapped back to raw offsets. A heading's
+    marker is where the outline says it is (its section's start to its
+    title's start), so 一是 opening a paragraph heading is trimmed and 一是
+    inside a sentence is left alone, as the outline reads them.
+    """
+    view = document.view
+    text = view.text
+    headings = {s.start: s.title_start for s in document.outline.walk() if s.level > 0 and s.title_start > s.start}
     out: list[Clause] = []
     for row in document.sentences.itertuples():
         if row.kind == "boilerplate":
             continue
-        for a, b in _merge_short(_pieces(norm, row.start, row.end), norm, min_chars):
-            core_start, core_end = _core(norm, a, b)
+        v0, v1 = view.from_raw(row.start), view.from_raw(row.end)
+        for a, b in _merge_short(_pieces(text, v0, v1), text, min_chars):
+            core_start, core_end = _core(text, a, b, _marker_end(view, headings, text, a, b))
             if core_end <= core_start:
                 continue
-            out.append(Clause(len(out), int(row.sentence), row.section, row.kind, core_start, core_end,
-                              document.raw[core_start:core_end], _introduces(norm, core_end, b)))
+            start, end = view.to_raw(core_start, core_end)
+            out.append(Clause(len(out), int(row.sentence), row.section, row.kind, start, end,
+                              document.raw[start:end], _introduces(text, core_end, b)))
     return out
 
 
-def _introduces(norm: str, core_end: int, piece_end: int) -> bool:
+def _introduces(text: str, core_end: int, piece_end: int) -> bool:
     """Whether the clause ending at ``core_end`` introduces what follows: a colon ends it.
 
     A quotation that follows without a colon is not enough: 将“…”作为“…” quotes
     a term inside the clause's own wording.
     """
-    return any(c in _COLONS for c in norm[core_end:piece_end])
+    return any(c in _COLONS for c in text[core_end:piece_end])
 
 
 def clauses_frame(document: Document, *, min_chars: int = 4) -> pd.DataFrame:
@@ -170,6 +191,8 @@ def clauses_frame(document: Document, *, min_chars: int = 4) -> pd.DataFrame:
 
 
 def speech_match_text(document: Document, start: int, end: int) -> Collapsed:
-    """Normalised, whitespace-free text of ``raw[start:end]``, with offsets back into raw."""
-    collapsed = collapse_whitespace(document.norm[start:end])
-    return Collapsed(collapsed.text, tuple(start + i for i in collapsed.offsets))
+    """The analysis view's text of ``raw[start:end]`` without whitespace, with offsets back into raw."""
+    view = document.view
+    v0, v1 = view.from_raw(start), view.from_raw(end)
+    collapsed = collapse_whitespace(view.text[v0:v1])
+    return Collapsed(collapsed.text, tuple(view.raw_offset(v0 + i) for i in collapsed.offsets))
