@@ -10,7 +10,7 @@ import pytest
 
 from policytext import from_text
 from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date, speech_period, split_clauses
-from policytext.compare.align import figures_agree
+from policytext.compare.align import figures_agree, untitled_wording
 from policytext.compare.central import build_index
 from policytext.compare.dating import date_bounds
 from policytext.compare.stock import document_frequency, stock_wording
@@ -359,3 +359,18 @@ def test_borrowable_clauses():
     assert found["总书记指出"].frame and not found["总书记指出"].borrowable
     assert not found["2023年9月"].frame and not found["2023年9月"].borrowable
     assert found["要在2035年前建成科技强国"].borrowable and found["5G基站覆盖全市"].borrowable
+
+
+_LAW = ("# title: 工作报告\n# level: central\n# date: 2018-03-05\n# ---\n"
+        "要修改《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，全面正确履行政府职能。\n")
+
+
+def test_a_title_is_a_name_not_borrowed_wording():
+    assert untitled_wording("根据《中华人民共和国宪法》制定本规则") == 7
+    assert untitled_wording("全面正确履行政府职能") == 10
+    corpus = ReferenceCorpus((parse_reference_text(_LAW, doc_id="report"),))
+    speech = from_text("工作规则\n各位代表：\n根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，全面正确履行政府职能。")
+    table = compare(speech, corpus, speech_date="2024-01-01").clauses.query("kind == 'text'").set_index("text")
+    # The clause keeps its closing title mark, and shares only the law's name: local.
+    assert table.loc["根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》", "class"] == "local"
+    assert table.loc["全面正确履行政府职能", "class"] == "verbatim"

@@ -32,7 +32,10 @@ Figures must agree (:func:`figures_agree`): a clause that shares a central
 sentence's words but states its own figures (规模以上工业增加值增长9.5 against
 the work report's …增长6.1) fills in the template of a statistical
 sentence; it reports the city's numbers, not the centre's wording, so it is
-no reuse of that sentence, whatever its class would be.
+no reuse of that sentence, whatever its class would be. Nor is a title:
+《中共中央关于进一步全面深化改革、推进中国式现代化的决定》 names a text, so the
+words a clause shares with a central sentence count only outside 《…》
+(:func:`untitled_wording`).
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
+
+from ..textfacts import TITLE_PAIRS, match_quotations
 
 __all__ = [
     "CLASSES",
@@ -56,11 +61,13 @@ __all__ = [
     "edits_between",
     "figures_agree",
     "format_edits",
+    "untitled_wording",
 ]
 
 CLASSES = ("verbatim", "near-verbatim", "paraphrase", "local")
 # A figure in the normalised match text (full-width digits are ASCII there): 9.5, 2024, 16.
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_WORD_CHAR = re.compile(r"\w")
 ReuseClass = Literal["verbatim", "near-verbatim", "paraphrase", "local"]
 
 
@@ -285,3 +292,13 @@ def figures_agree(local: str, central: str) -> bool:
         return True
     held = set(_FIGURE.findall(central))
     return all(figure in held for figure in figures)
+
+
+def untitled_wording(text: str, start: int = 0, end: int | None = None) -> int:
+    """Word characters of ``text[start:end]`` outside the titles (《…》, 〈…〉) of ``text``."""
+    end = len(text) if end is None else end
+    inside = [False] * len(text)
+    for span in match_quotations(text, pairs=TITLE_PAIRS):
+        if span.depth == 0:
+            inside[span.start : span.end] = [True] * (span.end - span.start)
+    return sum(1 for i in range(start, end) if not inside[i] and _WORD_CHAR.match(text[i]))

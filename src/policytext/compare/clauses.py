@@ -34,7 +34,17 @@ import pandas as pd
 from ..document import Document
 from ..normalize import Collapsed, collapse_whitespace
 from ..textview import TextView
-from ..textfacts import CLAUSE_SEPARATORS, CLOSERS, COLONS, QUOTE_PAIRS, SENTENCE_ENDS, full_width, innermost, match_quotations
+from ..textfacts import (
+    CLAUSE_SEPARATORS,
+    CLOSERS,
+    COLONS,
+    QUOTE_PAIRS,
+    SENTENCE_ENDS,
+    TITLE_PAIRS,
+    full_width,
+    innermost,
+    match_quotations,
+)
 
 __all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "speech_match_text"]
 
@@ -42,6 +52,8 @@ LONG_QUOTE = 10
 # Full-width only: in normalised text an ASCII comma or colon stands between digits (2,157.8; 12:30).
 _CLAUSE_END = full_width(CLAUSE_SEPARATORS + COLONS + SENTENCE_ENDS)
 _DOUBLE_QUOTES = MappingProxyType({"“": QUOTE_PAIRS["“"]})
+# Marks a clause's edge keeps when the clause holds their partner.
+_KEPT_PAIRS = MappingProxyType({**_DOUBLE_QUOTES, **TITLE_PAIRS})
 _CLOSERS = full_width(CLOSERS)
 # Punctuation, quote marks and spaces trimmed from a clause's edges. Anchored
 # at the start only: the trailing run is found by matching the reversed piece,
@@ -126,12 +138,13 @@ def _core(text: str, a: int, b: int, marker_end: int | None) -> tuple[int, int]:
     trail = _EDGE.match(piece[offset:][::-1])
     stop = len(piece) - (trail.end() if trail else 0)
     start, end = a + offset, a + max(offset, stop)
-    # Keep a short quotation whole: 新质生产力的“新” rather than 新质生产力的“新.
+    # Keep a short quotation or a title whole: 新质生产力的“新” rather than 新质生产力的“新, …组织法》 rather than …组织法.
     core = text[start:end]
-    if core.count("“") > core.count("”") and end < b and text[end] == "”":
-        end += 1
-    if core.count("”") > core.count("“") and start > a and text[start - 1] == "“":
-        start -= 1
+    for opening, closing in _KEPT_PAIRS.items():
+        if core.count(opening) > core.count(closing) and end < b and text[end] == closing:
+            end += 1
+        if core.count(closing) > core.count(opening) and start > a and text[start - 1] == opening:
+            start -= 1
     return start, end
 
 

@@ -32,7 +32,17 @@ import pandas as pd
 from ..document import Document
 from ..normalize import Collapsed
 from ..reference import ReferenceCorpus, load_reference
-from .align import CLASSES, Thresholds, align, bigram_overlap, classify, figures_agree, format_edits, wording_bigrams
+from .align import (
+    CLASSES,
+    Thresholds,
+    align,
+    bigram_overlap,
+    classify,
+    figures_agree,
+    format_edits,
+    untitled_wording,
+    wording_bigrams,
+)
 from .central import SHINGLE, CentralIndex, build_index, load_index
 from .clauses import Clause, speech_match_text, split_clauses
 from .dating import date_bounds
@@ -145,7 +155,7 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
             c0, c1 = alignment.central_start, alignment.central_end
             similarity, edits = alignment.similarity, format_edits(alignment.edits)
             matched = alignment.matched
-        if not figures_agree(local.text, central_text):
+        if not figures_agree(local.text, central_text) or untitled_wording(local.text, l0, l1) < thresholds.min_match:
             continue
         size = (l1 - l0) if cls != "paraphrase" else overlap * len(local.text)
         doc = index.sentence_doc_number(number)

@@ -30,7 +30,7 @@ import numpy as np
 
 from ..document import Document
 from ..normalize import Collapsed
-from .align import Thresholds, align, classify, figures_agree, format_edits
+from .align import Thresholds, align, classify, figures_agree, format_edits, untitled_wording
 from .central import CentralIndex
 from .clauses import Clause, speech_match_text
 from .dating import date_bounds
@@ -61,6 +61,10 @@ def _try(local: Collapsed, window_start: int, window_end: int, *, after: bool, i
     if alignment.local_length < _MIN_SHARE * len(local.text) or alignment.similarity < thresholds.near_similarity:
         return None
     if not figures_agree(local.text, window):
+        return None
+    # A clause that is mostly a title continues the source only by a name (…组织法》).
+    aligned = local.text[alignment.local_start : alignment.local_end]
+    if 2 * untitled_wording(local.text, alignment.local_start, alignment.local_end) < sum(c.isalnum() for c in aligned):
         return None
     # The clause must continue the neighbour's source, not turn up anywhere in the window.
     if after and alignment.central_start > _SLACK:
