@@ -374,3 +374,24 @@ def test_a_title_is_a_name_not_borrowed_wording():
     # The clause keeps its closing title mark, and shares only the law's name: local.
     assert table.loc["根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》", "class"] == "local"
     assert table.loc["全面正确履行政府职能", "class"] == "verbatim"
+
+
+def _report(year: int, sentence: str):
+    return parse_reference_text(f"# title: {year}年政府工作报告\n# level: central\n# date: {year}-03-05\n# ---\n{sentence}\n",
+                                doc_id=f"gwr{year}")
+
+
+def test_a_paraphrase_of_the_genres_template_is_local_one_of_a_single_text_is_not():
+    opening = "现在，我代表国务院，向大会报告政府工作，请予审议。"
+    corpus = ReferenceCorpus((*(_report(year, opening) for year in (2019, 2021, 2023)),
+                              _report(2022, "推动相关改革深化，健全与高质量发展相适应的体制机制。")))
+    speech = from_text("政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作，健全推动经济高质量发展体制机制。")
+    table = compare(speech, corpus, speech_date="2024-01-01").clauses.set_index("text")
+    # Three years of work reports open so: the city's version follows the template, not a report.
+    assert table.loc["现在，我代表市人民政府向大会报告工作", "class"] == "local"
+    assert table.loc["健全推动经济高质量发展体制机制", "class"] == "paraphrase"
+    assert table.loc["健全推动经济高质量发展体制机制", "source_id"] == "gwr2022"
+    # With the opening in one report only, its paraphrase points to that report.
+    single = ReferenceCorpus((_report(2023, opening),))
+    table = compare(speech, single, speech_date="2024-01-01").clauses.set_index("text")
+    assert table.loc["现在，我代表市人民政府向大会报告工作", "class"] == "paraphrase"

@@ -47,7 +47,7 @@ from .central import SHINGLE, CentralIndex, build_index, load_index
 from .clauses import Clause, speech_match_text, split_clauses
 from .dating import date_bounds
 from .index import shingles
-from .stock import stock_wording
+from .stock import MIN_YEARS, stock_wording
 from .stretches import extend_stretches, join_short_runs, stretch_numbers
 
 __all__ = [
@@ -120,6 +120,12 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
 
     "Equally best": the same class and the same matched size × similarity;
     they differ only in which text holds the words. :func:`_choose` picks one.
+
+    A paraphrase of wording that texts of :data:`.stock.MIN_YEARS` or more
+    different years hold (现在，我代表国务院，向大会报告政府工作 opens every work
+    report) follows the genre's template, not a text: as with a stock
+    formula no one text is its source, and since the clause does not keep
+    the wording either, it is local.
     """
     before: dict[int, _Match] = {}
     best_after = _Match(clause, "local")
@@ -129,6 +135,7 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
     # candidate sharing fewer shingles than that stretch holds is only worth a paraphrase check.
     anchor_shingles = thresholds.min_anchor - SHINGLE + 1
     full_cover = None
+    paraphrased_years: set[int] = set()
     for number, shared in index.candidates(local.text, limit=limit):
         if full_cover is not None and shared < full_cover:
             break  # nothing left can match as much; equally sharing texts were all tried
@@ -157,6 +164,8 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
             matched = alignment.matched
         if not figures_agree(local.text, central_text) or untitled_wording(local.text, l0, l1) < thresholds.min_match:
             continue
+        if cls == "paraphrase" and earliest.year == latest.year:
+            paraphrased_years.add(earliest.year)
         size = (l1 - l0) if cls != "paraphrase" else overlap * len(local.text)
         doc = index.sentence_doc_number(number)
         score = _score(cls, size, similarity, latest if is_before else earliest, len(index.corpus.documents[doc].raw))
@@ -177,6 +186,9 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
                 full_cover = shared
         else:
             best_after = found
+    if len(paraphrased_years) >= MIN_YEARS:
+        before = {} if before and next(iter(before.values())).cls == "paraphrase" else before
+        best_after = _Match(clause, "local") if best_after.cls == "paraphrase" else best_after
     return before, best_after
 
 
