@@ -395,3 +395,16 @@ def test_a_paraphrase_of_the_genres_template_is_local_one_of_a_single_text_is_no
     single = ReferenceCorpus((_report(2023, opening),))
     table = compare(speech, single, speech_date="2024-01-01").clauses.set_index("text")
     assert table.loc["现在，我代表市人民政府向大会报告工作", "class"] == "paraphrase"
+
+
+def test_a_clause_the_page_breaks_off_in_joins_no_stretch():
+    corpus = ReferenceCorpus((parse_reference_text(_TWICE, doc_id="report"),))
+    cut = from_text("党课\n同志们：\n要积极培育战略性新兴产业，积极培育未来产业，加快形成新质生产力，增强发展新动")
+    assert cut.truncated
+    clauses = split_clauses(cut)
+    assert clauses[-1].cut and not any(c.cut for c in clauses[:-1])
+    table = compare(cut, corpus, speech_date="2024-01-01").clauses.set_index("text")
+    assert table.loc["增强发展新动", "class"] == "local"
+    assert table.loc["积极培育未来产业", "class"] == "verbatim"  # a whole short clause still joins
+    whole = from_text("党课\n同志们：\n要积极培育战略性新兴产业，积极培育未来产业，加快形成新质生产力，增强发展新动能。")
+    assert not any(c.cut for c in split_clauses(whole))

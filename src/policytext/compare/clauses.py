@@ -20,7 +20,9 @@ Two kinds of clause hold no borrowable wording whatever a central text holds
 follow it (it ends with a colon: 习近平总书记在黑龙江考察时指出：“…”;
 the gold's "framing is not reuse"), and
 a clause with no *wording*, only figures and date units (2023年9月): a date
-is when something was said, not what.
+is when something was said, not what. A clause inside which the text breaks
+off (:attr:`Clause.cut`: a truncated page, 发展新质生产) is compared alone but
+never joins a stretch: what it would have said is unknown.
 """
 
 from __future__ import annotations
@@ -78,6 +80,7 @@ class Clause:
     end: int
     text: str
     frame: bool = False  # introduces what follows it (a colon ends it)
+    cut: bool = False  # the text breaks off inside it (a truncated page): its words are incomplete
 
     @property
     def borrowable(self) -> bool:
@@ -170,6 +173,8 @@ def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
     view = document.view
     text = view.text
     headings = {s.start: s.title_start for s in document.outline.walk() if s.level > 0 and s.title_start > s.start}
+    # Where the text breaks off: the body's end on a truncated page, and notes standing for text left out.
+    breaks = {t.at for t in (document.truncation, *document.gaps) if t.truncated}
     out: list[Clause] = []
     for row in document.sentences.itertuples():
         if row.kind == "boilerplate":
@@ -180,8 +185,10 @@ def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
             if core_end <= core_start:
                 continue
             start, end = view.to_raw(core_start, core_end)
+            piece_end = view.to_raw(core_end, b)[1]
             out.append(Clause(len(out), int(row.sentence), row.section, row.kind, start, end,
-                              document.raw[start:end], _introduces(text, core_end, b)))
+                              document.raw[start:end], _introduces(text, core_end, b),
+                              any(end <= at <= piece_end for at in breaks)))
     return out
 
 

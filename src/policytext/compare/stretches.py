@@ -87,7 +87,8 @@ def extend_stretches(document: Document, found: list[Clause], texts: list[Collap
             part_start, part_end = index.sentence_part_bounds(m.sentence)
             g0, g1 = m.central
             for j, after in ((i + 1, True), (i - 1, False)):
-                if not 0 <= j < len(matches) or not _neighbours(found, i, j) or not found[j].borrowable:
+                if (not 0 <= j < len(matches) or not _neighbours(found, i, j) or not found[j].borrowable
+                        or found[j].cut):
                     continue
                 relocate = matches[j].cls != "local"
                 if relocate and not _stray(matches, i, j, after, index):
@@ -157,7 +158,7 @@ def stretch_numbers(matches: list, index: CentralIndex, *, max_gap: int = _GAP) 
 
 
 def _short_local(clause: Clause, text: Collapsed, match, thresholds: Thresholds) -> bool:
-    return match.cls == "local" and len(text.text) < thresholds.min_match and clause.borrowable
+    return match.cls == "local" and len(text.text) < thresholds.min_match and clause.borrowable and not clause.cut
 
 
 def _short_runs(found: list[Clause], texts: list[Collapsed], matches: list, thresholds: Thresholds) -> list[tuple[int, int]]:
