@@ -51,6 +51,7 @@ from ..textfacts import TITLE_PAIRS, match_quotations
 
 __all__ = [
     "CLASSES",
+    "FIGURE",
     "Alignment",
     "Edit",
     "Thresholds",
@@ -66,7 +67,7 @@ __all__ = [
 
 CLASSES = ("verbatim", "near-verbatim", "paraphrase", "local")
 # A figure in the normalised match text (full-width digits are ASCII there): 9.5, 2024, 16.
-_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _WORD_CHAR = re.compile(r"\w")
 ReuseClass = Literal["verbatim", "near-verbatim", "paraphrase", "local"]
 
@@ -287,10 +288,10 @@ def figures_agree(local: str, central: str) -> bool:
     aligns with …收入实际增长 and leaves its own figure just outside. Whole
     figures are compared, so 9.5 does not agree with 19.5.
     """
-    figures = _FIGURE.findall(local)
+    figures = FIGURE.findall(local)
     if not figures:
         return True
-    held = set(_FIGURE.findall(central))
+    held = set(FIGURE.findall(central))
     return all(figure in held for figure in figures)
 
 

@@ -36,6 +36,7 @@ import pandas as pd
 from ..document import Document
 from ..normalize import Collapsed, collapse_whitespace
 from ..textview import TextView
+from .align import FIGURE
 from ..textfacts import (
     CLAUSE_SEPARATORS,
     CLOSERS,
@@ -64,7 +65,7 @@ _CLOSERS = full_width(CLOSERS)
 _EDGE = re.compile(r"[\s\W_]+")
 _CONTENT = re.compile(r"[\w×]")
 # Figures and the date units written after them (2023年9月1日): what is left, if anything, is wording.
-_DATE_OR_FIGURE = re.compile(r"\d+(?:\.\d+)?[年月日号]?")
+_DATE_OR_FIGURE = re.compile(FIGURE.pattern + "[年月日号]?")
 _COLONS = full_width(COLONS)
 
 
