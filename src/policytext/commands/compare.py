@@ -23,7 +23,9 @@ def register(subparsers) -> None:
                         help="which table (default clauses): clauses; sources (reuse by source document and year); "
                              "echoes (central texts dated after the speech); stock (stock formulas); formulations; attributions")
     parser.add_argument("--speech-date", default=None, metavar="YYYY-MM-DD",
-                        help="date of the speech (default: from its provenance note, else the latest date the text names)")
+                        help="date of the speech; YYYY or YYYY-MM when only the year or month is known (central texts "
+                             "of that period may be its sources) (default: from its provenance note, else the latest "
+                             "date the text names)")
     add_format(parser, ("csv", "json"), "csv")
     parser.set_defaults(handler=run)
 

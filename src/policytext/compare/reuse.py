@@ -347,7 +347,8 @@ def later_echoes(document: Document, reference: ReferenceCorpus | CentralIndex |
     speech's wording (or wording both took from an unpublished source)
     turned up in the centre's texts later. Options: those of
     :func:`reuse_tables`. Columns :data:`ECHO_COLUMNS`; ``days_after``
-    counts from the speech to the echo's earliest possible day.
+    counts from ``speech_date`` (the last day the speech can have been
+    given, see :func:`.dating.speech_period`) to the echo's earliest possible day.
     """
     return reuse_tables(document, reference, **options).echoes
 
