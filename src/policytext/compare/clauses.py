@@ -131,7 +131,7 @@ def _merge_short(pieces: list[tuple[int, int]], norm: str, min_chars: int) -> li
     return [(a, b) for a, b in merged]
 
 
-def _core(text: str, a: int, b: int, marker_end: int | None) -> tuple[int, int]:
+def _core(text: str, a: int, b: int, *, marker_end: int | None = None) -> tuple[int, int]:
     """The piece ``text[a:b]`` without edge punctuation, quote marks, whitespace and, at ``marker_end``, a heading's marker."""
     piece = text[a:b]
     offset = len(piece) - len(piece.lstrip())
@@ -182,7 +182,7 @@ def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
             continue
         v0, v1 = view.from_raw(row.start), view.from_raw(row.end)
         for a, b in _merge_short(_pieces(text, v0, v1), text, min_chars):
-            core_start, core_end = _core(text, a, b, _marker_end(view, headings, text, a, b))
+            core_start, core_end = _core(text, a, b, marker_end=_marker_end(view, headings, text, a, b))
             if core_end <= core_start:
                 continue
             start, end = view.to_raw(core_start, core_end)
