@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import warnings
 from pathlib import Path
@@ -211,6 +212,28 @@ def test_saving_twice_gives_identical_bytes(family, tmp_path):
     png = first["png"].read_bytes()
     assert b"Software" not in png and b"Matplotlib version" not in png
     assert "<dc:date>" not in first["svg"].read_text(encoding="utf-8")
+
+
+def test_svg_clip_paths_are_named_after_what_they_clip(family, tmp_path):
+    # matplotlib hashes a clip rectangle's unrounded floats: a layout that moves by 1e-13 renames it though the
+    # printed rectangle is the same. Two axes whose rectangles differ only in such noise must give one SVG.
+    def saved(noise: float, folder: str) -> str:
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.bar(["a", "b"], [1, 2])
+        left, bottom, width, height = ax.get_position().bounds
+        ax.set_position([left + noise, bottom, width, height])
+        return figures.save_figure(fig, "clip", data=pd.DataFrame({"x": [1]}), outdir=tmp_path / folder)["svg"].read_text(
+            encoding="utf-8")
+
+    plain, nudged = saved(0.0, "a"), saved(1e-13, "b")
+    assert plain == nudged
+    assert 'clip-path="url(#clip' in plain and 'id="p' not in plain.split("<defs>")[-1]
+    # Different rectangles keep different names, and every reference points at a defined clip path.
+    svg = figures.stable_clip_ids(
+        '<g clip-path="url(#pa1)"/><g clip-path="url(#pb2)"/><defs><clipPath id="pa1"><rect x="1"/></clipPath>'
+        '<clipPath id="pb2"><rect x="2"/></clipPath></defs>')
+    references = re.findall(r"url\(#([^)]+)\)", svg)
+    assert len(set(references)) == 2 and all(f'id="{name}"' in svg for name in references)
 
 
 def test_svg_draws_text_as_paths(family, tmp_path):

@@ -26,7 +26,9 @@ a text's font when the text is made.
 from .cloud import wordcloud
 from .fonts import BUNDLED_FONT, FALLBACK_FAMILY, FONT_ENV, SVG_HASHSALT, font_path, missing_characters, use_chinese_font
 from .labels import Source, section_label, short_title, shorten, wrap
-from .saving import DISPLAY_DPI, FIGURE_FORMATS, PNG_DPI, SavedFigure, figure_title, read_caption, save_figure
+from .saving import (
+    DISPLAY_DPI, FIGURE_FORMATS, PNG_DPI, SavedFigure, figure_title, read_caption, save_figure, stable_clip_ids,
+)
 
 __all__ = [
     "BUNDLED_FONT",
@@ -43,6 +45,7 @@ __all__ = [
     "missing_characters",
     "read_caption",
     "save_figure",
+    "stable_clip_ids",
     "section_label",
     "short_title",
     "shorten",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
 
 PNG_DPI = 300
 FIGURE_FORMATS = ("png", "svg", "csv")
+# matplotlib names a clip rectangle after a hash of its unrounded floats, which differ in the last bits between
+# runs (text extents feed the layout) while the rectangle it prints is the same.
+_CLIP_PATH = re.compile(r'<clipPath id="(p[0-9a-f]+)">(.*?)</clipPath>', re.DOTALL)
+_CLIP_NAME = re.compile(r'(?<=id=")p[0-9a-f]+(?=")|(?<=url\(#)p[0-9a-f]+(?=\))')
 # Jupyter shows the 300-dpi PNG at 100 pixels per inch of figure: the size a
 # reader sees on screen, whatever the print resolution.
 DISPLAY_DPI = 100
@@ -83,9 +89,7 @@ def save_figure(
             tmp, format="png", dpi=PNG_DPI, bbox_inches="tight",
             metadata={"Software": None, "Title": name, "Description": caption},
         ),
-        "svg": lambda tmp: fig.savefig(
-            tmp, format="svg", bbox_inches="tight", metadata={"Date": None, "Title": name, "Description": caption}
-        ),
+        "svg": lambda tmp: _write_svg(fig, tmp, metadata={"Date": None, "Title": name, "Description": caption}),
         # BOM: Excel guesses a legacy code page for UTF-8 without one and shows mojibake.
         "csv": lambda tmp: data.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"),
     }
@@ -104,6 +108,24 @@ def save_figure(
             tmp.unlink(missing_ok=True)
         plt.close(fig)
     return SavedFigure(targets, width=width)
+
+
+def _write_svg(fig: Figure, path: Path, *, metadata: dict[str, str | None]) -> None:
+    fig.savefig(path, format="svg", bbox_inches="tight", metadata=metadata)
+    path.write_text(stable_clip_ids(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def stable_clip_ids(svg: str) -> str:
+    """``svg`` with each clip path named after what it draws (and its rank among equal ones), not matplotlib's hash."""
+    names: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for match in _CLIP_PATH.finditer(svg):
+        digest = hashlib.sha256(match.group(2).encode("utf-8")).hexdigest()[:10]
+        seen[digest] = seen.get(digest, 0) + 1
+        names[match.group(1)] = f"clip{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
+    if not names:
+        return svg
+    return _CLIP_NAME.sub(lambda m: names.get(m.group(), m.group()), svg)
 
 
 def figure_title(fig: Figure) -> str:
