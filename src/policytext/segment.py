@@ -195,12 +195,7 @@ def load_lexicon(path: Path | str | None = None) -> tuple[LexiconEntry, ...]:
     else:
         source = Path(path)
         source_name = source.name
-        try:
-            lines = source.read_text(encoding="utf-8-sig").splitlines()
-        except FileNotFoundError:
-            raise PolicytextError(f"lexicon file not found: {source}") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise PolicytextError(f"cannot read lexicon file {source}: {error}") from None
+        lines = _user_file_lines(source, "lexicon")
 
     entries: dict[str, LexiconEntry] = {}
     for lineno, line in enumerate(lines, 1):
@@ -225,6 +220,16 @@ def load_lexicon(path: Path | str | None = None) -> tuple[LexiconEntry, ...]:
     return tuple(entries.values())
 
 
+def _user_file_lines(path: Path, what: str) -> list[str]:
+    """The lines of a user's word list, or a one-line error naming the file (a BOM from Windows editors is dropped)."""
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError:
+        raise PolicytextError(f"{what} file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PolicytextError(f"cannot read {what} file {path}: {error}") from None
+
+
 def _parse_freq(text: str, where: str) -> int | None:
     if not text:
         return None
@@ -247,13 +252,7 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     if path is None:
         lines = data_text(DEFAULT_STOPWORDS).splitlines()
     else:
-        path = Path(path)
-        try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except FileNotFoundError:
-            raise PolicytextError(f"stopword file not found: {path}") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise PolicytextError(f"cannot read stopword file {path}: {error}") from None
+        lines = _user_file_lines(Path(path), "stopword")
     return frozenset(word for line in lines if (word := line.strip()) and not word.startswith("#"))
 
 
