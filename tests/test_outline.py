@@ -457,3 +457,15 @@ def test_boilerplate_lookups_equal_their_plain_definitions(case):
     for pos in range(len(text) + 1):
         assert body.in_boilerplate(pos) == any(b.start <= pos < b.end for b in spans)
         assert body.paragraph_start(pos, -1) == any(b.end <= pos and not text[b.end : pos].strip() for b in spans)
+
+
+def test_a_heading_ends_before_the_furniture_after_it():
+    # Leaked markup after a heading is elided furniture: the heading's span stops at its own last character.
+    text = "某某实施方案\n<p><strong>一、指导思想</strong></p><p> 以新发展理念为指导。</p>\n<p><strong>二、总体目标</strong></p><p> 到2025年收入稳步增长。</p>"
+    document = from_text(text)
+    heads = [s for s in document.outline.walk() if s.level == 1]
+    assert [document.raw[s.start : s.heading_end] for s in heads] == ["一、指导思想", "二、总体目标"]
+    # Negative: without furniture the heading keeps its end mark.
+    document = from_text("某某实施方案\n一、指导思想。以新发展理念为指导。\n二、总体目标。收入稳步增长。")
+    heads = [s for s in document.outline.walk() if s.level == 1]
+    assert [document.raw[s.start : s.heading_end] for s in heads] == ["一、指导思想。", "二、总体目标。"]

@@ -451,6 +451,17 @@ class _RawPlaces:
             return self.document.body_end
         return self.view.raw_offset(position)
 
+    def end(self, start: int, end: int) -> int:
+        """Where the view span [start, end) ends in the raw text: after its last kept character.
+
+        Furniture the view left out right after it (leaked ``</strong></p><p>``
+        after a heading) is not part of it, unlike :meth:`cut`, which goes
+        just before the next kept character.
+        """
+        if end <= start:
+            return self.cut(end)
+        return self.view.to_raw(start, end)[1]
+
     def span(self, span: Span | None) -> Span | None:
         if span is None:
             return None
@@ -971,7 +982,7 @@ def _freeze(root: _Node, places: _RawPlaces, in_view: dict[str, tuple[int, int]]
             end=places.cut(end),
             title_start=title_start,
             title_end=title_end,
-            heading_end=places.cut(node.heading_end),
+            heading_end=places.end(node.start, node.heading_end),
             children=children,
         )
         in_view[section_id] = (node.start, node.heading_end)
