@@ -469,3 +469,35 @@ def test_a_heading_ends_before_the_furniture_after_it():
     document = from_text("某某实施方案\n一、指导思想。以新发展理念为指导。\n二、总体目标。收入稳步增长。")
     heads = [s for s in document.outline.walk() if s.level == 1]
     assert [document.raw[s.start : s.heading_end] for s in heads] == ["一、指导思想。", "二、总体目标。"]
+
+
+def test_leaked_block_markup_ends_lines_but_inline_markup_does_not():
+    text = ("<p>各市人民政府，省政府各部门：</p><p> 现将《某省促进居民增收实施方案》印发给你们，请认真组织实施。</p>"
+            "<p style=\"text-align: center;\"><strong>某省促进居民增收实施方案</strong></p>"
+            "<p><strong>一、指导思想</strong></p><p>以新发展理念为指导，推动高质量发展。</p>"
+            "<p><strong>二、总体目标</strong></p><p>到2025年，城乡居民收入稳步增长。</p>")
+    outline = from_text(text).outline
+    assert outline.salutation_text == "各市人民政府，省政府各部门："
+    assert outline.title_text == "某省促进居民增收实施方案"  # the forwarded document's title, after the addressees
+    assert structure(outline) == [(1, "一、", "指导思想"), (1, "二、", "总体目标")]
+    # Negative: inline markup inside a heading is no line break.
+    text = "某某讲话\n一、加强<strong>党的</strong>全面领导\n内容。\n二、推动发展\n内容。"
+    assert structure(from_text(text).outline)[0] == (1, "一、", "加强党的全面领导")
+
+
+def test_addressees_without_ge_and_wrapped_over_lines():
+    text = "某市人民政府办公厅关于印发某办法的通知\n五华区、盘龙区人民政府，市政府有关委、办、局，三个开发（度假）区管委会：\n现将某办法印发给你们。"
+    assert from_text(text).outline.salutation_text == "五华区、盘龙区人民政府，市政府有关委、办、局，三个开发（度假）区管委会："
+    text = "某省人民政府关于某事的通知\n各市人民政府，各县（市、区）人民政府，\n省政府各部门、各直属机构：\n现将有关事项通知如下。"
+    assert from_text(text).outline.salutation_text == "各市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构："
+    # Negative: a sentence of the text that happens to end in an institution and a colon is no address.
+    text = "某某讲话\n会议开得很好。我们要团结一致，依靠区委、区政府：\n内容。"
+    assert from_text(text).outline.salutation is None
+
+
+def test_a_forwarded_document_titles_a_notice_without_a_title():
+    text = "各区人民政府，市政府各部门：\n现将《某市环境治理实施办法》印发给你们，请遵照执行。\n某市人民政府\n某市环境治理实施办法\n第一章 总则\n内容。"
+    assert from_text(text).outline.title_text == "某市环境治理实施办法"
+    # Negative: a document cited without being forwarded titles nothing.
+    text = "各区人民政府，市政府各部门：\n根据《某市环境治理实施办法》，现就有关事项通知如下。\n某市环境治理实施办法\n内容。"
+    assert from_text(text).outline.title is None

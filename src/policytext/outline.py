@@ -28,6 +28,11 @@ is a list, not a section, unless the paragraph opens with a heading. A list
 announced by a count and a colon (以下几点：) nests under the section that
 announced it, whatever its markers' usual rank.
 
+Markup leaked into a scraped text (</p><p>, <br/>) is furniture the view
+leaves out, but a block tag was a line break of the page: the outline reads
+it as one (a heading, a title, an address ends there), while inline tags
+(<strong>) break nothing.
+
 All work happens on the document's analysis view (:attr:`Document.view`:
 the normalised body without furniture, wrap breaks and pinyin), so a heading
 wrapped over two lines is one heading; every span is mapped back to the raw
@@ -53,6 +58,7 @@ from .resources import word_list
 from .scanning import FirstCharacterScan
 from .spans import Span
 from .textfacts import CLOSERS, COLONS, SENTENCE_ENDS, match_quotations
+from .webpage import BLOCK_TAG
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -339,6 +345,8 @@ class _Body:
     gap_ends: set[int] = field(default_factory=set)
     # The body's last line is whole (a line break follows it in the raw text), not cut in the middle.
     ends_at_line_end: bool = False
+    # Sorted view positions where leaked block markup (</p><p>, <br/>) was taken out: a line break of the page.
+    breaks: tuple[int, ...] = ()
     _interior_starts: list[int] = field(default_factory=list, repr=False)
     _interior_ends: list[int] = field(default_factory=list, repr=False)
     _resumes: list[int] = field(default_factory=list, repr=False)
@@ -351,6 +359,39 @@ class _Body:
         self._interior_ends = [b for _, b in self.interior]
         # Where the text goes on after each span: the first non-space character after its end.
         self._resumes = [m.start() if (m := _NON_SPACE.search(self.text, b, self.end)) else self.end for b in self._interior_ends]
+
+    def is_break(self, pos: int) -> bool:
+        k = bisect_right(self.breaks, pos) - 1
+        return k >= 0 and self.breaks[k] == pos
+
+    def next_break(self, after: int, before: int) -> int | None:
+        """The first markup break p with after < p < before, or None."""
+        k = bisect_right(self.breaks, after)
+        return self.breaks[k] if k < len(self.breaks) and self.breaks[k] < before else None
+
+    def line_end(self, at: int, limit: int) -> int:
+        """Where the line holding *at* ends (before *limit*): its line break, or a markup break."""
+        newline = self.text.find("\n", at, limit)
+        newline = limit if newline == -1 else newline
+        markup = self.next_break(at, newline)
+        return newline if markup is None else markup
+
+    def next_line(self, line_end: int) -> int:
+        """Where the line after the one that ends at *line_end* starts."""
+        return line_end + 1 if self.text[line_end : line_end + 1] == "\n" else line_end
+
+    def line_start(self, pos: int, floor: int) -> int:
+        """Where the line holding *pos* starts (not before *floor*)."""
+        k = bisect_right(self.breaks, pos) - 1
+        return max(floor, self.text.rfind("\n", floor, pos) + 1, self.breaks[k] if k >= 0 else floor)
+
+    def lines(self, start: int, limit: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of each line of text[start:limit], line breaks and markup breaks both ending one."""
+        at = start
+        while at < limit:
+            end = self.line_end(at, limit)
+            yield at, end
+            at = self.next_line(end) if end < limit else limit
 
     def depth_at(self, i: int) -> int:
         k = bisect_right(self.depth_positions, i) - 1
@@ -391,6 +432,10 @@ def build_outline(document: OutlineSource) -> Outline:
     text = view.text
     start, end = 0, len(text)
     gaps = [m.span() for m in _PARAGRAPH_GAP_SCAN.finditer(text, start, end)]
+    breaks = _markup_breaks(document, view)
+    if breaks:
+        # A markup break starts a paragraph as a line break does (the page's <p> and <br> were its lines).
+        gaps = sorted(gaps + [(p, m.start() if (m := _NON_SPACE.search(text, p, end)) else end) for p in breaks])
     # Furniture the view did not take out (a document built without elisions) is still kept out of headings.
     interior = [
         (view.from_raw(b.start), view.from_raw(b.end))
@@ -399,7 +444,8 @@ def build_outline(document: OutlineSource) -> Outline:
         and not view.within_elision(b.start, b.end)
     ]
     body = _Body(text, start, end, gaps, interior, gap_ends={b for _, b in gaps},
-                 ends_at_line_end=document.raw[document.body_end : document.body_end + 1] in ("\n", "\r"))
+                 ends_at_line_end=document.raw[document.body_end : document.body_end + 1] in ("\n", "\r"),
+                 breaks=breaks)
     body.depth_positions, body.depth_values = _quote_depth(body)
 
     names = tuple(normalize(b.text) for b in document.boilerplate if b.kind == "file_name")
@@ -409,7 +455,8 @@ def build_outline(document: OutlineSource) -> Outline:
         if e.kind not in _READING_ELISIONS and e.start < document.body_start + _FRONT_WINDOW
     )
     title, salutation = _front_matter(body, names=names, furniture_cuts=furniture_cuts)
-    scan_from = salutation.end if salutation else (title.end if title else start)
+    # Headings come after the front matter (a notice's forwarded title may follow its addressees).
+    scan_from = max((span.end for span in (title, salutation) if span), default=start)
     root = _Node(None, None, start, start)
     candidates = _without_articles(_candidates(body, scan_from), body, title.text if title else "")
     _place_markers(root, candidates, body)
@@ -435,6 +482,21 @@ def build_outline(document: OutlineSource) -> Outline:
         title_text=places.joined(title),
         salutation_text=places.joined(salutation),
     )
+
+
+def _markup_breaks(document: OutlineSource, view: TextView) -> tuple[int, ...]:
+    """View positions where leaked block markup (</p><p>, <br/>) was elided: the lines of the page it came from.
+
+    Inline markup (<strong>, <span>) breaks nothing: 加强<strong>党的</strong>建设 is one line.
+    """
+    found = set()
+    for elision in document.elisions:
+        if elision.kind in _READING_ELISIONS or not BLOCK_TAG.search(elision.text):
+            continue
+        position = view.from_raw(elision.end)
+        if 0 < position < len(view.text):
+            found.add(position)
+    return tuple(sorted(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,19 +568,19 @@ def _shared_start(a: str, b: str) -> int:
     return n
 
 
-def _named_title(text: str, start: int, limit: int, names: tuple[str, ...]) -> Span | None:
+def _named_title(body: _Body, start: int, limit: int, names: tuple[str, ...]) -> Span | None:
     """A title run into the first sentence, told by the site's name for the document.
 
     A document site shows the file name (…发言材料参考范文2篇.docx) above a
     text whose first line runs the title into its first sentence
     (…发言材料在学习贯彻…): the words they share from the start are the title.
     """
+    text = body.text
     at = _NON_SPACE.search(text, start, limit)
     if at is None:
         return None
     first = at.start()
-    line_end = text.find("\n", first, limit)
-    line_end = limit if line_end == -1 else line_end
+    line_end = body.line_end(first, limit)
     best = max((_shared_start(_FILE_SUFFIX.sub("", name.strip()), text[first:line_end]) for name in names), default=0)
     if best < _NAMED_MIN or first + best >= line_end or any(c in SENTENCE_END for c in text[first : first + best]):
         return None
@@ -531,33 +593,32 @@ def _front_matter(
     text, start, end = body.text, body.start, body.end
     salutation = None
     for m in SALUTATION.finditer(text, start, min(end, start + _FRONT_WINDOW)):
-        line_start = text.rfind("\n", start, m.start()) + 1 or start
-        if not any(c in SENTENCE_END for c in text[max(line_start, start) : m.start()]):
+        line_start = body.line_start(m.start(), start)
+        if not any(c in SENTENCE_END for c in text[line_start : m.start()]):
             salutation = Span(m.start(), m.end(), m.group(), "salutation")
             break
     if salutation is None:
-        m = _ADDRESSEES.search(text, start, min(end, start + _FRONT_WINDOW))
-        if m:
-            a = m.start() + len(m.group()) - len(m.group().lstrip())
-            b = m.start() + len(m.group().rstrip())
-            salutation = Span(a, b, text[a:b], "salutation")
+        salutation = _addressees(body, start, min(end, start + _FRONT_WINDOW))
     limit = salutation.start if salutation else end
-    first = _first_title_line(text, start, limit)
+    first = _first_title_line(body, start, limit)
+    if first is None and salutation is not None:
+        # A notice with nothing above its addressees: the document it forwards may carry the title.
+        return _forwarded_title(body, salutation.end, min(end, salutation.end + _FRONT_WINDOW)), salutation
     if first is None:
-        return _named_title(text, start, limit, names), salutation
+        return _named_title(body, start, limit, names), salutation
     title_start, title_end = first
     # A title wrapped over lines goes on while the next line reads as its continuation.
-    while title_end < limit and text[title_end] == "\n":
-        nxt = text.find("\n", title_end + 1, limit)
-        nxt = limit if nxt == -1 else nxt
-        line = text[title_end + 1 : nxt].strip()
+    while title_end < limit and (text[title_end] == "\n" or body.is_break(title_end)):
+        after = body.next_line(title_end)
+        nxt = body.line_end(after, limit)
+        line = text[after:nxt].strip()
         if not _continues_title(line) or len(text[title_start:nxt].rstrip()) > _TITLE_MAX:
             break
         if _shared_start(line, text[title_start:title_end]) >= _NAMED_MIN:
             break  # the title again in another form (…计划-22篇 / …计划汇编), not its continuation
         if any(title_end < cut <= nxt for cut in furniture_cuts):
             break  # furniture the view left out stands between the lines (撰写人:____): not one title
-        title_end = title_end + 1 + len(text[title_end + 1 : nxt].rstrip())
+        title_end = after + len(text[after:nxt].rstrip())
     candidate = text[title_start:title_end]
     if salutation is None and title_end >= end:
         return None, salutation  # a body of one line is not a title
@@ -590,27 +651,77 @@ _NAMED_MIN = 6
 # 沪府发〔2017〕92号: an official document's number, printed above or below its title.
 _DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\d{4}[〕\]］）)]\s*\d{1,4}\s*号$")
 _EDITORIAL_NOTE = re.compile(r"^[（(][^（）()]{2,80}[）)]$")
-# 各市人民政府，各县（市、区）人民政府，省政府各部门：the addressees of an official document.
-_ADDRESSEES = re.compile(
-    r"(?m)^[ \t\u3000]*各[^。！？!?；;\n：:]{1,120}(?:政府|部门|机构|委|办|局|厅|单位|院校|学校|企业|党委|党组|组织|公司|人大|政协)[：:][ \t\u3000]*$"
-)
+# The most lines an addressee list is wrapped over.
+_ADDRESS_LINES = 3
+_ADDRESS_MAX = 150
+_LIST_SEPARATORS = frozenset("、，,")
+# 现将《…实施方案》印发给你们: a notice names the document it forwards.
+_FORWARDED = re.compile(r"《(?P<name>[^《》\n]{6,100})》[^。！？\n]{0,8}?(?:印发|转发|批转|发布|下发)")
 
 
-def _first_title_line(text: str, start: int, limit: int) -> tuple[int, int] | None:
+@lru_cache(maxsize=1)
+def _addressee_pattern() -> re.Pattern[str]:
+    """各市人民政府，各县（市、区）人民政府，省政府各部门：the addressees of an official document.
+
+    A list of institutions (names ending as in ``data/institutions.txt``) and its colon; a list that
+    does not open with 各 must have at least two items (五华区、盘龙区…人民政府，…管委会：).
+    """
+    endings = "|".join(map(re.escape, word_list("institutions.txt")))
+    item = r"[^。！？!?；;\n：:]"
+    return re.compile(rf"各{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[：:]|{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[、，,]{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[：:]")
+
+
+def _addressees(body: _Body, start: int, limit: int) -> Span | None:
+    """The addressee list of a notice: lines of their own, the last ending in a colon, a wrapped list joined.
+
+    A list that does not open with 各 counts only before the text's first sentence, where a notice puts it.
+    """
+    text = body.text
+    lines = [(a, b) for a, b in body.lines(start, limit) if text[a:b].strip()]
+    for i, (a, b) in enumerate(lines):
+        if text[a:b].rstrip()[-1:] not in COLONS:
+            continue
+        # A list wrapped over lines: the lines before it that end in a list's separator belong to it.
+        top = i
+        while top > 0 and i - top + 1 < _ADDRESS_LINES and text[lines[top - 1][0] : lines[top - 1][1]].rstrip()[-1:] in _LIST_SEPARATORS:
+            top -= 1
+        for first in range(top, i + 1):  # the longest list first
+            a0 = lines[first][0] + len(text[lines[first][0] : lines[first][1]]) - len(text[lines[first][0] : lines[first][1]].lstrip())
+            b0 = a + len(text[a:b].rstrip())
+            joined = _LINE_JOIN.sub("", text[a0:b0])
+            if len(joined) > _ADDRESS_MAX or not _addressee_pattern().fullmatch(joined):
+                continue
+            if not joined.startswith("各") and any(c in SENTENCE_END for c in text[start:a0]):
+                continue
+            return Span(a0, b0, text[a0:b0], "salutation")
+    return None
+
+
+def _forwarded_title(body: _Body, start: int, limit: int) -> Span | None:
+    """The title of the document a notice forwards (现将《X》印发给你们): the line after the notice that is X."""
+    text = body.text
+    names = {m.group("name") for m in _FORWARDED.finditer(text, start, limit)}
+    if not names:
+        return None
+    for a, b in body.lines(start, limit):
+        stripped = text[a:b].strip()
+        if stripped in names:
+            first = a + len(text[a:b]) - len(text[a:b].lstrip())
+            return Span(first, first + len(stripped), stripped, "title")
+    return None
+
+
+def _first_title_line(body: _Body, start: int, limit: int) -> tuple[int, int] | None:
     """The first line that can be a title: furniture the view kept (mojibake, stray marks) is skipped."""
-    at = start
-    while at < limit:
-        line_end = text.find("\n", at, limit)
-        line_end = limit if line_end == -1 else line_end
+    text = body.text
+    for at, line_end in body.lines(start, limit):
         line = text[at:line_end]
         stripped = line.strip()
         if stripped and ("\ufffd" in stripped or len(_HAN_CHAR.findall(stripped)) < 2 or _DOCUMENT_NUMBER.match(stripped)):
-            at = line_end + 1  # not text (a title is Chinese), or a document number (沪府发〔2017〕92号) above the title
-            continue
+            continue  # not text (a title is Chinese), or a document number (沪府发〔2017〕92号) above the title
         if _EDITORIAL_NOTE.match(stripped):
             return None  # an editor's note in parentheses where a title would stand: the page has no title
         if not stripped:
-            at = line_end + 1
             continue
         first = at + len(line) - len(line.lstrip())
         candidate = stripped
@@ -697,7 +808,8 @@ def _with_headings_on_one_line(body: _Body, found: list[_Candidate]) -> list[_Ca
             window_end = min(body.end, head.end + MAX_HEADING)
             for m in family.pattern.finditer(text, head.end + 1, window_end):
                 between = text[head.end : m.start()]
-                if "\n" in between or any(c in _HEADING_STOP for c in between) or body.depth_at(m.start()) > 0:
+                if ("\n" in between or any(c in _HEADING_STOP for c in between) or body.depth_at(m.start()) > 0
+                        or body.next_break(head.end, m.start() + 1) is not None):
                     break
                 if marker_number(m.group("num")) == 1 and not m.groupdict().get("bare"):
                     extra.append(_Candidate(m.start(), m.end(), family, 1, False, "heading"))
@@ -868,9 +980,10 @@ def _place_markers(root: _Node, candidates: list[_Candidate], body: _Body) -> No
 def _sentence_end(body: _Body, pos: int) -> int:
     """Just after the sentence end (。！？ and closers, outside quotation marks) or the paragraph end after *pos*."""
     text = body.text
+    markup_break = body.next_break(pos, body.end)
     for i in range(pos, body.end):
         char = text[i]
-        if char == "\n":
+        if char == "\n" or i == markup_break:
             return i
         if char in SENTENCE_END and body.depth_at(i) == 0:
             k = i + 1
@@ -900,8 +1013,12 @@ def _set_heading(node: _Node, body: _Body, limit: int) -> None:
     spaced = _SPACED_OUT.match(text, begin)
     spaced_end = spaced.end() if spaced else begin
     stop = None
+    markup_break = body.next_break(begin, limit)
     for i in range(begin, limit):
         char = text[i]
+        if i == markup_break:
+            stop = i  # the page's next line (</strong></p><p>) starts here
+            break
         if char == "\n" or (char in _HEADING_STOP and body.depth_at(i) == 0):
             stop = i
             break

@@ -45,7 +45,8 @@ _BLOCK_ELEMENTS = frozenset(
 _CELL_ELEMENTS = frozenset({"td", "th", "cell"})
 # A tag with its attributes, quoted values may hold ">" (no nested repetition: linear).
 _TAG_BODY = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
-_BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_ELEMENTS)) + r")\b" + _TAG_BODY, re.IGNORECASE)
+# Tags that end a line of text (the outline reads them so in markup leaked into a text, too).
+BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(_BLOCK_ELEMENTS)) + r")\b" + _TAG_BODY, re.IGNORECASE)
 _CELL_TAG = re.compile(r"<(?:" + "|".join(sorted(_CELL_ELEMENTS)) + r")\b" + _TAG_BODY, re.IGNORECASE)
 _HIDDEN_OPENER = re.compile(r"<(script|style|noscript|template|title|!--)", re.IGNORECASE)
 _HIDDEN_CLOSERS = MappingProxyType({
@@ -243,7 +244,7 @@ def flatten(root) -> str:
         return ""
     etree.strip_elements(root, *_DROPPED_ELEMENTS, with_tail=False)
     markup = etree.tostring(root, method="html", encoding="unicode")
-    markup = _BLOCK_TAG.sub("\n", markup)
+    markup = BLOCK_TAG.sub("\n", markup)
     markup = _CELL_TAG.sub("\t", markup)
     return tidy_lines(html.unescape(_ANY_TAG.sub("", markup)))
 
@@ -265,7 +266,7 @@ def markup_text(markup: str) -> str:
         closer = _HIDDEN_CLOSERS[opener.group(1).lower()].search(markup, opener.end())
         at = closer.end() if closer else len(markup)
     kept.append(markup[at:])
-    markup = _BLOCK_TAG.sub("\n", "".join(kept))
+    markup = BLOCK_TAG.sub("\n", "".join(kept))
     markup = _CELL_TAG.sub("\t", markup)
     return tidy_lines(html.unescape(_ANY_TAG.sub("", markup)))
 
