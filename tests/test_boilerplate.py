@@ -290,3 +290,20 @@ def test_editor_note_marks_are_furniture():
     assert [s.text for s in inline_furniture("增加到二万八千亿元左右。（⑴⑵）实现了这个目标")] == ["（⑴⑵）"]
     # Negative: circled numbers that number a list are text.
     assert inline_furniture("①加强领导;②完善制度。") == []
+
+
+def test_a_site_tag_and_a_site_name_around_the_page_title_are_furniture():
+    def site_parts(text):
+        parts = split_page(text)
+        return [(b.kind, b.text) for b in parts.boilerplate if b.kind.startswith("site_")]
+
+    assert site_parts("[县长讲话]县长在全县经济工作会议上的讲话\n同志们:\n内容。") == [("site_tag", "[县长讲话]")]
+    assert site_parts("某区地质灾害应急预案-湘西高新技术产业开发区\n1.总则\n内容。") == [("site_name", "-湘西高新技术产业开发区")]
+    assert site_parts("某县工作总结_中国范文网\n内容。") == [("site_name", "_中国范文网")]
+    # A name that is no institution counts when the title stands alone elsewhere on the page.
+    assert site_parts("某县工作总结 | 写作助手\n某县工作总结\n内容。") == [("site_name", " | 写作助手")]
+    # Negative: a subtitle, a span of years, a footnote mark and a plain suffix are the title's own.
+    assert site_parts("坚定信心攻坚克难——在全市经济工作会议上的讲话\n内容。") == []
+    assert site_parts("某县2021-2022年度工作计划\n内容。") == []
+    assert site_parts("[1]某县工作总结\n内容。") == []
+    assert site_parts("某县工作总结-初稿\n内容。") == []

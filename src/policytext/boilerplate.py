@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from .elisions import strip_pinyin
 from .normalize import normalize, to_simplified
-from .resources import data_table
+from .resources import data_table, word_list
 from .spans import Span
 
 # \r\n, a lone \r (old Mac files) and \n all end a line.
@@ -67,6 +67,12 @@ _HEADING_LINE = re.compile(  # used with match(): anchored where the line's text
     r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
 )
 SCOPES = ("line", "inline", "tail", "page")
+# A site's tag in brackets before the page's title ([范文], 【讲话稿】); not a footnote number ([1]).
+_SITE_TAG = re.compile(r"[\[【](?![\d\s]*[\]】])[^\[\]【】\n]{1,16}[\]】](?=[^\s\]】])")
+# A site's name after the page's title: after its last separator (-, _, |; not a subtitle's ——, not 2021-2022).
+_SITE_SUFFIX = re.compile(r"[ \t]*(?:[|｜_]|(?<![—–\-\d])[—–\-](?![—–\-\d]))[ \t]*(?P<site>[^|｜_—–\-\s，,。：:；;！？!?]{2,20})$")
+_WEB_SITE_ENDINGS = ("网", "网站", "门户")
+_TITLE_MIN = 6
 # A form of address on a line of its own: a speech says it again at each part.
 _ADDRESS_LINE = re.compile(r"^(?:同志们|各位[\u4e00-\u9fff]{1,4}|女士们|先生们|朋友们)[，,、\u4e00-\u9fff]{0,20}[：:！!]$")
 # An entry of a table of contents: a title, then its page number after spaces or leader dots.
@@ -238,6 +244,7 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         if any(lines[i][0] <= f.start and f.end <= lines[i][0] + len(lines[i][1]) for i in content)
     ])
     inline = _without_overlaps(inline + _page_counters(raw, [lines[i] for i in content]))
+    inline = _without_overlaps(inline + _title_line_furniture(raw, simple, lines[content[0]], lines))
     first, last = content[0], content[-1]
     body_start = lines[first][0] + _leading_space(lines[first][1])
     last_start, last_line = lines[last]
@@ -279,6 +286,43 @@ def _inline_on_lines(raw: str, simple: str, content: list[tuple[int, str]]) -> l
             if text:
                 spans.append(Span(m.start(), m.start() + len(text), text, rule.name))
     return _without_overlaps(spans)
+
+
+def _title_line_furniture(raw: str, simple: str, first: tuple[int, str], lines: list[tuple[int, str]]) -> list[Span]:
+    """What a site adds to the page's first line, the title: a tag before it, its own name after it.
+
+    A tag in brackets before the title ([县长在县委书记]县长在…的讲话, 【范文】…) is a site's
+    label. A portal ends its page titles with its name (…应急预案-湘西高新技术产业开发区):
+    the part after the last separator is the site's name when it names an institution
+    (``data/institutions.txt``, or a web site: …网), or when the title without it stands on
+    a line of its own elsewhere on the page.
+    """
+    start, line = first
+    lead = start + _leading_space(line)
+    stripped = simple[lead : lead + len(line.strip())]  # matched in simplified characters, offsets the same
+    found: list[Span] = []
+    if len(stripped) > _REPEAT_MAX:
+        return found
+    tag = _SITE_TAG.match(stripped)
+    if tag:
+        found.append(Span(lead, lead + tag.end(), raw[lead : lead + tag.end()], "site_tag"))
+    suffix = _SITE_SUFFIX.search(stripped, tag.end() if tag else 0)
+    if suffix:
+        title = stripped[tag.end() if tag else 0 : suffix.start()].strip()
+        site = suffix.group("site")
+        if len(title) >= _TITLE_MIN and (site.endswith(_site_endings()) or _on_a_line_of_its_own(title, simple, lines)):
+            a, b = lead + suffix.start(), lead + suffix.end()
+            found.append(Span(a, b, raw[a:b], "site_name"))
+    return found
+
+
+def _on_a_line_of_its_own(text: str, simple: str, lines: list[tuple[int, str]]) -> bool:
+    return any(simple[start : start + len(line)].strip() == text for start, line in lines if len(line.strip()) == len(text))
+
+
+@lru_cache(maxsize=1)
+def _site_endings() -> tuple[str, ...]:
+    return tuple(word_list("institutions.txt")) + _WEB_SITE_ENDINGS
 
 
 def _page_counters(raw: str, content: list[tuple[int, str]]) -> list[Span]:
