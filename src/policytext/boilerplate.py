@@ -36,6 +36,7 @@ from functools import lru_cache
 from .elisions import strip_pinyin
 from .normalize import normalize, to_simplified
 from .resources import data_table, word_list
+from .scanning import FirstCharacterScan, LiteralPrefilter, opening_scan
 from .spans import Span
 
 # \r\n, a lone \r (old Mac files) and \n all end a line.
@@ -94,6 +95,8 @@ class Rule:
     name: str
     scope: str
     pattern: re.Pattern[str]
+    # The pattern's finditer, jumping to where a match can start (the same matches; see scanning.opening_scan).
+    scan: re.Pattern[str] | FirstCharacterScan
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +104,8 @@ def rules() -> tuple[Rule, ...]:
     """The pattern table, loaded once."""
     rows = data_table("boilerplate.tsv", ("rule", "scope", "pattern", "note"), required=3)
     # MULTILINE: inline rules also run over a whole page, where $ must still mean the end of a line.
-    return tuple(Rule(row["rule"], row["scope"], re.compile(row["pattern"], re.MULTILINE)) for row in rows)
+    compiled = [(row, re.compile(row["pattern"], re.MULTILINE)) for row in rows]
+    return tuple(Rule(row["rule"], row["scope"], pattern, opening_scan(pattern)) for row, pattern in compiled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +123,25 @@ def _matchable(line: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _any_rule(scope: str) -> re.Pattern[str]:
-    """One pattern that matches where any rule of *scope* does: most lines match none, and are done in one search."""
-    return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in rules() if rule.scope == scope), re.MULTILINE)
+def _scope_rules(scope: str) -> tuple[Rule, ...]:
+    return tuple(rule for rule in rules() if rule.scope == scope)
+
+
+@lru_cache(maxsize=None)
+def _prefilter(scope: str) -> LiteralPrefilter:
+    """The literals of the rules of *scope* in one scan: a text is searched only with the rules whose literals it holds."""
+    return LiteralPrefilter([rule.pattern for rule in _scope_rules(scope)])
+
+
+def _candidates(text: str, scope: str, pos: int = 0, endpos: int | None = None) -> list[Rule]:
+    """The rules of *scope*, in table order, that may match in ``text[pos:endpos]`` (the others cannot)."""
+    possible = _prefilter(scope).candidates(text, pos, endpos)
+    table, found = _scope_rules(scope), []
+    while possible:  # the set bits, lowest first
+        lowest = possible & -possible
+        found.append(table[lowest.bit_length() - 1])
+        possible ^= lowest
+    return found
 
 
 def classify_line(line: str) -> str | None:
@@ -136,21 +156,17 @@ def classify_line(line: str) -> str | None:
 
 def _classify(line: str) -> str | None:
     """:func:`classify_line` for a line already in matchable form."""
-    if _any_rule("line").search(line):
-        for rule in rules():
-            if rule.scope == "line" and rule.pattern.search(line):
-                return rule.name
-    if _any_rule("inline").search(line):
-        for rule in rules():
-            if rule.scope == "inline" and _only_furniture(line, list(rule.pattern.finditer(line))):
-                return rule.name
+    for rule in _candidates(line, "line"):
+        if rule.pattern.search(line):
+            return rule.name
+    for rule in _candidates(line, "inline"):
+        if _only_furniture(line, list(rule.scan.finditer(line))):
+            return rule.name
     return None
 
 
 def _tail_rule(line: str) -> str | None:
-    if not _any_rule("tail").search(line):
-        return None
-    return next((rule.name for rule in rules() if rule.scope == "tail" and rule.pattern.search(line)), None)
+    return next((rule.name for rule in _candidates(line, "tail") if rule.pattern.search(line)), None)
 
 
 def _only_furniture(line: str, matches: list[re.Match[str]]) -> bool:
@@ -181,10 +197,8 @@ def inline_furniture(line: str, offset: int = 0) -> list[Span]:
     """
     plain = normalize(line, width=False)
     spans = []
-    for rule in rules():
-        if rule.scope != "inline":
-            continue
-        for m in rule.pattern.finditer(plain):
+    for rule in _candidates(plain, "inline"):
+        for m in rule.scan.finditer(plain):
             if m.end() > m.start():
                 spans.append(Span(offset + m.start(), offset + m.end(), line[m.start() : m.end()], rule.name))
     return _without_overlaps(spans)
@@ -271,13 +285,9 @@ def _inline_on_lines(raw: str, simple: str, content: list[tuple[int, str]]) -> l
     starts = [start for start, _ in content]
     ends = [start + len(line.rstrip("\r\n")) for start, line in content]
     low, high = starts[0], ends[-1]
-    if not _any_rule("inline").search(simple, low, high):
-        return []
     spans = []
-    for rule in rules():
-        if rule.scope != "inline":
-            continue
-        for m in rule.pattern.finditer(simple, low, high):
+    for rule in _candidates(simple, "inline", low, high):
+        for m in rule.scan.finditer(simple, low, high):
             k = bisect_right(starts, m.start()) - 1
             if k < 0 or m.start() >= ends[k]:
                 continue
@@ -468,7 +478,7 @@ def _mark_summaries(lines, kinds):
         pieces = lines[i][1].split()
         if not pieces or len(lines[i][1].strip()) > _FURNITURE_MAX:
             continue
-        following = _WHITESPACE.sub("", "".join(line for _, line in lines[i + 1 :])[:_SUMMARY_REACH])
+        following = _WHITESPACE.sub("", _text_after(lines, i)[:_SUMMARY_REACH])
         # A preview cut with an ellipsis (…各区(市)县政府(管委会…) is a summary even without a whole sentence.
         cut = lines[i][1].strip().endswith(_ELLIPSES)
         for k in range(len(pieces)):
@@ -479,6 +489,17 @@ def _mark_summaries(lines, kinds):
                 marked[i] = "summary"
                 break
     return marked
+
+
+def _text_after(lines, i: int) -> str:
+    """The lines after line *i*, joined, at least _SUMMARY_REACH characters of them (not the whole page for each line)."""
+    pieces, size = [], 0
+    for _, line in lines[i + 1 :]:
+        if size >= _SUMMARY_REACH:
+            break
+        pieces.append(line)
+        size += len(line)
+    return "".join(pieces)
 
 
 def _page_like(offsets: list[int]) -> bool:

@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from statistics import median
 
+from .scanning import FirstCharacterScan
 from .spans import Span
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -50,6 +51,11 @@ PINYIN_ARTEFACT = re.compile(rf"(?<=[{_HAN}])[（(][a-zü]{{0,5}}[{_TONED}][a-z�
 TONELESS_READING = re.compile(rf"(?<=[{_HAN})）])[（(](?:[zcs]h?|[bpmfdtnlgkhjqxrwy])?[aeiouüv]{{1,3}}(?:ng|n|r)?[)）]")
 _MIN_TONELESS = 5
 PINYIN_READING_BODY = re.compile(rf"[a-zü{_TONED}]{{1,7}}")
+# Both reading patterns open with a lookbehind, which makes re try them at every offset: scan from the parentheses.
+PINYIN_ARTEFACT_SCAN = FirstCharacterScan(PINYIN_ARTEFACT, "（(")
+TONELESS_READING_SCAN = FirstCharacterScan(TONELESS_READING, "（(")
+# Every reading, toned or not, opens with a parenthesis and a letter: a line without one has none.
+_READING_START = re.compile(rf"[（(][a-zü{_TONED}]")
 _LINE = re.compile(r"[^\n]*\n?")
 # A line that ends one of these ends a sentence or opens a list: its break is real.
 _LINE_CLOSERS = frozenset("。！？!?；;：:…")
@@ -62,11 +68,13 @@ _PARAGRAPH_OPENING = re.compile(
 # Furniture that marks where one page ends and the next begins (boilerplate.tsv's page rules, pdf.py's kinds).
 PAGE_FURNITURE = frozenset({"page_number", "page_counter", "running_header", "running_footer"})
 _WRAP_SPACE = re.compile(rf"(?<=[{_HAN}，、])[ \u00a0]{{1,2}}(?=[{_HAN}])")
+_WRAP_SPACE_SCAN = FirstCharacterScan(_WRAP_SPACE, " \u00a0")
 # Where a line of a space-wrapped text begins: after a line break, or after the space that ends a
 # paragraph (。 then a space): wrap spaces are measured from there.
 _LINE_START = re.compile(
     "\n|(?<=[" + re.escape("".join(sorted(_LINE_CLOSERS | _QUOTE_CLOSERS))) + "])[ \u00a0]{1,2}(?=\\S)"
 )
+_LINE_START_SCAN = FirstCharacterScan(_LINE_START, "\n \u00a0")
 _MIN_WRAPPED_LINES = 3  # fewer full lines than this tell nothing about a line width
 _MIN_WIDTH = 12  # a "width" below this is a list of short lines, not a wrapped page
 _MAX_WIDTH = 120  # longer lines are paragraphs on one line, not a page's lines
@@ -76,8 +84,8 @@ _OVERLONG_SHARE = 0.1  # at most this share may be longer than the width (a head
 
 def pinyin_artefacts(raw: str, start: int, end: int) -> list[Span]:
     """Inline readings such as (shí) after a Han character, in raw[start:end]; toneless ones where they recur."""
-    found = [Span(m.start(), m.end(), m.group(), "pinyin") for m in PINYIN_ARTEFACT.finditer(raw, start, end)]
-    toneless = [m for m in TONELESS_READING.finditer(raw, start, end) if _follows_han(raw, m.start(), start)]
+    found = [Span(m.start(), m.end(), m.group(), "pinyin") for m in PINYIN_ARTEFACT_SCAN.finditer(raw, start, end)]
+    toneless = [m for m in TONELESS_READING_SCAN.finditer(raw, start, end) if _follows_han(raw, m.start(), start)]
     if len(toneless) >= _MIN_TONELESS:
         found += [Span(m.start(), m.end(), m.group(), "pinyin") for m in toneless]
         found.sort(key=lambda span: span.start)
@@ -100,6 +108,8 @@ def strip_pinyin(line: str) -> str:
     Toneless readings go where two or more stand on the line (會(hui)議(yi)):
     one line is too little to tell a page that prints them.
     """
+    if not _READING_START.search(line):
+        return line
     line = PINYIN_ARTEFACT.sub("", line)
     if len(TONELESS_READING.findall(line)) >= 2:
         line = TONELESS_READING.sub("", line)
@@ -225,12 +235,12 @@ def _next_text_line(lines: list[tuple[int, str]], i: int, on_page: set[int]) -> 
 
 def wrap_spaces(text: str, start: int, end: int) -> list[Span]:
     """Spaces between Han characters that recur at one line width (a PDF's wraps turned into spaces)."""
-    candidates = [m for m in _WRAP_SPACE.finditer(text, start, end)]
+    candidates = list(_WRAP_SPACE_SCAN.finditer(text, start, end))
     if len(candidates) < _MIN_WRAPPED_LINES:
         return []
     # Distance from each candidate to the one before it, or to the start of its line: a line break,
     # or the space after a paragraph's last sentence (a PDF's paragraph end copied as a space).
-    starts = [m.end() for m in _LINE_START.finditer(text, start, end)]
+    starts = [m.end() for m in _LINE_START_SCAN.finditer(text, start, end)]
     distances = []
     previous = start
     k = 0
