@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "policytext"
 LAYERS = (
     ("text primitives", ("errors", "spans", "textfacts", "resources", "scanning", "numerals", "redaction",
                          "normalize", "paths", "output", "frames", "encoding", "reading", "terminal", "textview", "elisions",
-                         "digests")),
+                         "digests", "markers")),
     ("loading, outline, segmentation, reference", ("", "boilerplate", "document", "outline", "segment", "reference", "dating",
                                                    "formats", "pdf", "webpage",
                                                    "sections", "runs")),

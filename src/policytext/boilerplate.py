@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .elisions import strip_pinyin
+from .markers import heading_opening
 from .normalize import normalize, to_simplified
 from .resources import data_table, word_list
 from .scanning import FirstCharacterScan, LiteralPrefilter, opening_scan
@@ -63,10 +64,8 @@ _WHITESPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile("[。！？!?]")
 # What may stand around inline furniture on a line that holds nothing else.
 _SEPARATORS = re.compile(r"[\s|｜/·•,，。.;；:：\-—–>》»]*")
-# A line that opens with an outline marker is a heading, however often it repeats.
-_HEADING_LINE = re.compile(  # used with match(): anchored where the line's text starts
-    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[章节部分篇条，、])"
-)
+# A line that opens with an outline marker is a heading, however often it repeats (matched on the normalised page).
+_HEADING_LINE = heading_opening()
 SCOPES = ("line", "inline", "tail", "page")
 # A site's tag in brackets before the page's title ([范文], 【讲话稿】); not a footnote number ([1]).
 _SITE_TAG = re.compile(r"[\[【](?![\d\s]*[\]】])[^\[\]【】\n]{1,16}[\]】](?=[^\s\]】])")
@@ -204,12 +203,13 @@ def inline_furniture(line: str, offset: int = 0) -> list[Span]:
     return _without_overlaps(spans)
 
 
-def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
+def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = None) -> PageParts:
     """Find the body and the boilerplate of a decoded page.
 
     *furniture* is what a reader already knows to be furniture (a PDF's
     running headers and page numbers): a line it covers is furniture, a
-    span inside a line of text is inline furniture.
+    span inside a line of text is inline furniture. *norm* is ``normalize(raw)``
+    when the caller has it already.
     """
     lines = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.group()]
     known = sorted(furniture, key=lambda s: s.start)
@@ -246,7 +246,8 @@ def split_page(raw: str, *, furniture: Sequence[Span] = ()) -> PageParts:
         elif kind == "provenance" and (m := _PROVENANCE_FIELD.match(stripped)):
             provenance.setdefault(m.group("key").lower(), m.group("value").strip())
         kinds.append(kind)
-    kinds = _mark_contents(lines, _mark_repeats(lines, _mark_disclosure_values(lines, kinds), page_title, simple))
+    norm = normalize(raw) if norm is None else norm
+    kinds = _mark_contents(lines, _mark_repeats(lines, _mark_disclosure_values(lines, kinds, norm), page_title, norm))
 
     content = [i for i, kind in enumerate(kinds) if kind is None]
     line_spans = _spans(lines, kinds)
@@ -387,7 +388,7 @@ def _trim_edges(raw: str, start: int, end: int, inline: list[Span]) -> tuple[int
     return start, max(start, end)
 
 
-def _mark_repeats(lines, kinds, page_title, simple):
+def _mark_repeats(lines, kinds, page_title, norm):
     """Repeated short lines that are site furniture: the page's title printed again, or a running header."""
     marked = list(kinds)
     seen_title = False
@@ -398,7 +399,7 @@ def _mark_repeats(lines, kinds, page_title, simple):
         if kind is not None or len(stripped) > _REPEAT_MAX:
             continue
         lead = start + _leading_space(line)
-        if _HEADING_LINE.match(simple, lead, lead + len(stripped)) or _ADDRESS_LINE.match(stripped):
+        if _HEADING_LINE.match(norm, lead) or _ADDRESS_LINE.match(stripped):
             continue  # a heading or an address (各位代表！) said again is text
         if stripped == page_title:
             if seen_title:
@@ -414,7 +415,7 @@ def _mark_repeats(lines, kinds, page_title, simple):
     return _mark_summaries(lines, marked)
 
 
-def _mark_disclosure_values(lines, kinds):
+def _mark_disclosure_values(lines, kinds, norm):
     """The value of a disclosure-table field printed on the line below its label (索引号: / 6107280000/2024-001005)."""
     marked = list(kinds)
     for i, ((_, line), kind) in enumerate(zip(lines, kinds)):
@@ -422,7 +423,7 @@ def _mark_disclosure_values(lines, kinds):
             continue
         k = next((k for k in range(i + 1, len(lines)) if lines[k][1].strip()), None)
         if (k is not None and kinds[k] is None and len(lines[k][1].strip()) <= _FIELD_VALUE_MAX
-                and not _HEADING_LINE.match(lines[k][1].strip())):
+                and not _HEADING_LINE.match(norm, lines[k][0] + _leading_space(lines[k][1]))):
             marked[k] = "disclosure"
     return marked
 

@@ -169,8 +169,8 @@ def from_text(
     :class:`~policytext.spans.Extracted`: a PDF's running headers, page numbers);
     they join the boilerplate and, inside the body, the elisions.
     """
-    parts = _boilerplate.split_page(text, furniture=furniture)
     norm = normalize(text)
+    parts = _boilerplate.split_page(text, furniture=furniture, norm=norm)
     document = Document(
         raw=text,
         encoding=encoding,

@@ -40,6 +40,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from statistics import median
 
+from .markers import heading_opening
 from .scanning import FirstCharacterScan
 from .spans import Span
 
@@ -60,11 +61,8 @@ _LINE = re.compile(r"[^\n]*\n?")
 # A line that ends one of these ends a sentence or opens a list: its break is real.
 _LINE_CLOSERS = frozenset("。！？!?；;：:…")
 _QUOTE_CLOSERS = frozenset("”’」』）)》】\"'")
-# A line that starts with one of these starts a heading or a paragraph.
-_PARAGRAPH_OPENING = re.compile(
-    r"[\s\u3000]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,2}[，、：,:]"
-    r"|同志们|各位|尊敬的"
-)
+# A line that starts with one of these starts a heading or a paragraph: a space, a heading marker, an address.
+_PARAGRAPH_OPENING = heading_opening(r"[\s\u3000]", "同志们", "各位", "尊敬的")
 # Furniture that marks where one page ends and the next begins (boilerplate.tsv's page rules, pdf.py's kinds).
 PAGE_FURNITURE = frozenset({"page_number", "page_counter", "running_header", "running_footer"})
 _WRAP_SPACE = re.compile(rf"(?<=[{_HAN}，、])[ \u00a0]{{1,2}}(?=[{_HAN}])")

@@ -52,6 +52,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Protocol
 
+from .markers import CN_DIGITS, FAMILIES, MarkerFamily
 from .normalize import normalize
 from .numerals import to_number
 from .resources import word_list
@@ -64,38 +65,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .textview import TextView
-
-_CN_DIGITS = "一二三四五六七八九十"
-
-
-@dataclass(frozen=True, slots=True)
-class MarkerFamily:
-    """One kind of heading marker. A lower rank sits higher in the hierarchy."""
-
-    name: str
-    rank: int
-    pattern: re.Pattern[str]
-    enumeration: bool = False
-    # Only at the start of a paragraph: a marker whose form is common inside running text (1.2, 一 ).
-    line_start: bool = False
-
-
-# Patterns run on normalised text, where ASCII parentheses are already full-width.
-# A match with a group "bare" is a marker without its mark (一 调研背景): it counts only at a paragraph start.
-FAMILIES: tuple[MarkerFamily, ...] = (
-    # 第一章 / 第一部分 / 第一编: chapters of regulations, plans and long reports.
-    MarkerFamily("chapter", 0, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,3}})(?:章|编|部分)(?=[ \t\u3000]|[^，,、：:的])")),
-    # 第一个方面： / 第二个问题：: the parts a speech announced (从三个方面谈点看法：), above their 一、.
-    MarkerFamily("aspect", 1, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})个(?:方面|问题)[：:]")),
-    MarkerFamily("part", 2, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,3}})(?:、|(?P<bare>[ \t\u3000]+)(?=[\u4e00-\u9fff]))")),
-    MarkerFamily("section", 3, re.compile(rf"（(?P<num>[{_CN_DIGITS}]{{1,3}})）")),
-    MarkerFamily("point", 4, re.compile(r"(?P<num>\d{1,2})(?:\.(?!\d)|、)")),
-    # 1.1 编制目的: the sections of a plan numbered by decimals, under its 1. points (not 1.5亿元).
-    MarkerFamily("decimal", 5, re.compile(r"\d{1,2}\.(?P<num>\d{1,2})(?![\d.])(?![ \t]*[%％万亿千百个元年月日倍])"), line_start=True),
-    MarkerFamily("subpoint", 6, re.compile(r"（(?P<num>\d{1,2})）")),
-    MarkerFamily("ordinal", 7, re.compile(rf"第(?P<num>[{_CN_DIGITS}]{{1,2}})[，、：]"), enumeration=True),
-    MarkerFamily("item", 8, re.compile(rf"(?P<num>[{_CN_DIGITS}]{{1,2}})是(?!否|非|指)"), enumeration=True),
-)
 
 SENTENCE_END = frozenset(SENTENCE_ENDS)
 _SEMICOLONS = "；;"
@@ -219,6 +188,9 @@ class Sentence:
     paragraph: int
 
 
+_INTEGER_COLUMNS = frozenset({"sentence", "level", "paragraph", "start", "end"})
+
+
 @dataclass(frozen=True)
 class Outline:
     """Title, salutation and sections of a document, with the sentences that tile its body."""
@@ -280,7 +252,10 @@ class Outline:
         data["text"] = [raw[sentence.start : sentence.end] for sentence in sentences]
         data["start"] = [sentence.start for sentence in sentences]
         data["end"] = [sentence.end for sentence in sentences]
-        return columns_frame(data)
+        # The types pandas would infer from the values, given: inferring them costs a third of the table.
+        # (Without rows every column stays of the object dtype, as before.)
+        dtypes = {column: "int64" if column in _INTEGER_COLUMNS else "str" for column in data} if sentences else None
+        return columns_frame(data, dtypes=dtypes)
 
     def sections_frame(self) -> pd.DataFrame:
         import pandas as pd
@@ -512,6 +487,14 @@ class _RawPlaces:
         if position >= len(self.view.text):
             return self.document.body_end
         return self.view.raw_offset(position)
+
+    def cuts(self, positions: list[int]) -> list[int]:
+        """:meth:`cut` of many positions (a body's tens of thousands of sentence edges)."""
+        view = self.view
+        if not view.is_identity:
+            return [self.cut(position) for position in positions]
+        low, high, length, base = self.document.body_start, self.document.body_end, len(view.text), view.raw_start
+        return [low if p <= 0 else high if p >= length else base + p for p in positions]
 
     def end(self, start: int, end: int) -> int:
         """Where the view span [start, end) ends in the raw text: after its last kept character.
@@ -898,7 +881,7 @@ def _runs_across_chapters(found: list[_Candidate], chapters: list[_Candidate]) -
 
 
 # 第一条 at a paragraph start: an article of a regulation.
-_ARTICLE = re.compile(rf"(?:^|(?<=\n))[ \t\u3000]*第[{_CN_DIGITS}百零〇\d]{{1,5}}条")
+_ARTICLE = re.compile(rf"(?:^|(?<=\n))[ \t\u3000]*第[{CN_DIGITS}百零〇\d]{{1,5}}条")
 # Titles of regulations, whose numbered paragraphs are articles (镇巴县人民政府工作规则, 安全生产条例（试行）,
 # 关于印发《…管理办法》的通知).
 _REGULATION_TITLE = re.compile(r"(?:规则|条例|办法|规定|细则|章程|准则|守则|规程)(?:[(（][^()（）]{1,12}[)）])?(?:》的通知)?$")
@@ -1162,10 +1145,12 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
 
     in_raw: list[tuple[int, int, str, int]] = []
     paragraph = 0
-    for n, (a, b, kind) in enumerate(pieces):
-        if n and (a in body.gap_ends or kind == "heading"):
+    gap_ends = body.gap_ends
+    raw_starts, raw_ends = places.cuts([a for a, _, _ in pieces]), places.cuts([b for _, b, _ in pieces])
+    for n, (a, _, kind) in enumerate(pieces):
+        if n and (a in gap_ends or kind == "heading"):
             paragraph += 1
-        in_raw.append((places.cut(a), places.cut(b), kind, paragraph))
+        in_raw.append((raw_starts[n], raw_ends[n], kind, paragraph))
     if not in_raw and document.body_end > document.body_start:
         in_raw.append((document.body_start, document.body_end, "boilerplate", 0))  # everything was elided
     # Furniture at a page break inside a sentence lies in a wrap elision: the sentence runs on over it.
@@ -1179,17 +1164,22 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
     in_raw = _absorb_with_paragraphs(document.norm, in_raw)
 
     leaves = _leaves(sections)
-    leaf_starts = [p for p, _ in leaves]
-    return [
-        Sentence(a, b, leaves[bisect_right(leaf_starts, a) - 1][1], kind, paragraph)
-        for a, b, kind, paragraph in in_raw
-    ]
+    sentences = []
+    k = 0  # the sentences run in order: walk the leaves along with them
+    for a, b, kind, paragraph in in_raw:
+        while k + 1 < len(leaves) and leaves[k + 1][0] <= a:
+            k += 1
+        sentences.append(Sentence(a, b, leaves[k][1], kind, paragraph))
+    return sentences
 
 
 def _absorb_with_paragraphs(text: str, pieces: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """:func:`_absorb_whitespace` for pieces that carry a paragraph number."""
     merged: list[tuple[int, int, str, int]] = []
     for a, b, kind, paragraph in pieces:
+        if a < b and not text[a].isspace():  # most pieces: nothing to absorb
+            merged.append((a, b, kind, paragraph))
+            continue
         if merged and not text[a:b].strip():
             pa, _, pk, pp = merged[-1]
             merged[-1] = (pa, b, pk, pp)
@@ -1236,36 +1226,46 @@ def _leaves(sections) -> list[tuple[int, str]]:
     return leaves
 
 
-_SENTENCE_BREAK = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]+|\n")
+_ENDS = re.escape("".join(sorted(SENTENCE_END)))
+# A run of sentence ends, or a line break: written to open with a class, which re skips to (an alternation it tries everywhere).
+_SENTENCE_BREAK = re.compile(f"[{_ENDS}\\n](?:(?<=[{_ENDS}])[{_ENDS}]*)?")
 
 
-def _sentence_spans(body: _Body, a: int, b: int) -> Iterator[tuple[int, int]]:
+def _sentence_spans(body: _Body, a: int, b: int) -> list[tuple[int, int]]:
     """Sentences of a run of running text: cut after 。！？ outside quotes and at line breaks."""
-    text = body.text
+    text, depth_at = body.text, body.depth_at
+    quoted = bool(body.depth_positions)  # without quotation marks every depth is 0
+    spans = []
     begin = a
     for m in _SENTENCE_BREAK.finditer(text, a, b):
-        if m.group() == "\n":
-            cut = m.start()
+        at = m.start()
+        if text[at] == "\n":
+            cut = at
         else:
             k = m.end()
             while k < b and text[k] in _CLOSERS:
                 k += 1
-            # 。” closes the quotation and the sentence together
-            closes_all = k > m.end() and (k == b or body.depth_at(k) == 0 and body.depth_at(k - 1) == 0)
-            if body.depth_at(m.start()) != 0 and not closes_all:
-                continue
+            if quoted and depth_at(at) != 0:
+                # 。” closes the quotation and the sentence together
+                closes_all = k > m.end() and (k == b or depth_at(k) == 0 and depth_at(k - 1) == 0)
+                if not closes_all:
+                    continue
             cut = k
         if cut > begin:
-            yield begin, cut
+            spans.append((begin, cut))
             begin = cut
     if begin < b:
-        yield begin, b
+        spans.append((begin, b))
+    return spans
 
 
 def _absorb_whitespace(text: str, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Whitespace between sentences joins the sentence before it; a piece of only whitespace joins its neighbour."""
     merged: list[tuple[int, int, str]] = []
     for a, b, kind in pieces:
+        if a < b and not text[a].isspace():  # most pieces: nothing to absorb
+            merged.append((a, b, kind))
+            continue
         if merged and not text[a:b].strip():
             pa, _, pk = merged[-1]
             merged[-1] = (pa, b, pk)

@@ -67,6 +67,8 @@ class TextView:
 
     def raw_offset(self, position: int) -> int:
         """The raw offset of the view character at *position* (0 <= position < len(text))."""
+        if not self.elisions:
+            return self.raw_start + position
         k = bisect_right(self.view_starts, position) - 1
         return self.raw_starts[k] + position - self.view_starts[k]
 
