@@ -95,13 +95,6 @@ def test_class_first_forms_match_as_the_plain_ones(name, text):
     assert found == [(m.span(), m.groupdict()) for m in re.compile(_PLAIN[name]).finditer(text)]
 
 
-@settings(max_examples=examples(300), deadline=None)
-@given(text=st.text(st.sampled_from(list("。！？!?\n”a ")), max_size=30))
-def test_sentence_breaks_are_runs_of_ends_or_line_breaks(text):
-    plain = re.compile("[" + re.escape("".join(sorted(outline.SENTENCE_END))) + "]+|\n")
-    assert [m.span() for m in outline._SENTENCE_BREAK.finditer(text)] == [m.span() for m in plain.finditer(text)]
-
-
 def test_sentence_table_types_are_those_pandas_infers():
     """The sentence table is built with its types given (faster); they are the ones pandas infers from the values."""
     import pandas as pd

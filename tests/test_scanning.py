@@ -1,4 +1,4 @@
-"""First-character scans find exactly what the plain regex finds, for every pattern that uses one."""
+"""Scans that try a pattern only where it can match find exactly what the plain regex finds, for every pattern that uses one."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policytext import outline, segment
+from policytext import boilerplate, elisions, outline, segment
 from policytext.redaction import REDACTION_SCAN
-from policytext.scanning import FirstCharacterScan
+from policytext.scanning import FirstCharacterScan, LiteralPrefilter, first_characters, opening_scan, required_literals
 
-from .helpers import SEED, examples
+from .helpers import FRAGMENTS, SEED, examples
 
 SCANS = {
     "segment protected": segment._PROTECTED_SCAN,
@@ -72,12 +72,6 @@ def test_lookbehind_sees_the_text_before_the_candidate():
 
 # --- literal prefilters and opening scans, read from the patterns -----------------------------
 
-from policytext import boilerplate, elisions  # noqa: E402
-from policytext.scanning import LiteralPrefilter, first_characters, opening_scan, required_literals  # noqa: E402
-
-from .helpers import FRAGMENTS  # noqa: E402
-
-
 def test_required_literals_of_hand_written_patterns():
     assert required_literals(re.compile(r"此处(已)?隐藏\s*\d+\s*个?字")) == (frozenset({"此处隐藏", "此处已隐藏"}), frozenset({"字"}))
     assert required_literals(re.compile(r"^(首页|主页)\s*[>›»/]")) == (frozenset({"首页", "主页"}), frozenset(">›»/"))
@@ -103,7 +97,7 @@ def test_first_characters_skip_lookarounds_and_optional_parts():
 
 
 def test_opening_scan_only_where_re_cannot_skip():
-    assert opening_scan(re.compile(r"第\d+页")) .__class__ is re.Pattern  # opens with a literal
+    assert opening_scan(re.compile(r"第\d+页")).__class__ is re.Pattern  # opens with a literal
     assert opening_scan(re.compile(r"[（(]x")).__class__ is re.Pattern  # opens with a class
     assert isinstance(opening_scan(re.compile(r"(?<!\S)[|｜](?!\S)")), FirstCharacterScan)
 

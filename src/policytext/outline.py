@@ -1140,7 +1140,7 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
         if kind in ("heading", "title", "salutation", "boilerplate"):
             pieces.append((a, b, kind))
         else:
-            pieces.extend((x, y, "text") for x, y in _sentence_spans(body, a, b))
+            pieces += _sentence_spans(body, a, b)
     pieces = _absorb_whitespace(text, pieces)
 
     in_raw: list[tuple[int, int, str, int]] = []
@@ -1176,19 +1176,21 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
 def _absorb_with_paragraphs(text: str, pieces: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """:func:`_absorb_whitespace` for pieces that carry a paragraph number."""
     merged: list[tuple[int, int, str, int]] = []
+    first_text = _NON_SPACE.search
     for a, b, kind, paragraph in pieces:
         if a < b and not text[a].isspace():  # most pieces: nothing to absorb
             merged.append((a, b, kind, paragraph))
             continue
-        if merged and not text[a:b].strip():
+        found = first_text(text, a, b)
+        if found is None:  # only whitespace
+            if merged:
+                pa, _, pk, pp = merged[-1]
+                merged[-1] = (pa, b, pk, pp)
+                continue
+        elif merged and found.start() > a:
             pa, _, pk, pp = merged[-1]
-            merged[-1] = (pa, b, pk, pp)
-            continue
-        stripped_start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-        if merged and stripped_start > a:
-            pa, _, pk, pp = merged[-1]
-            merged[-1] = (pa, stripped_start, pk, pp)
-            a = stripped_start
+            merged[-1] = (pa, found.start(), pk, pp)
+            a = found.start()
         merged.append((a, b, kind, paragraph))
     return merged
 
@@ -1231,8 +1233,8 @@ _ENDS = re.escape("".join(sorted(SENTENCE_END)))
 _SENTENCE_BREAK = re.compile(f"[{_ENDS}\\n](?:(?<=[{_ENDS}])[{_ENDS}]*)?")
 
 
-def _sentence_spans(body: _Body, a: int, b: int) -> list[tuple[int, int]]:
-    """Sentences of a run of running text: cut after 。！？ outside quotes and at line breaks."""
+def _sentence_spans(body: _Body, a: int, b: int) -> list[tuple[int, int, str]]:
+    """Sentences of a run of running text, as text pieces: cut after 。！？ outside quotes and at line breaks."""
     text, depth_at = body.text, body.depth_at
     quoted = bool(body.depth_positions)  # without quotation marks every depth is 0
     spans = []
@@ -1252,29 +1254,31 @@ def _sentence_spans(body: _Body, a: int, b: int) -> list[tuple[int, int]]:
                     continue
             cut = k
         if cut > begin:
-            spans.append((begin, cut))
+            spans.append((begin, cut, "text"))
             begin = cut
     if begin < b:
-        spans.append((begin, b))
+        spans.append((begin, b, "text"))
     return spans
 
 
 def _absorb_whitespace(text: str, pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Whitespace between sentences joins the sentence before it; a piece of only whitespace joins its neighbour."""
     merged: list[tuple[int, int, str]] = []
+    first_text = _NON_SPACE.search
     for a, b, kind in pieces:
         if a < b and not text[a].isspace():  # most pieces: nothing to absorb
             merged.append((a, b, kind))
             continue
-        if merged and not text[a:b].strip():
+        found = first_text(text, a, b)
+        if found is None:  # only whitespace
+            if merged:
+                pa, _, pk = merged[-1]
+                merged[-1] = (pa, b, pk)
+                continue
+        elif merged and found.start() > a:
             pa, _, pk = merged[-1]
-            merged[-1] = (pa, b, pk)
-            continue
-        stripped_start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-        if merged and stripped_start > a:
-            pa, _, pk = merged[-1]
-            merged[-1] = (pa, stripped_start, pk)
-            a = stripped_start
+            merged[-1] = (pa, found.start(), pk)
+            a = found.start()
         merged.append((a, b, kind))
     return merged
 
