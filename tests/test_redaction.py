@@ -35,6 +35,10 @@ def redacted(text: str) -> list[str]:
         ("二○○八年九月,一九八○年,进行 X 光检查,file__name。", []),
         # Negative: a Latin word at a line's start.
         ("内容。\nxml格式文件\nX光检查\n", []),
+        # An indented paragraph's first letter; either end of a withheld range (*-*月, 1-x日).
+        ("同志们:\n  X 委 X 届全会闭幕。\n高新区*-*月收入,1-x日完成。", ["X", "X", "*", "*", "x"]),
+        # Negatives: an indented Latin word or X光, a range of digits, a Latin model number.
+        ("内容。\n  Xi Jinping\n  X光检查,1-2月完成,型号A-x年。", []),
     ],
 )
 def test_redactions(text, expected):

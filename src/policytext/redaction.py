@@ -9,7 +9,7 @@ a placeholder too, but not where doubled letters are words (AAA级, QQ群, II类
 
 Single characters count only where a place name, a name or a digit must
 stand (:data:`SINGLE_REDACTION`): 20*年, 全省第x名, x市, 创新型*, 镇X委书记,
-稍后，*书记; never inside ASCII text (5x, CSS ``*{}``, addresses), where a
+稍后，*书记, an indented line's X 委, either end of a range (*-*月); never inside ASCII text (5x, CSS ``*{}``, addresses), where a
 letter or digit stands beside them, nor in words such as X光.
 """
 
@@ -50,15 +50,21 @@ _ONE = r"[*＊XxＸｘ]"
 # Units and words that need a number before them, and places that need a name.
 _COUNTED = "年月日号个家项名位批季届次%％万亿千百"
 _PLACES = "省市县区镇乡村州盟旗"
+_RANGE = "\\-－—~～至到"
+# A line's start, indented or not (an indented paragraph's first X stands for a name like any other).
+_LINE_START = "|".join(["(?<![^\\n])", *(f"(?<=\\n[ \\u3000\\t]{{{n}}})" for n in range(1, 5))])
 SINGLE_REDACTION_PATTERN = (
     rf"(?<=[0-9０-９]){_ONE}(?=[{_COUNTED}])"  # 20*年, 3x月
     rf"|(?<=第){_ONE}(?=[{_COUNTED}])"  # 全省第x名
     rf"|(?<=[{_HAN}]){_ONE}(?=[{_PLACES}])"  # 位于x市
+    # Either end of a range of withheld digits (1-*月, *-*月, x至x日): a digit must stand there.
+    rf"|(?<![{_LATIN}0-9０-９]){_ONE}(?=[{_RANGE}][*＊XxＸｘ0-9０-９]{{1,4}}[{_COUNTED}])"
+    rf"|(?<=[*＊XxＸｘ0-9０-９][{_RANGE}]){_ONE}(?=[{_COUNTED}])"
     rf"|(?<=[{_HAN}])[*＊](?=[{_HAN}，。、；：！？,.;:!?）)」”\s]|$)"  # 创新型*
     # A lone letter or mark between Chinese words stands for a name (镇X委书记, 稍后，*书记); X光, X射线 are words.
     # At a line's start too (x届政府工作: the heading of a report whose session number is withheld).
     # Spaced out too (X 委 X 届 X 次全会), as some sites print a withheld letter.
-    rf"|(?:(?<=[{_HAN}，。、；：！？,;:])|(?<=[{_HAN}，。、；：！？,;:][ \u3000])|(?<![^\n]))[*＊×XxＸｘ]"
+    rf"|(?:(?<=[{_HAN}，。、；：！？,;:])|(?<=[{_HAN}，。、；：！？,;:][ \u3000])|{_LINE_START})[*＊×XxＸｘ]"
     rf"(?=[ \u3000]?[{_HAN}])(?![ \u3000]?(?:光|射线|线|型))"
 )
 SINGLE_REDACTION = re.compile(SINGLE_REDACTION_PATTERN)
