@@ -14,6 +14,18 @@ the holder at the document's date (its provenance note), from
 ``data/rhetoric_leader_titles.tsv``; with none of these, the reference is
 listed with no name rather than guessed.
 
+Who counts as a national leader depends on the date too: a name from before the
+day its bearer first became one (``data/rhetoric_leader_eras.tsv``: 张春桥 in
+1967) names a cadre, not a leader, and is not a reference. A bare 主席 (the
+party chairman, 1945-1982) is a leader only where the text or the date says
+which chairman, and not after an organisation's name (工会主席, 政协主席) or in a
+word (主席台, 主席令). A vice title (副总理, 副委员长) names no national leader.
+A name or title that ends a line of the front matter (the lines before the first
+sentence or the salutation) is the speaker's byline (国务院总理 / 李　强), not a reference. A
+withheld name right before a title (***总书记) is part of that reference; one
+before 同志为 and the title (以xx同志为总书记) is a reference of its own, to the
+title's holder.
+
 How names and titles combine:
 
 - a title right before a name (国务院总理李强, 委员长 栗战书) is one reference,
@@ -41,6 +53,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parsed import ParsedDocument, as_parsed
+from ..redaction import ANY_REDACTION
 from ..resources import data_table
 from ._base import (
     find_terms,
@@ -65,6 +78,21 @@ _TITLE_GAP = re.compile(r"\s{0,2}")
 # Words beside an ordinary-word name that make it a person: 常委汪洋, 汪洋同志, 万里委员长.
 _ROLE_BEFORE = re.compile(r"(?:常委|委员|主席|总理|委员长|书记|同志)$")
 _ROLE_AFTER = re.compile(r"同志|主席|总理|委员长|副主席|副总理|书记")
+# canonical of a title that names no national leader (副总理, 副委员长): listed only so that the
+# title inside it (总理) is not read as the holder of the higher office.
+NOT_A_LEADER = "none"
+# A bare title that is also a common word (主席): a leader only when resolved, and not as the
+# chair of an organisation named right before it (工会主席, 政协主席, 执行主席, 名誉主席) nor
+# inside a word (主席团, 主席台, 主席令, 主席国).
+_ORGANISATION_BEFORE = re.compile(r"[会协委团部厅局处室省市县区州乡镇村校院社联组队行誉副]$")
+_WORD_AFTER = re.compile(r"[团台令国位]")
+# The names of a leader's thought (习近平新时代中国特色社会主义思想, 邓小平理论): never a byline.
+_THOUGHT = re.compile(r"(?:思想|理论)$")
+# The body starts at the first sentence end or at the salutation (a line ending in a colon: 各位代表：).
+_BODY_START = re.compile(r"[。！？!?]|[：:][ \t\u3000]*(?:\n|$)")
+# A withheld name right before a title (***总书记), or before 同志为 and the title (以xx同志为总书记).
+_REDACTED_BEFORE = re.compile(r"(?:同志[为為])?\Z")
+_REDACTION_REACH = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +104,11 @@ class LeaderName:
 
     @property
     def is_title(self) -> bool:
-        return self.canonical == "-"
+        return self.canonical in ("-", NOT_A_LEADER)
+
+    @property
+    def names_a_leader(self) -> bool:
+        return self.canonical != NOT_A_LEADER
 
     @property
     def needs_context(self) -> bool:
@@ -101,6 +133,12 @@ def leader_names() -> tuple[LeaderName, ...]:
 
 
 @lru_cache(maxsize=1)
+def leader_eras() -> dict[str, date]:
+    """The day each person first became a national leader, from ``data/rhetoric_leader_eras.tsv``."""
+    return {row["person"]: date.fromisoformat(row["from"]) for row in data_table("rhetoric_leader_eras.tsv", ("person", "from"))}
+
+
+@lru_cache(maxsize=1)
 def title_holders() -> tuple[TitleHolder, ...]:
     """Who held each bare title and when, from ``data/rhetoric_leader_titles.tsv``."""
     return tuple(
@@ -117,13 +155,64 @@ def leader_hits(
     text = parsed.text
     entries = {entry.name: entry for entry in leader_names() if entry.category in categories}
     hits = leftmost_longest(find_terms(parsed.body, entries, offset=parsed.start))
-    hits = _joined_titles(text, _in_context(text, hits))
-    day = _document_date(parsed.document)
+    period = _document_period(parsed.document)
+    hits = [hit for hit in _in_context(text, hits) if _in_office(hit[2], period)]
+    hits = _joined_titles(text, hits)
+    day = period[0] if period else None
     resolved: list[tuple[int, int, LeaderName, str]] = []
     for s, e, entry, chain_name in hits:
         person = _title_holder(entry.name, s, resolved, day, chain_name) if entry.is_title else entry.canonical
         resolved.append((s, e, entry, person))
-    return resolved
+    front_end = _front_matter_end(text, parsed.start, parsed.end)
+    kept: list[tuple[int, int, LeaderName, str]] = []
+    for s, e, entry, person in resolved:
+        if not entry.names_a_leader or (entry.is_title and entry.needs_context and not _common_title_names(text, s, e, person)):
+            continue
+        if entry.category == "leader" and s < front_end and _on_byline(text, s, e, entry):
+            continue
+        kept.extend(_with_withheld_name(text, s, e, entry, person) if entry.is_title and entry.category == "leader" else [(s, e, entry, person)])
+    return kept
+
+
+def _in_office(entry: LeaderName, period: tuple[date, date] | None) -> bool:
+    """False for a person's name in a text from before they became a national leader (张春桥 in 1967)."""
+    if period is None or entry.category != "leader" or entry.is_title:
+        return True
+    since = leader_eras().get(entry.canonical)
+    return since is None or period[1] >= since
+
+
+def _common_title_names(text: str, start: int, end: int, person: str) -> bool:
+    """Whether a title that is also a common word (主席) names the leader here: resolved, no organisation's chair."""
+    return bool(person) and not _ORGANISATION_BEFORE.search(text, max(0, start - 1), start) and not _WORD_AFTER.match(text, end)
+
+
+def _front_matter_end(text: str, start: int, end: int) -> int:
+    """Where the lines before the first sentence or the salutation (title, occasion, byline) stop."""
+    first = _BODY_START.search(text, start, end)
+    return end if first is None else text.rfind("\n", start, first.start()) + 1
+
+
+def _on_byline(text: str, start: int, end: int, entry: LeaderName) -> bool:
+    """A name or title ending a line of the front matter: the speaker's byline (国务院总理 / 李　强)."""
+    line_end = text.find("\n", end)
+    return not _THOUGHT.search(entry.name) and not text[end : len(text) if line_end == -1 else line_end].strip()
+
+
+def _with_withheld_name(text: str, start: int, end: int, entry: LeaderName, person: str) -> list[tuple[int, int, LeaderName, str]]:
+    """A title with the withheld name before it: ***总书记 as one reference, xx同志为总书记 as two."""
+    floor = max(0, start - _REDACTION_REACH - 3)
+    gap = _REDACTED_BEFORE.search(text, floor, start)
+    before = gap.start() if gap else start
+    withheld = None
+    for match in ANY_REDACTION.finditer(text, floor, before):
+        if match.end() == before:
+            withheld = match
+    if withheld is None:
+        return [(start, end, entry, person)]
+    if before == start:
+        return [(withheld.start(), end, entry, person)]
+    return [(withheld.start(), withheld.end(), entry, person), (start, end, entry, person)]
 
 
 def _is_person(entry: LeaderName) -> bool:
@@ -145,7 +234,9 @@ def _in_context(text: str, hits: list[tuple[int, int, LeaderName]]) -> list[tupl
             listed = (before is not None and _vouches(before[2]) and _LIST_GAP.fullmatch(text, before[1], s)) or (
                 after is not None and _vouches(after[2]) and _LIST_GAP.fullmatch(text, e, after[0])
             )
-            if not (listed or _ROLE_BEFORE.search(text[max(0, s - 3) : s]) or _ROLE_AFTER.match(text, e)):
+            if entry.is_title:
+                pass  # a title that is a common word (主席) is judged once resolved (_common_title_names)
+            elif not (listed or _ROLE_BEFORE.search(text[max(0, s - 3) : s]) or _ROLE_AFTER.match(text, e)):
                 continue
         kept.append((s, e, entry))
     return kept
@@ -194,10 +285,10 @@ def _title_holder(title: str, position: int, earlier: list[tuple[int, int, Leade
     return ""
 
 
-def _document_date(document: Document) -> date | None:
-    from ..dating import speech_date
+def _document_period(document: Document) -> tuple[date, date] | None:
+    from ..dating import speech_period
 
-    return speech_date(document)
+    return speech_period(document)
 
 
 def leader_references(source: Document | ParsedDocument) -> pd.DataFrame:
