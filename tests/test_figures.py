@@ -16,7 +16,7 @@ from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
-from PIL import Image
+from PIL import Image, ImageFile
 
 from policytext import figures
 from policytext.errors import PolicytextError
@@ -354,3 +354,31 @@ def test_wordcloud_layout_scale_keeps_the_image_size(monkeypatch, layout_scale):
 def test_wordcloud_layout_scale_below_one_is_a_policytext_error():
     with pytest.raises(PolicytextError, match="layout_scale"):
         figures.wordcloud(FREQUENCIES, layout_scale=0)
+
+
+def test_caption_is_read_from_a_saved_figure_without_decoding_its_pixels(family, tmp_path, monkeypatch):
+    fig, data = _chart()
+    saved = figures.save_figure(fig, "chart", data=data, outdir=tmp_path)
+    # A caption stored before the pixels (as save_figure stores it) is read without loading the image.
+    monkeypatch.setattr(ImageFile.ImageFile, "load", lambda self: pytest.fail("the whole image was decoded"))
+    assert figures.read_caption(saved["png"]) == "新质生产力：简体与繁體"
+
+
+def test_caption_stored_after_the_pixels_is_still_found(tmp_path):
+    import zlib
+
+    path = _plain_png(tmp_path)
+    data = path.read_bytes()
+    text = b"Description\x00late caption"
+    chunk_bytes = len(text).to_bytes(4, "big") + b"tEXt" + text + zlib.crc32(b"tEXt" + text).to_bytes(4, "big")
+    end = data.rindex(b"IEND") - 4  # the IEND chunk's length field
+    path.write_bytes(data[:end] + chunk_bytes + data[end:])
+    assert figures.read_caption(path) == "late caption"
+    assert figures.read_caption(_plain_png(tmp_path / "other")) == ""
+
+
+def _plain_png(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "plain.png"
+    Image.new("RGB", (4, 4)).save(path)
+    return path
