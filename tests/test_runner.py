@@ -341,3 +341,121 @@ def test_one_rule_decides_the_output_folders_for_run_and_jupyterlab(tmp_path):
     assert folders.processed == root / "data" / "processed" / folders.doc_id
     assert output_folders(other, out=tmp_path).figures == tmp_path / "figures"
     assert output_folders(other, figures=tmp_path / "f").figures == tmp_path / "f"
+
+
+# --- the order notebooks start in, and steps that share the run's cores ----------------------------
+
+
+def _jobs(*names: str) -> list:
+    from policytext.runner import _Job
+
+    return [_Job(number, Path(f"/nb/{name}.ipynb"), Path("/out"), {}, Path("/m"), False)
+            for number, name in enumerate(names, 1)]
+
+
+def test_the_longest_notebook_of_the_last_run_starts_first():
+    from policytext.runner import longest_first
+
+    last = {"a": 4.0, "b": 10.0, "c": 8.0, "d": 20.0, "e": 7.0}
+    order = longest_first(_jobs(*last), lambda notebook: last[notebook.stem])
+    assert [job.notebook.stem for job in order] == ["d", "b", "c", "e", "a"]
+
+
+def test_notebooks_never_timed_start_first_in_reading_order_and_ties_keep_reading_order():
+    from policytext.runner import longest_first
+
+    last = {"a": 5.0, "b": None, "c": 5.0, "d": None, "e": 9.0}
+    order = longest_first(_jobs(*last), lambda notebook: last[notebook.stem])
+    assert [job.notebook.stem for job in order] == ["b", "d", "e", "a", "c"]
+    # Nothing timed yet (a first run): reading order, as before.
+    assert [job.number for job in longest_first(_jobs("x", "y", "z"), lambda notebook: None)] == [1, 2, 3]
+
+
+def test_durations_are_remembered_per_notebook_and_document(tmp_path, monkeypatch):
+    from policytext.run_record import Durations
+
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    notebook, doc = tmp_path / "01_a.ipynb", tmp_path / "speech.txt"
+    Durations().remember(notebook, 12.5, doc=None)
+    Durations().remember(notebook, 3.25, doc=doc)
+    durations = Durations()  # read back from the cache
+    assert durations.seconds(notebook, doc=None) == 12.5
+    assert durations.seconds(notebook, doc=doc) == 3.25
+    assert durations.seconds(tmp_path / "02_b.ipynb", doc=None) is None
+
+
+@pytest.mark.parametrize("damage", ["", "not json", '{"format": 1, "seconds": {"x": "slow"}}', '[1, 2]',
+                                    '{"format": 999, "seconds": {}}'])
+def test_a_damaged_durations_file_only_loses_the_order(tmp_path, monkeypatch, damage):
+    from policytext.run_record import Durations
+
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    durations = Durations()
+    durations.path.write_text(damage, encoding="utf-8")
+    assert Durations().seconds(tmp_path / "01_a.ipynb", doc=None) is None
+    Durations().remember(tmp_path / "01_a.ipynb", 2.0, doc=None)  # and it is written whole again
+    assert Durations().seconds(tmp_path / "01_a.ipynb", doc=None) == 2.0
+
+
+def _worker_pid(text: str) -> tuple[str, int]:
+    return text, os.getpid()
+
+
+@pytest.mark.slow
+def test_the_next_run_starts_the_notebook_that_took_longest(project, capsys):
+    notebooks = project / "notebooks"
+    quick = _notebook(notebooks / "05_quick.ipynb", "x = 1")
+    slow = _notebook(notebooks / "06_slow.ipynb", "import time\ntime.sleep(1.5)")
+
+    _run(project, [quick, slow], jobs=1)
+    first = [line for line in capsys.readouterr().err.splitlines() if line.startswith("[")]
+    _run(project, [quick, slow], jobs=1)
+    second = [line for line in capsys.readouterr().err.splitlines() if line.startswith("[")]
+
+    assert first[0].endswith("05_quick.ipynb"), "nothing timed yet: reading order"
+    assert second[0].endswith("06_slow.ipynb"), "timed: the longest starts first"
+    assert "[2/2]" in second[0], "the progress still numbers notebooks in reading order"
+
+
+@pytest.mark.slow
+def test_a_step_is_computed_in_a_worker_and_finished_here_after_the_notebooks_succeed(project):
+    import functools
+
+    from policytext.runner import Step
+
+    log = project / "data" / "processed" / "log.txt"
+    finished = []
+    step = Step("a note", functools.partial(_worker_pid, "computed"),
+                lambda result: finished.append((result, log.read_text(encoding="utf-8"))))
+    notebook = _notebook(project / "notebooks" / "05_a.ipynb", OVERLAP.format(name="a"))
+
+    _run(project, [notebook], jobs=2, progress=False, steps=[step])
+
+    [((text, pid), log_then)] = finished
+    assert text == "computed" and pid != os.getpid(), "computed in a worker, handed to this process"
+    assert "end a" in log_then, "finished only after the notebook had ended"
+
+
+@pytest.mark.slow
+def test_a_failed_notebook_means_no_step_is_finished(project):
+    import functools
+
+    from policytext.runner import Step
+
+    notebook = _notebook(project / "notebooks" / "05_broken.ipynb", "raise ValueError('broken')")
+    finished = []
+    with pytest.raises(PolicytextError, match="broken"):
+        _run(project, [notebook], jobs=1, progress=False,
+             steps=[Step("a note", functools.partial(_worker_pid, "x"), finished.append)])
+    assert finished == []
+
+
+def test_with_every_notebook_skipped_a_step_runs_in_this_process(project, monkeypatch):
+    import concurrent.futures
+
+    from policytext.runner import Step, _run_jobs
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor",
+                        lambda *a, **k: pytest.fail("a worker was started for a step alone"))
+    assert _run_jobs([], [Step("x", lambda: 42, print)], jobs=2, total=0, progress=False,
+                     on_success=lambda job, seconds: None) == [42]

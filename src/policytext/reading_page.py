@@ -460,9 +460,13 @@ def write(document: Document, tables: Mapping[str, pd.DataFrame], path: Path, *,
     return atomic_write(path, lambda handle: handle.write(page.encode("utf-8")))
 
 
-def tables_of(document: Document, *, reference: str | Path | None = None,
+def tables_of(document: Document | str | Path, *, reference: str | Path | None = None,
               speech_date: str | None = None) -> dict[str, pd.DataFrame]:
-    """The tables the page shows (rhetoric, indicators, the comparison's clauses), from one :class:`Analysis`."""
+    """The tables the page shows (rhetoric, indicators, the comparison's clauses), from one :class:`Analysis`.
+
+    Given a file's path, the analysis may load the tables the notebooks' kernels
+    left in the project cache (:mod:`policytext.analysis_store`) rather than compute them again.
+    """
     from .analysis import Analysis
 
     analysis = Analysis(document, reference=reference, speech_date=speech_date)

@@ -114,3 +114,39 @@ def read_manifest(path: Path) -> list[Path]:
     except OSError:
         return []
     return [Path(line) for line in dict.fromkeys(lines) if line]
+
+
+class Durations:
+    """How long each notebook took at its last successful run, so that the next run can start the longest first.
+
+    Kept apart from the records of output folders: how long a notebook takes
+    on a document does not depend on where its outputs go, and a run into new
+    folders (``--out``) is scheduled from what any earlier run measured. A
+    missing or damaged file only loses the order, never a run.
+    """
+
+    def __init__(self) -> None:
+        self.path = cache_dir("runs") / "durations.json"
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}
+        entries = stored.get("seconds", {}) if isinstance(stored, dict) and stored.get("format") == _FORMAT else {}
+        self._seconds = {name: float(value) for name, value in entries.items()
+                         if isinstance(name, str) and isinstance(value, (int, float)) and value >= 0}
+
+    @staticmethod
+    def _name(notebook: Path, doc: Path | None) -> str:
+        return f"{Path(notebook).resolve()}\0{Path(doc).resolve() if doc is not None else ''}"
+
+    def seconds(self, notebook: Path, *, doc: Path | None) -> float | None:
+        """Wall seconds of the notebook's last successful run on ``doc`` (None: the default document), if known."""
+        return self._seconds.get(self._name(notebook, doc))
+
+    def remember(self, notebook: Path, seconds: float, *, doc: Path | None) -> None:
+        self._seconds[self._name(notebook, doc)] = round(float(seconds), 3)
+        text = json.dumps({"format": _FORMAT, "seconds": dict(sorted(self._seconds.items()))}, ensure_ascii=False, indent=1)
+        try:
+            atomic_write(self.path, lambda handle: handle.write(text.encode("utf-8")))
+        except OSError:
+            pass  # a read-only cache costs the next run its order, not this run its result

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from policytext.analysis_store import SHARE_VARIABLE
 from policytext.errors import PolicytextError
 from policytext.output import MANIFEST_VARIABLE, remove_stale_temporaries
 from policytext.paths import cache_dir, project_root, runtime_env
-from policytext.run_record import RunRecord, notebook_key, read_manifest, shared_inputs_digest
+from policytext.run_record import Durations, RunRecord, notebook_key, read_manifest, shared_inputs_digest
 
 # "python3" resolves to the interpreter running this code: jupyter_client
 # replaces a kernelspec's bare "python" with sys.executable, so the kernel is
@@ -111,6 +111,21 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Step:
+    """Work of the run that is not a notebook (the reading page's tables), done on the run's cores.
+
+    ``compute`` (picklable: a module-level function or a partial of one) runs
+    in a worker once every notebook has been started, so it takes a core only
+    when one is free; ``finish`` gets its result in the calling process after
+    every notebook has succeeded (the figures are all written by then).
+    """
+
+    name: str
+    compute: Callable[[], object]
+    finish: Callable[[object], None]
+
+
 @dataclass(frozen=True, slots=True)
 class _Job:
     number: int
@@ -119,6 +134,20 @@ class _Job:
     parameters: dict[str, str]
     manifest: Path
     progress_bar: bool
+
+
+def longest_first(jobs: Sequence[_Job], seconds: Callable[[Path], float | None]) -> list[_Job]:
+    """``jobs`` in the order to start them: the longest known first, so no long one starts last.
+
+    ``seconds(notebook)`` is how long the notebook took last time, or None.
+    Notebooks never timed come first, in reading order (they may be long, and
+    are timed by this run); the rest follow by last duration, longest first.
+    """
+    def rank(job: _Job) -> tuple[int, float, int]:
+        last = seconds(job.notebook)
+        return (0, 0.0, job.number) if last is None else (1, -last, job.number)
+
+    return sorted(jobs, key=rank)
 
 
 def _execute(job: _Job) -> float:
@@ -172,6 +201,7 @@ def run_notebooks(
     progress: bool = True,
     jobs: int | None = None,
     skip_unchanged: bool = False,
+    steps: Sequence[Step] = (),
 ) -> list[Path]:
     """Execute the notebooks and return the paths of the executed copies, in reading order.
 
@@ -183,7 +213,8 @@ def run_notebooks(
 
     The notebooks do not read each other's outputs, so up to ``jobs`` of them
     (default: one per core) run at once, each in a worker process of its own,
-    started in reading order. With ``skip_unchanged``, a notebook whose inputs
+    the longest first by the durations of earlier runs (:func:`longest_first`;
+    reading order the first time), then the ``steps``. With ``skip_unchanged``, a notebook whose inputs
     are unchanged since its last successful run and whose outputs are intact
     is skipped (see :mod:`policytext.run_record`); the run says which and why.
     The first notebook that fails stops the run (notebooks not yet started are
@@ -223,7 +254,7 @@ def run_notebooks(
         remove_stale_temporaries(folder)
     try:
         _run_or_skip(notebooks, parameters, doc, executed_dir, output_dirs,
-                     progress=progress, jobs=jobs, skip_unchanged=skip_unchanged)
+                     progress=progress, jobs=jobs, skip_unchanged=skip_unchanged, steps=steps)
     finally:
         for folder in output_dirs:
             remove_stale_temporaries(folder)
@@ -231,10 +262,12 @@ def run_notebooks(
 
 
 def _run_or_skip(notebooks: Sequence[Path], parameters: dict[str, str], doc: Path | None, executed_dir: Path,
-                 output_dirs: tuple[Path, Path], *, progress: bool, jobs: int, skip_unchanged: bool) -> None:
+                 output_dirs: tuple[Path, Path], *, progress: bool, jobs: int, skip_unchanged: bool,
+                 steps: Sequence[Step] = ()) -> None:
     """Skip what may be skipped, run the rest (see :func:`run_notebooks`), and record what each run wrote."""
     with _project_environment():
         record = RunRecord(executed_dir, *output_dirs)
+        durations = Durations()
         manifests = cache_dir("runs", "manifests")
         shared = shared_inputs_digest()
         keys = {nb: notebook_key(nb, shared=shared, parameters=parameters, doc=doc) for nb in notebooks}
@@ -253,54 +286,73 @@ def _run_or_skip(notebooks: Sequence[Path], parameters: dict[str, str], doc: Pat
             digest = hashlib.sha256(str(notebook).encode()).hexdigest()[:16]
             todo.append(_Job(number, notebook, executed_dir / notebook.name, parameters,
                              manifests / f"{digest}.txt", progress and jobs == 1))
-        _run_jobs(todo, jobs=min(jobs, max(1, len(todo))), total=total, progress=progress,
-                  on_success=lambda job: record.remember(
-                      job.notebook, keys[job.notebook],
-                      [job.output, *(p for p in read_manifest(job.manifest) if _inside(p, output_dirs))],
-                  ))
+        todo = longest_first(todo, lambda notebook: durations.seconds(notebook, doc=doc))
+
+        def succeeded(job: _Job, seconds: float) -> None:
+            record.remember(job.notebook, keys[job.notebook],
+                            [job.output, *(p for p in read_manifest(job.manifest) if _inside(p, output_dirs))])
+            durations.remember(job.notebook, seconds, doc=doc)
+
+        results = _run_jobs(todo, list(steps), jobs=min(jobs, max(1, len(todo) + len(steps))), total=total,
+                            progress=progress, on_success=succeeded)
+        for step, result in zip(steps, results):
+            step.finish(result)
 
 
 def _inside(path: Path, folders: Sequence[Path]) -> bool:
     return any(path.is_relative_to(folder) for folder in folders)
 
 
-def _run_jobs(todo: list[_Job], *, jobs: int, total: int, progress: bool, on_success) -> None:
-    """Run the jobs, ``jobs`` at a time, in reading order; stop starting new ones after a failure."""
+def _run_jobs(todo: list[_Job], steps: list[Step], *, jobs: int, total: int, progress: bool,
+              on_success: Callable[[_Job, float], None]) -> list[object]:
+    """Run the jobs, ``jobs`` at a time, in the order given, then the steps; stop starting new ones after a failure.
+
+    Returns the steps' results, in their order. With no notebook to run, the
+    steps run in this process: no worker is started for them alone.
+    """
     if not todo:
-        return
+        return [step.compute() for step in steps]
     # spawn, not fork: the caller may be a threaded process (pytest, Jupyter), and
     # a forked copy of its locks can deadlock the child.
     context = multiprocessing.get_context("spawn")
     failure: PolicytextError | None = None
-    pending = list(todo)
+    pending: list[_Job | Step] = [*todo, *steps]
+    results: dict[int, object] = {}
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        running: dict[concurrent.futures.Future, _Job] = {}
+        running: dict[concurrent.futures.Future, _Job | Step] = {}
         while pending or running:
             while pending and len(running) < jobs and failure is None:
-                job = pending.pop(0)
+                work = pending.pop(0)
+                if isinstance(work, Step):
+                    running[pool.submit(work.compute)] = work  # only the computation crosses to the worker
+                    continue
                 if progress:
-                    print(f"[{job.number}/{total}] {_display(job.notebook)}", file=sys.stderr, flush=True)
-                running[pool.submit(_execute, job)] = job
+                    print(f"[{work.number}/{total}] {_display(work.notebook)}", file=sys.stderr, flush=True)
+                running[pool.submit(_execute, work)] = work
             if not running:
                 break
             done, _ = concurrent.futures.wait(running, return_when=concurrent.futures.FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: running[f].number):
-                job = running.pop(future)
+            for future in sorted(done, key=lambda f: getattr(running[f], "number", sys.maxsize)):
+                work = running.pop(future)
                 try:
-                    seconds = future.result()
+                    value = future.result()
                 except PolicytextError as err:
                     failure = failure or err
                     continue
                 except concurrent.futures.process.BrokenProcessPool:
-                    failure = failure or PolicytextError(
-                        f"notebook {job.notebook.name} could not run: its worker process died")
+                    what = f"notebook {work.notebook.name}" if isinstance(work, _Job) else work.name
+                    failure = failure or PolicytextError(f"{what} could not run: its worker process died")
                     continue
-                on_success(job)
+                if isinstance(work, Step):
+                    results[steps.index(work)] = value
+                    continue
+                on_success(work, value)
                 if progress and jobs > 1:
-                    print(f"[{job.number}/{total}] {_display(job.notebook)}: done in {seconds:.1f} s",
+                    print(f"[{work.number}/{total}] {_display(work.notebook)}: done in {value:.1f} s",
                           file=sys.stderr, flush=True)
     if failure is not None:
         raise failure
+    return [results[index] for index in range(len(steps))]
 
 
 _MISSING_GLYPH = re.compile(r"Glyph \d+ .*missing from (?:current )?font")

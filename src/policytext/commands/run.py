@@ -15,10 +15,15 @@ run, and whose outputs are intact, is skipped and the run says so;
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
+
+if TYPE_CHECKING:
+    from ..runner import Step
 
 #: The document to analyse when --doc is not given (set by `make figures DOC=…`).
 DOC_ENV = "POLICYTEXT_DOC"
@@ -46,48 +51,58 @@ def run(args) -> int:
     if args.doc is not None:
         load(args.doc)  # fail early, with one line, before any kernel starts
     folders = paths.output_folders(args.doc, out=args.out)
+    doc = args.doc.resolve() if args.doc else None
+    page = reading_page_step(doc, figures=folders.figures.resolve(),
+                             record_folders=(folders.notebooks.resolve(), folders.figures.resolve(),
+                                             folders.processed.resolve()),
+                             skip_unchanged=not args.force)
     run_notebooks(
-        doc=args.doc.resolve() if args.doc else None,
+        doc=doc,
         figures_dir=folders.figures.resolve(),
         processed_dir=folders.processed.resolve(),
         executed_dir=folders.notebooks.resolve(),
         jobs=args.jobs,
         skip_unchanged=not args.force,
+        steps=[page] if page is not None else [],
     )
     write_index(folders.figures.resolve(), notebooks_dir=notebooks_dir(), document=folders.doc_id)
-    write_reading_page(args.doc.resolve() if args.doc else None, figures=folders.figures.resolve(),
-                       record_folders=(folders.notebooks.resolve(), folders.figures.resolve(), folders.processed.resolve()),
-                       skip_unchanged=not args.force)
     return 0
 
 
 READING_PAGE = "00_reading.html"
 
 
-def write_reading_page(doc: Path | None, *, figures: Path, record_folders: tuple[Path, ...],
-                       skip_unchanged: bool) -> Path:
-    """The reading page beside the figures, written after every notebook so its figure links are complete.
+def reading_page_step(doc: Path | None, *, figures: Path, record_folders: tuple[Path, ...],
+                      skip_unchanged: bool) -> Step | None:
+    """The reading page beside the figures, as a step of the run; None when it is skipped.
 
-    Skipped like a notebook when its inputs are unchanged and the page is intact.
+    Skipped like a notebook when its inputs are unchanged and the page is
+    intact. Otherwise its tables are computed on a free core while the last
+    notebooks run (loading what their kernels left in the analysis cache), and
+    the page is written after every notebook, so its figure links are complete.
     """
     import sys
 
     from .. import reading_page
-    from ..document import load
     from ..run_record import RunRecord, notebook_key, shared_inputs_digest
+    from ..runner import Step
 
     document_path = doc if doc is not None else paths.default_document()
     target = figures / READING_PAGE
     step = Path(reading_page.__file__).resolve()
-    record = RunRecord(*record_folders)
     key = notebook_key(step, shared=shared_inputs_digest(), parameters={"figures_dir": str(figures)},
                        doc=document_path)
-    reason = record.reason_to_run(step, key) if skip_unchanged else "forced"
+    reason = RunRecord(*record_folders).reason_to_run(step, key) if skip_unchanged else "forced"
     if reason is None:
         print(f"reading page {target.name}: skipped, inputs unchanged and page intact", file=sys.stderr)
-        return target
-    document = load(document_path)
-    reading_page.write(document, reading_page.tables_of(document), target, figures_dir=figures)
-    record.remember(step, key, [target])
-    print(f"reading page: {target}", file=sys.stderr)
-    return target
+        return None
+
+    def finish(tables) -> None:
+        from ..document import load
+
+        reading_page.write(load(document_path), tables, target, figures_dir=figures)
+        # Read again now: the notebooks' records were saved to the same file during the run.
+        RunRecord(*record_folders).remember(step, key, [target])
+        print(f"reading page: {target}", file=sys.stderr)
+
+    return Step("the reading page", functools.partial(reading_page.tables_of, document_path), finish)
