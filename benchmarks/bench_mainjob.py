@@ -20,12 +20,21 @@ Before each forced run the shared analysis tables (``.cache/analysis/``) are
 removed, so the run that comes second in a round does not load what the first
 computed; inside one run the kernels share them as they would for a user. The
 1-minute load average is recorded before every run: the machine may be shared.
+The warm-up run also records how long each notebook takes, as any earlier run
+of the user's would: both timed runs start the longest first from it.
+
+The report ends with each notebook's timeline in the last round's serial and
+parallel runs, from the times papermill records in the executed copies: when
+its kernel was asked for, when the first cell ran (the kernel's start), the
+setup cell (imports and the analysis object), the cells that draw and save
+figures, the other cells, and when it ended; all from the start of the run.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import platform
 import shutil
@@ -33,6 +42,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,18 +52,53 @@ PARALLEL_TARGET = 0.6
 RERUN_TARGET = 0.1
 
 
-def policytext_run(out: Path, *options: str, loads: list[float] | None = None) -> float:
+def policytext_run(out: Path, *options: str, loads: list[float] | None = None,
+                   timeline: dict | None = None) -> float:
     if "--force" in options:
         shutil.rmtree(ROOT / ".cache" / "analysis", ignore_errors=True)
     if loads is not None:
         loads.append(os.getloadavg()[0])
     command = [str(Path(sys.executable).with_name("policytext")), "run", "--out", str(out), *options]
+    started_at = time.time()
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"bench: {' '.join(command)} failed: {result.stderr[-2000:]}")
+    if timeline is not None:
+        timeline.clear()
+        timeline.update(notebook_timeline(out / "notebooks", started_at), total=seconds)
     return seconds
+
+
+def _when(stamp: str) -> float:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()
+
+
+def notebook_timeline(folder: Path, started_at: float) -> dict[str, dict[str, float]]:
+    """Per executed notebook: seconds from the run's start to each phase (see the module doc)."""
+    timeline = {}
+    for path in sorted(folder.glob("[0-9]*.ipynb")):
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+        cells = [(cell, cell["metadata"]["papermill"]) for cell in notebook["cells"]
+                 if cell["cell_type"] == "code" and cell["metadata"].get("papermill", {}).get("start_time")]
+        code = [(cell, times) for cell, times in cells
+                if not {"parameters", "injected-parameters"} & set(cell["metadata"].get("tags", []))]
+        if not code:
+            continue
+        source = lambda cell: "".join(cell["source"])  # noqa: E731
+        figures = sum(times["duration"] or 0 for cell, times in code if "save_figure(" in source(cell))
+        setup = code[0][1]["duration"] or 0
+        run = notebook["metadata"]["papermill"]
+        timeline[path.stem] = {
+            "asked": _when(run["start_time"]) - started_at,
+            "first_cell": _when(cells[0][1]["start_time"]) - started_at,
+            "setup": setup,
+            "figures": figures,
+            "other": sum(times["duration"] or 0 for _, times in code) - setup - figures,
+            "end": _when(run["end_time"]) - started_at,
+        }
+    return timeline
 
 
 def tree_digest(folder: Path) -> str:
@@ -66,17 +111,45 @@ def tree_digest(folder: Path) -> str:
 def run(rounds: int) -> dict:
     serial, parallel, rerun, identical = [], [], [], []
     loads: dict[str, list[float]] = {"serial": [], "parallel": [], "rerun": []}
-    policytext_run(WORK / "warmup", "--force")  # caches and compiled files exist before timing
+    timelines: dict[str, dict] = {"serial": {}, "parallel": {}}
+    policytext_run(WORK / "warmup", "--force")  # caches, compiled files and durations exist before timing
     for number in range(rounds):
         print(f"bench: main job, round {number + 1} of {rounds}", file=sys.stderr, flush=True)
-        serial.append(policytext_run(WORK / "serial", "--force", "--jobs", "1", loads=loads["serial"]))
-        parallel.append(policytext_run(WORK / "parallel", "--force", loads=loads["parallel"]))
+        serial.append(policytext_run(WORK / "serial", "--force", "--jobs", "1", loads=loads["serial"],
+                                     timeline=timelines["serial"]))
+        parallel.append(policytext_run(WORK / "parallel", "--force", loads=loads["parallel"],
+                                       timeline=timelines["parallel"]))
         outputs = [WORK / "parallel" / "figures", WORK / "parallel" / "processed"]
         before = [tree_digest(folder) for folder in outputs]
         rerun.append(policytext_run(WORK / "parallel", loads=loads["rerun"]))
         identical.append(before == [tree_digest(folder) for folder in outputs])
     return {"serial": serial, "parallel": parallel, "rerun": rerun, "identical": all(identical), "rounds": rounds,
-            "loads": loads}
+            "loads": loads, "timelines": timelines}
+
+
+def timeline_table(timelines: dict[str, dict]) -> list[str]:
+    lines = [
+        "## Where the time goes (last round)",
+        "",
+        "Seconds from the start of the `policytext run` process: when the notebook's kernel was asked for, when its "
+        "first cell ran, its setup cell (imports and the analysis object), its figure cells, its other cells, and "
+        "its end; the last row is the whole process (the reading page and figures/README.md come after the last "
+        "notebook).",
+        "",
+        "| notebook | run | asked | first cell | setup | figures | other cells | end |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    names = sorted({name for timeline in timelines.values() for name in timeline if name != "total"})
+    for name in names:
+        for mode, timeline in timelines.items():
+            if name in timeline:
+                t = timeline[name]
+                lines.append(f"| {name} | {mode} | {t['asked']:.1f} | {t['first_cell']:.1f} | {t['setup']:.1f} | "
+                             f"{t['figures']:.1f} | {t['other']:.1f} | {t['end']:.1f} |")
+    for mode, timeline in timelines.items():
+        if "total" in timeline:
+            lines.append(f"| whole run | {mode} | | | | | | {timeline['total']:.1f} |")
+    return lines
 
 
 def report(result: dict) -> str:
@@ -104,6 +177,8 @@ def report(result: dict) -> str:
         f"≤ {RERUN_TARGET} {'✓' if ok_rerun else '✗'} |",
         "",
         "Outputs after the rerun: " + ("byte-identical to before it." if result["identical"] else "CHANGED (target missed)."),
+        "",
+        *timeline_table(result.get("timelines", {})),
         "",
     ])
 

@@ -459,3 +459,14 @@ def test_with_every_notebook_skipped_a_step_runs_in_this_process(project, monkey
                         lambda *a, **k: pytest.fail("a worker was started for a step alone"))
     assert _run_jobs([], [Step("x", lambda: 42, print)], jobs=2, total=0, progress=False,
                      on_success=lambda job, seconds: None) == [42]
+
+
+def test_a_worker_imports_papermill_without_building_the_iri_grammar():
+    import subprocess
+
+    code = ("import sys\nfrom policytext.runner import _papermill\npapermill = _papermill()\n"
+            "import nbformat\nnb = nbformat.v4.new_notebook()\nnbformat.validate(nb)\n"
+            "print(sorted(m for m in ('lark', 'rfc3987_syntax') if sys.modules.get(m) is not None))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "[]"

@@ -12,11 +12,12 @@ import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from .errors import PolicytextError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # An output name becomes a file name in its folder: no way out of it (separators,
 # ".."), nothing Windows refuses, no leading dot (temporary files use it).

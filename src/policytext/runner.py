@@ -150,6 +150,23 @@ def longest_first(jobs: Sequence[_Job], seconds: Callable[[Path], float | None])
     return sorted(jobs, key=rank)
 
 
+def _papermill():
+    """papermill, imported in a worker without the grammar jsonschema would build for a format it never checks here.
+
+    Imported late: papermill pulls in nbclient, jupyter_client and nbformat.
+    nbformat's jsonschema imports rfc3987-syntax when it is installed (JupyterLab's
+    dependencies install it) for the "iri" string format, and that package builds a
+    Lark grammar on import: over a second of CPU at the start of every worker, before
+    any kernel is asked for. The notebook schema has no such format and validators
+    check no formats unless asked, so the worker blocks that one import; jsonschema
+    expects it to be missing and goes without.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # None in sys.modules: "import rfc3987_syntax" raises ImportError
+    import papermill
+
+    return papermill
+
+
 def _execute(job: _Job) -> float:
     """Run one notebook (in a worker process) and return its wall time; PolicytextError on failure.
 
@@ -158,8 +175,7 @@ def _execute(job: _Job) -> float:
     """
     os.environ[MANIFEST_VARIABLE] = str(job.manifest)
     job.manifest.unlink(missing_ok=True)
-    # Imported late: papermill pulls in nbclient, jupyter_client and friends.
-    import papermill
+    papermill = _papermill()
     from jupyter_client.kernelspec import NoSuchKernel
     from nbclient.exceptions import DeadKernelError
     from nbformat.reader import NotJSONError
