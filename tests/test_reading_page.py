@@ -194,3 +194,57 @@ def test_the_inline_font_has_every_han_character_the_page_can_show(seed_page):
     shown = soup.get_text() + json.dumps(json.loads(soup.find("script", id="marks").string), ensure_ascii=False)
     han = {ch for ch in shown if "\u3400" <= ch <= "\u9fff"}
     assert han and not {ch for ch in han if ord(ch) not in cmap}
+
+
+def _figure(folder: Path, name: str, caption: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+    from matplotlib import pyplot as plt
+
+    from policytext.figures import save_figure, use_chinese_font
+
+    with matplotlib.rc_context():  # use_chinese_font changes global rcParams
+        use_chinese_font()
+        fig, ax = plt.subplots(figsize=(1, 1))
+        ax.set_title(caption)
+        save_figure(fig, name, data=pd.DataFrame({"n": [1]}), outdir=folder)
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    from policytext.reading_page import draft
+
+    folder = tmp_path_factory.mktemp("figures")
+    _figure(folder, "00_first", "第一幅图")
+    page = folder / "00_reading.html"
+    return folder, page, draft(SEED, page, figures_dir=folder)
+
+
+def test_a_draft_with_the_same_figures_is_written_as_drafted_and_equals_the_page(drafted, monkeypatch):
+    from policytext import reading_page
+
+    folder, page, draft = drafted
+    assert [f.name for f in draft.figures] == ["00_first"]
+    monkeypatch.setattr(reading_page, "render", lambda *a, **k: pytest.fail("rendered again with the same figures"))
+    reading_page.write_draft(draft, page, figures_dir=folder)
+    monkeypatch.undo()
+    written = page.read_bytes()
+    reading_page.write(load(SEED), tables_of(load(SEED)), page, figures_dir=folder)
+    assert written == page.read_bytes(), "the drafted page is the page written directly"
+
+
+def test_a_figure_written_after_the_draft_is_on_the_page(drafted, tmp_path):
+    from policytext import reading_page
+
+    folder, _, draft = drafted
+    later = tmp_path / "figures"
+    shutil.copytree(folder, later)
+    _figure(later, "01_later", "后来的图")
+    page = later / "00_reading.html"
+    reading_page.write_draft(draft, page, figures_dir=later)
+    written = page.read_bytes()
+    assert "后来的图".encode() in written and "第一幅图".encode() in written
+    reading_page.write(load(SEED), tables_of(load(SEED)), page, figures_dir=later)
+    assert written == page.read_bytes()

@@ -460,6 +460,50 @@ def write(document: Document, tables: Mapping[str, pd.DataFrame], path: Path, *,
     return atomic_write(path, lambda handle: handle.write(page.encode("utf-8")))
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A reading page rendered ahead of time, with the figures that were in the folder then (see :func:`draft`)."""
+
+    document: Path
+    tables: Mapping[str, pd.DataFrame]
+    figures: tuple[FigureLink, ...]
+    page: str
+
+
+def draft(document: Path, path: Path, *, figures_dir: Path | None = None, language: str = "en") -> Draft:
+    """The page of the document file ``document`` for ``path``, rendered now with the figures present now.
+
+    The main job drafts the page on a free core while its last notebooks still
+    draw; :func:`write_draft` then writes it once they are done, rendering it
+    again only if the figures changed in between. The tables come from
+    :func:`tables_of`, so from the analysis cache when the notebooks shared theirs.
+    """
+    from . import __version__
+    from .document import load
+
+    path, document = Path(path), Path(document)
+    tables = tables_of(document)
+    figures = tuple(figure_links(figures_dir, relative_to=path.parent)) if figures_dir else ()
+    page = render(load(document), tables, figures=figures, language=language, version=__version__)
+    return Draft(document, tables, figures, page)
+
+
+def write_draft(draft: Draft, path: Path, *, figures_dir: Path | None = None, language: str = "en") -> Path:
+    """Write a :func:`draft` to ``path`` (atomically): as drafted if the figures are the same, else rendered again.
+
+    Either way the page is the one :func:`write` would write now (the drafted
+    page was rendered from the same document, tables and figure links).
+    """
+    from . import __version__
+    from .document import load
+
+    path = Path(path)
+    figures = tuple(figure_links(figures_dir, relative_to=path.parent)) if figures_dir else ()
+    page = draft.page if figures == draft.figures else render(
+        load(draft.document), draft.tables, figures=figures, language=language, version=__version__)
+    return atomic_write(path, lambda handle: handle.write(page.encode("utf-8")))
+
+
 def tables_of(document: Document | str | Path, *, reference: str | Path | None = None,
               speech_date: str | None = None) -> dict[str, pd.DataFrame]:
     """The tables the page shows (rhetoric, indicators, the comparison's clauses), from one :class:`Analysis`.

@@ -77,9 +77,11 @@ def reading_page_step(doc: Path | None, *, figures: Path, record_folders: tuple[
     """The reading page beside the figures, as a step of the run; None when it is skipped.
 
     Skipped like a notebook when its inputs are unchanged and the page is
-    intact. Otherwise its tables are computed on a free core while the last
-    notebooks run (loading what their kernels left in the analysis cache), and
-    the page is written after every notebook, so its figure links are complete.
+    intact. Otherwise it is drafted on a free core while the last notebooks
+    run (its tables loaded from what their kernels left in the analysis cache)
+    and written after every notebook, so its figure links are complete: as
+    drafted when the figures are those it was drafted with (a rerun's), else
+    rendered again (:func:`policytext.reading_page.write_draft`).
     """
     import sys
 
@@ -97,12 +99,11 @@ def reading_page_step(doc: Path | None, *, figures: Path, record_folders: tuple[
         print(f"reading page {target.name}: skipped, inputs unchanged and page intact", file=sys.stderr)
         return None
 
-    def finish(tables) -> None:
-        from ..document import load
-
-        reading_page.write(load(document_path), tables, target, figures_dir=figures)
+    def finish(draft: reading_page.Draft) -> None:
+        reading_page.write_draft(draft, target, figures_dir=figures)
         # Read again now: the notebooks' records were saved to the same file during the run.
         RunRecord(*record_folders).remember(step, key, [target])
         print(f"reading page: {target}", file=sys.stderr)
 
-    return Step("the reading page", functools.partial(reading_page.tables_of, document_path), finish)
+    return Step("the reading page", functools.partial(reading_page.draft, document_path, target, figures_dir=figures),
+                finish)
