@@ -18,9 +18,21 @@ def test_numbers(numeral, value):
     assert to_number(numeral) == value
 
 
-@pytest.mark.parametrize("numeral", ["十十", "十十十", "一千千", "十二三", "二十十", ""])
+@pytest.mark.parametrize("numeral", ["十十", "十十十", "一千千", "二十十", ""])
 def test_runs_that_are_not_numbers(numeral):
     assert to_number(numeral) is None
+
+
+@pytest.mark.parametrize("numeral, value", [
+    ("一两", 1), ("七八", 7), ("三五", 3), ("十二三", 12), ("十七八", 17), ("三四十", 30), ("二三十万", 200_000),
+])
+def test_two_neighbouring_digits_are_an_approximate_range_read_at_its_lower_bound(numeral, value):
+    assert to_number(numeral) == value
+
+
+@pytest.mark.parametrize("numeral, value", [("一九五四", 1954), ("二十三", 23), ("一二三", 123), ("三七", 37)])
+def test_digits_that_are_not_neighbours_are_no_range(numeral, value):
+    assert to_number(numeral) == value
 
 
 def test_a_marker_that_is_not_a_number_is_text_not_a_crash():

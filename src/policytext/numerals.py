@@ -9,7 +9,9 @@ prefix (五千亿元 is 5000 亿元, as 5000亿元 would be; 十亿四千万人 
 number of 人).
 
 cn2an raises ValueError or KeyError on runs that are not numbers (十十,
-一千千, 十二三); scraped text has them, so callers get None instead of a crash.
+一千千); scraped text has them, so callers get None instead of a crash. Two
+neighbouring digits (一两个, 七八十, 十二三) are an approximate range, read at
+its lower bound.
 """
 
 from __future__ import annotations
@@ -56,6 +58,23 @@ def split_magnitude(numeral: str) -> tuple[str, str]:
     return head, end.group()
 
 
+# 一两个, 七八十, 十七八岁, 三五天: two neighbouring digits with no power between them are an approximate
+# range, read at its lower bound (as 五、六倍 is); cn2an would read 一两 as 12 and 七八 as 78.
+_APPROXIMATE = re.compile(r"(十?)([一二三四五六七八九])([二两三四五六七八九])([十百千万亿]*)")
+_DIGIT_VALUE = MappingProxyType({d: i for i, d in enumerate("零一二三四五六七八九")} | {"两": 2})
+
+
+def approximate_low(numeral: str) -> str | None:
+    """``"七八十"`` → ``"七十"``, ``"一两"`` → ``"一"``: the lower bound of an approximate range, or None when it is none."""
+    m = _APPROXIMATE.fullmatch(numeral)
+    if m is None:
+        return None
+    low, high = _DIGIT_VALUE[m[2]], _DIGIT_VALUE[m[3]]
+    if high - low == 1 or (low, high) == (3, 5):
+        return m[1] + m[2] + m[4]
+    return None
+
+
 @lru_cache(maxsize=1024)
 def to_number(numeral: str) -> float | None:
     """``"十二"`` → 12.0, ``"2,157.8"`` (or ``"2，157.8"``) → 2157.8, ``"百"`` → 100.0, ``"一点三七万亿"`` → 1.37e12; None when it is not a number."""
@@ -67,6 +86,8 @@ def to_number(numeral: str) -> float | None:
             return float(text)
         except ValueError:
             return None
+    if (low := approximate_low(text)) is not None:
+        return to_number(low)
     head, power = split_magnitude(text)
     if power and "点" in head:
         # cn2an reads 一点三七 and 一万亿 but not 一点三七万亿.
