@@ -109,6 +109,9 @@ def test_quantity_takes_multipliers_into_the_value():
     assert not same_quantity((18.5, "%"), (18.5, "个百分点"))
     assert same_quantity((math.nan, "%"), (math.nan, "%"))
     assert not same_quantity((math.nan, "%"), (5, "%"))
+    assert not same_quantity((5, "%"), (math.nan, "%"))  # a number never matches a withheld figure
+    assert not same_quantity((math.nan, "亿元"), (math.nan, "%"))  # nor a withheld figure of another unit
+    assert not same_quantity((0, "%"), (math.nan, "%"))  # null is no zero
 
 
 def test_claims_match_on_overlap_value_and_unit_and_score_year_on_matches(tmp_path):

@@ -599,3 +599,83 @@ def test_a_bare_magnitude_of_people_counts_them():
 def test_a_page_number_after_a_title_is_no_value():
     assert claims_of("12.市纪委监委2022年工作总结和2023年工作安排 88\n").empty
     assert list(claims_of("排放量分别下降 9.66%。").value) == [-9.66]
+
+
+# --- issue 13: redacted figures, places counted, thresholds, labels and names -----------------
+
+
+def _rows(text: str) -> list[tuple]:
+    table = claims_of(text)
+    return [(r.raw, None if math.isnan(r.value) else r.value, r.unit, r.kind, r.redacted) for r in table.itertuples()]
+
+
+def test_a_redacted_figure_may_stand_apart_from_its_unit():
+    # Typeset survey reports put a space between a withheld figure and its unit, a bare 万 included.
+    assert _rows("全县现辖 XX 镇，人口 XX 万。") == [("XX 镇", None, "镇", "count", True), ("XX 万", None, "万", "count", True)]
+    # A withheld place name or an ordinal is no figure: 县 is no unit, 大 counts only places and facilities.
+    assert claims_of("XX 县农村工作情况调研报告，党的 XX 大以来，变化很大。").empty
+
+
+def test_single_marks_and_blanks_are_figures_where_the_redaction_detector_finds_them():
+    assert _rows("比全省高出X个百分点，累计*亿元。") == [
+        ("X个百分点", None, "个百分点", "growth", True), ("累计*亿元", None, "亿元", "amount", True)]
+    assert _rows("整修线路___条公里，入户率达到___%。") == [
+        ("___条公里", None, "条公里", "quantity", True), ("达到___%", None, "%", "share", True)]
+    # The lower end of a range withheld: it takes the unit of the upper one.
+    assert _rows("多的___—8场。") == [("___", None, "场", "count", True), ("8场", 8, "场", "count", False)]
+    # Marks the detector does not take for a redaction (a Latin word's X), and a blank where the page stops.
+    assert claims_of("共有MAX个。").empty
+    assert claims_of("占应装户的比例为___").empty
+
+
+def test_a_redacted_value_is_null_never_zero_in_every_output(tmp_path):
+    table = claims_of("累计*亿元，比去年增长3%。")
+    assert math.isnan(table.value.iloc[0]) and math.isnan(table.value_normalised.iloc[0])
+    path = write_table(table, "claims", outdir=tmp_path)
+    row = next(csv.DictReader(path.open(encoding="utf-8-sig")))
+    assert (row["value"], row["value_normalised"], row["redacted"]) == ("", "", "True")
+
+
+def test_places_and_facilities_are_counted_by_their_measure_word():
+    assert _rows("乌当区2乡6镇基本情况。") == [("2乡", 2, "乡", "count", False), ("6镇", 6, "镇", "count", False)]
+    assert _rows("全区8乡镇。") == [("8乡镇", 8, "乡镇", "count", False)]
+    assert [(r.value, r.unit) for r in claims_of("刘园子煤矿实现了三井贯通。").itertuples()] == [(3, "井")]
+    # A chain of Chinese numerals names a set, like a formula (两村两镇), and 村民 is no 村.
+    assert claims_of("打造两村两镇示范，3村民小组。").empty
+
+
+def test_a_count_of_big_ones_counts_only_places_and_facilities():
+    assert [(r.raw, r.value, r.unit) for r in claims_of("甜水南三大煤矿前期工作加快推进。").itertuples()] == [("三大", 3, "大")]
+    assert claims_of("打好三大攻坚战，党的十八大以来成就显著。").empty
+
+
+def test_a_count_before_a_run_of_nouns_closed_by_a_place():
+    assert [(r.raw, r.value) for r in claims_of("四个工业集中区建设加快实施。").itertuples()] == [("四个", 4)]
+    assert claims_of("解决三个方面的问题，树牢四个意识。").empty
+
+
+def test_a_threshold_of_one_wan_or_yi_leaves_the_digit_unwritten():
+    row = one("人均现金收入过万元的农户占一半。")
+    assert (row.value, row.unit, row.value_normalised, row.kind) == (1, "万元", 10000, "amount")
+    assert (one("上万人参加了活动。").value, one("超亿元项目开工。").unit) == (1, "亿元")
+    assert claims_of("不过万一出现险情。").empty
+
+
+def test_a_rate_keeps_its_denominator():
+    row = one("增加污水处理能力43.5万立方米/日。")
+    assert (row.value, row.unit, row.unit_normalised, row.value_normalised) == (43.5, "万立方米/日", "立方米/日", 435000)
+
+
+def test_table_labels_durations_and_cited_titles_count_nothing():
+    assert claims_of("具体安排如表1所示。\n表2 访谈对象信息\n见下图3。").empty
+    assert [r.raw for r in claims_of("各界代表3人参加。").itertuples()] == ["3人"]
+    assert claims_of("42個春秋的人生足跡，三十个寒暑。").empty
+    assert claims_of("印发《关于印发<防汛应急预案>等6个专项应急预案的通知》。").empty
+    assert [r.raw for r in claims_of("制定6个专项应急预案。").itertuples()] == ["6个"]
+
+
+def test_a_compilation_counts_its_own_pieces_in_its_title_not_as_a_claim():
+    assert [r.raw for r in claims_of("区委全会讨论发言(最新4篇)\n同志们：\n今年发表论文5篇。").itertuples()] == ["5篇"]
+    assert [r.raw for r in claims_of("工作总结汇编\n(22篇)\n今年发表论文5篇。").itertuples()] == ["5篇"]
+    # A note of another count is no count of pieces.
+    assert [r.raw for r in claims_of("工作总结汇编\n(共3个)\n今年发表论文5篇。").itertuples()] == ["共3个", "5篇"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from policytext import from_text
 from policytext.figures import Source, save_figure, use_chinese_font
 from policytext.figures import indicators as charts
-from policytext.indicators import tables
+from policytext.indicators import extract, tables
 
 INSTITUTIONS = {"国家级设施平台": 167, "海河实验室": 6, "高等院校": 56, "双一流高校": 5, "驻津国家级院所": 62, "市属科研院所": 42}
 
@@ -21,6 +22,18 @@ def test_institution_counts(seed_table):
     fig, data = charts.plot_counts(tables.counted(seed_table, counts="institution"), source=Source("seed"))
     assert dict(zip(data.indicator, data.value)) == INSTITUTIONS
     assert list(data.value) == sorted(INSTITUTIONS.values(), reverse=True)
+    fig.clf()
+
+
+def test_a_withheld_count_is_a_row_marked_hidden_not_a_bar_of_zero():
+    use_chinese_font()
+    claims = extract(from_text("全区新建学校12所，已经入户___家，改造医院3家。"))
+    fig, data = charts.plot_counts(tables.counted(claims), source=Source("text"))
+    assert list(data.value.fillna(-1)) == [12, 3, -1] and list(data.redacted) == [False, False, True]
+    ax = fig.axes[0]
+    assert [round(p.get_width()) for p in ax.patches] == [12, 3]  # no bar for the hidden count
+    assert any("×× 家 hidden" in t.get_text() for t in ax.texts)
+    assert tables.display_value(data.iloc[2]) == "×× 家"
     fig.clf()
 
 

@@ -20,7 +20,7 @@ Match rules (`src/policytext/evaluation/scoring.py`):
 - **headings**: level, marker (after NFKC, so （一） = (一)) and exact title (whitespace removed, a trailing 。；：， ignored) all equal.
 - **boilerplate**: a gold furniture string is found when 80% of its non-space characters are kept out of the text (outside the body, a boilerplate span or a furniture elision); a stretch the package keeps out is right when 80% of it is gold furniture; a line holding only the title (the site's copy of it) counts neither way.
 - **redactions**: spans overlap.
-- **claims**: spans overlap and value × multiplier and base unit are equal (4704.3亿元 = 470430000000 元; 个百分点 = 百分点). *Kind* and *year* are scored on the matched claims (year only where the gold gives one, stated or implied by the section or the document's date).
+- **claims**: spans overlap and value × multiplier and base unit are equal (4704.3亿元 = 470430000000 元; 个百分点 = 百分点); a withheld figure (XX 镇, ___%) has a null value, which matches only a null in the same unit (a number, 0 included, never matches a null). *Kind* and *year* are scored on the matched claims (year only where the gold gives one, stated or implied by the section or the document's date).
 - **leaders**: spans overlap and the person is the same; *wrong person* counts references resolved to someone else (or to anyone where the text does not tell).
 - **formulas**: spans overlap and the text is the same without quotation marks.
 - **reuse** (only documents whose gold lists reuse): a gold clause is found when reused clauses cover half of it; a reused clause is right when half of it lies in gold reuse. Reused clauses: those reusing a source and those whose central wording is a stock formula (both are wording from central texts).

@@ -16,7 +16,8 @@ the report prints in its header:
 - redactions: spans overlap;
 - claims: spans overlap and value × multiplier and base unit are equal
   (4704.3亿元 = 470430000000 元; 个百分点 = 百分点; units compared in simplified
-  characters; a redacted value matches a missing one); kind and year are scored on
+  characters; a withheld value, null, matches only a null in the same unit, and a
+  number never matches a null); kind and year are scored on
   the matched claims (year: where the gold gives one);
 - leaders: spans overlap and the person is the same ("wrong person" counts
   a reference resolved to someone else, or to anyone where the gold says the

@@ -71,11 +71,16 @@ def plot_counts(counted: pd.DataFrame, *, source: Source, what: str = "instituti
     if data.empty:
         return style.no_data(title, f"This text counts no {what}.", source=source), data
     fig, ax = style.new_figure(7, 0.36 * len(data) + 0.9, source=source)
-    ax.barh(range(len(data)), data.value_normalised, color=style.BLUE)
+    # A count the page withholds (___家) is a marker labelled ××, never a bar of length 0 (sorted last: NaN).
+    stated = data[~data.redacted]
+    ax.barh(stated.index, stated.value_normalised, color=style.BLUE)
+    style.bar_labels(ax, stated.value_normalised, stated.index, [f"{r.value:g} {r.unit}" for r in stated.itertuples()],
+                     fontsize=style.TICK)
+    for i in data.index[data.redacted]:
+        ax.plot([0], [i], marker="x", color=style.HIDDEN, markersize=6, linestyle="", clip_on=False)
+        ax.text(0, i, f"   ×× {data.unit[i]} hidden on the page", va="center", fontsize=style.TICK, color=style.HIDDEN)
     ax.set_yticks(range(len(data)), data.indicator, fontsize=style.LABEL)
     ax.invert_yaxis()
-    style.bar_labels(ax, data.value_normalised, range(len(data)), [f"{r.value:g} {r.unit}" for r in data.itertuples()],
-                     fontsize=style.TICK)
     ax.margins(x=0.15)
     ax.set_xlabel("number stated")
     ax.set_title(title)

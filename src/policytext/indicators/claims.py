@@ -4,9 +4,13 @@ A claim is found on the document's analysis view (normalised, elisions left out)
 and reported with raw offsets. Its parts:
 
 - the value: Arabic digits (15107, 2,157.8), Chinese numerals (前三, 第八,
-  两位数, 五千亿元) or a redaction run (××) standing where a value stands;
+  两位数, 五千亿元), a 万 or 亿 whose one is left unwritten (过万元, 上万人),
+  or redaction marks standing where a value stands (××%, XX 镇, ___家, 高出X个百分点)
+  where the redaction detector (``Document.redactions``) finds a redaction: the
+  value is then null, never 0, and ``redacted`` says why;
 - a unit from ``indicator_units.tsv``, optionally after a multiplier
-  (亿, 万 …), which gives the normalised value (1900亿元 → 1.9e11 元);
+  (亿, 万 …), which gives the normalised value (1900亿元 → 1.9e11 元), and
+  a rate's denominator (43.5万立方米/日);
 - the lead-in just before the value (达到, 突破, 年均增长, 分别增长, 列, 保持 …)
   and the qualifiers after it (以上, 左右), from ``indicator_cues.tsv``;
 - the indicator: the phrase naming what is measured, from the clause before
@@ -27,10 +31,13 @@ Chinese numerals that count things (三个方面, 四类, 一批): official Chin
 writes statistics in Arabic digits and keeps Chinese numerals for rhetoric, so
 a Chinese numeral counts only as a rank (第八, 全国第三), a top-N (前三, 百强),
 a magnitude (两位数), a doubling (翻一番), before a measure unit (五千亿元),
-counting people, places or organisations (九个部门), or occasions before a verb
-(三次到团组; 二次会议 names a session). A numeral that opens a word (二元经济,
-七台河: :func:`numeral_word_at`) is no number. The lower end of a range
-takes the unit written after the upper one (3至5个百分点).
+counting people, places or organisations (九个部门, 四个工业集中区), a place by
+its own measure word (三井, but not a chain of them: 两村两镇 names a set), or
+occasions before a verb (三次到团组; 二次会议 names a session). Nor are table
+labels (如表3所示), numbers inside a cited title (《…等6个专项应急预案的通知》)
+or a compilation's count of its own pieces in its title ((最新4篇)). A numeral
+that opens a word (二元经济, 七台河: :func:`numeral_word_at`) is no number. The
+lower end of a range takes the unit written after the upper one (3至5个百分点).
 """
 
 from __future__ import annotations
@@ -41,11 +48,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 
 from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
-from ..redaction import REDACTION, REDACTION_PATTERN
+from ..redaction import REDACTION_MARKS
 from ..textfacts import HAN
 from . import resources as res
 from .found import Found as _Found
@@ -103,7 +110,14 @@ DATE = re.compile(r"(?=\d)(?:\d{1,2}月(?:\d{1,2}[日号])?|\d{1,2}[日号](?=[�
 SHORT_QUOTE = re.compile(r"“[^“”]{1,12}”|‘[^‘’]{1,12}’|「[^「」]{1,12}」")
 # What follows a number that makes it a time or an ordinal, not a quantity.
 _NOT_QUANTITY_AFTER = re.compile(r"个?(?:年|月|日|号|时|季度|周|天|届|次|期|代|版|章|节|小时|岁|级|轮)")
-_DURATION_AFTER = re.compile(r"(?:月|季度|小时|工作日|年|星期)")
+# 42个春秋, 三十个寒暑: years of a life or a career, written as seasons.
+_DURATION_AFTER = re.compile(r"(?:月|季度|小时|工作日|年|星期|春秋|寒暑)")
+# A cited title (《关于印发…等6个专项应急预案的通知》) names a document: its numbers are part of the name.
+CITED_TITLE = re.compile(r"《[^《》]*》")
+# A table's or figure's label (表1, 如表3所示, 见下图2): the number names the table, it counts nothing.
+_LABEL_OPENERS = frozenset("如见下上附续详")
+# A bracketed note on its own line under a title ((22篇), (最新4篇)): a compilation's count of its own pieces.
+_NOTE_LINE = re.compile(r"[（(【〔\[][^（()）【】〔〕\[\]]{1,8}[）)】〕\]]")
 CLAUSE_BREAK = re.compile(r"[；：;:]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
 _BOUNDARY = frozenset(("，", "。", "；", "：", "、", "！", "？", "）", ")", "”", ";", ":", ",", "!", "?", ""))
 _NOT_ATTRIBUTIVE = frozenset("的之等和与及或以")
@@ -112,6 +126,9 @@ _NEXT_VALUE = frozenset(("、", "和", "与", "及", "-", "—", "–", "～", "
 _ORDINAL_RANGE = re.compile(r"第(?:\d+|[一二两三四五六七八九十百]+)[-—–～~至到－]$")
 _RANGE_NEXT = re.compile(r"[-—–～~至到－](?=[\d一二两三四五六七八九十百千])")
 _TOPN_UNITS = "%|名|位|强"
+_CHINESE_DIGIT = re.compile("[一二两三四五六七八九十]")
+# How many words after a count unit the counted noun may run to (四个|工业|集中区).
+_NOUN_RUN = 3
 _TIER_UNITS = ("方阵", "梯队", "阵营")
 # Qualitative magnitudes: 两位数 = at least 10 (per cent, for growth).
 _DIGITS_WORD = MappingProxyType({"两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "2": 2, "3": 3, "4": 4, "5": 5})
@@ -167,11 +184,19 @@ class Claim:
 # --- patterns built from the tables ---------------------------------------------------------
 
 
-# Where a claim can start: a digit, a Chinese numeral, 翻/百/前/第, a redaction mark.
-_CORE_FIRST = r"[\d两双三四五翻百前一二六七八九十千第首零〇×✕╳＊○□*XxＸｘ]"
+# Where a claim can start: a digit, a Chinese numeral, 翻/百/前/第, a redaction mark, the 万 of 过万元.
+_CORE_FIRST = rf"[\d两双三四五翻百前一二六七八九十千万亿第首零〇{REDACTION_MARKS}]"
+# A run of redaction marks where a figure stands (××, XX.XX, X. X, ___, a single X or *). The pattern only
+# proposes: a run is a withheld figure when the redaction detector (policytext.redaction, through
+# Document.redactions) found a redaction there, so that what counts as a redaction has one definition.
+_MARK_RUN = rf"[{REDACTION_MARKS}]+"
+_REDACTED_NUMBER = rf"{_MARK_RUN}(?:\.[ ]?{_MARK_RUN})?"
+_MARKS_ONLY = re.compile(rf"{_REDACTED_NUMBER}$")
+# 过万元, 超亿元, 上万人: a threshold or round number of one 万 or 亿, the digit left unwritten (以上 closes a figure).
+_IMPLIED_ONE = r"(?<=[过超破逾近上])(?<!以上)(?:万亿|亿|万)"
+# A rate's denominator written after its unit (43.5万立方米/日, 120元/吨).
+_PER = r"日|天|周|月|年|小时|秒"
 # An approximate range of neighbouring digits (五、六倍, 二、三十亿斤) is one claim at its lower bound.
-# A redacted number may keep its decimal point (xxxx.xxxx万).
-_REDACTED_NUMBER = rf"(?:{REDACTION_PATTERN})(?:\.(?:{REDACTION_PATTERN}))?"
 _RANGE_LOW = "|".join(f"{a}(?=、{b})" for a, b in zip("一二三四五六七八", "二三四五六七八九"))
 
 
@@ -189,13 +214,16 @@ def _core_pattern() -> re.Pattern[str]:
         rf"|(?P<pct>百分之(?P<pct_n>{ARABIC}|{CHINESE}))"
         rf"|(?P<top>前(?P<top_n>{ARABIC}|[一二两三四五六七八九十百]+)(?:(?P<top_unit>{_TOPN_UNITS})|{not_cjk}))"
         rf"|(?P<strong>(?<![\d.])(?P<strong_n>\d+|[一二三四五六七八九]?[十百千])强(?![化调度劲大]))"
-        rf"|(?P<rank>(?:第(?P<rank_n>\d+|[一二三四五六七八九十百]+|{REDACTION_PATTERN})|(?P<first>首)(?=位))"
+        rf"|(?P<rank>(?:第(?P<rank_n>\d+|[一二三四五六七八九十百]+|{_MARK_RUN})|(?P<first>首)(?=位))"
         rf"(?:(?P<rank_unit>位|名|{'|'.join(_TIER_UNITS)})|{not_cjk}))"
-        rf"|(?P<qty>(?:(?P<low>{_RANGE_LOW})、)?(?P<num>{ARABIC}|{CHINESE}|{_REDACTED_NUMBER})"
-        # 34 个界别: a space between digits and their unit, as typeset text has.
-        rf"(?:(?<=\d)[ \u00a0](?=(?:{inner})?(?:{mult})?(?:{units})))?(?P<inner>{inner})?"
+        rf"|(?P<qty>(?:(?P<low>{_RANGE_LOW})、)?(?P<num>{ARABIC}|{CHINESE}|{_REDACTED_NUMBER}|(?P<implied>{_IMPLIED_ONE}))"
+        # 34 个界别, XX 万: a space between a figure and its unit, as typeset text has; a withheld figure
+        # may end a wrapped line (XX\n乡).
+        rf"(?:(?:(?<=[\d{REDACTION_MARKS}])[ \u00a0]|(?<=[{REDACTION_MARKS}])\n)"
+        rf"(?=(?:{inner})?(?:(?:{mult})?(?:{units})|(?:{mult})(?![{_CJK}]))))?(?P<inner>{inner})?"
         # 1.2万亿余元, 1.2万余亿元: 余/多 may stand inside the multiplier.
-        rf"(?P<unit>(?:(?P<mult>{mult})(?:(?P<inner_mid>{inner})(?P<mult2>{mult})?)?)?(?P<base>{units})|(?P<bare>{mult}))?"
+        rf"(?P<unit>(?:(?P<mult>{mult})(?:(?P<inner_mid>{inner})(?P<mult2>{mult})?)?)?(?P<base>{units})(?:/(?P<per>{_PER}|{units}))?"
+        rf"|(?P<bare>{mult}))?"
         rf"(?P<after>{after})?))"
     )
 
@@ -240,6 +268,8 @@ def find_claims(document: Document) -> list[Claim]:
     raw, view = document.raw, document.view
     text = view.text
     markers = _marker_spans(document)
+    # The redaction detector's spans, on the view: a run of marks is a withheld figure only where it found one.
+    withheld = sorted((view.from_raw(r.start), view.from_raw(r.end)) for r in document.redactions)
     current_year = _document_year(document)
     heading_times = _heading_times(document, current_year)
     claims: list[Claim] = []
@@ -257,8 +287,13 @@ def find_claims(document: Document) -> list[Claim]:
             context = _opening_time(piece, current_year) or context
         protected = [(view.from_raw(s) - first, view.from_raw(e) - first)
                      for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
+        hidden = [(s - first, e - first) for s, e in withheld[bisect_left(withheld, (first,)) : bisect_left(withheld, (last,))]]
         section_time = heading_times.get(str(section), _NO_TIME)
-        for found in _sentence_claims(piece, protected=protected, current_year=current_year):
+        # The title of a compilation (关于…发言(最新4篇)) and a note under it ((22篇)) count its own pieces.
+        own_pieces = kind == "title" or _NOTE_LINE.fullmatch(piece.strip()) is not None
+        for found in _sentence_claims(piece, protected=protected, hidden=hidden, current_year=current_year):
+            if own_pieces and _counts_texts(found.unit):
+                continue
             s, e = view.to_raw(first + found.start, first + found.end)
             _inherit_time(found, section_time, context, current_year)
             claims.append(
@@ -322,6 +357,11 @@ def _inherit_time(found: _Found, section: _Time, passage: _Time, current_year: i
         return
     if current_year and not found.period and not found.undated and not section.undated:
         found.year, found.year_source = str(current_year), "document"
+
+
+def _counts_texts(unit: str) -> bool:
+    spec = res.units().get(unit)
+    return spec is not None and spec.counts == "text"
 
 
 def _heading_times(document: Document, current_year: int | None) -> dict[str, _Time]:
@@ -403,22 +443,25 @@ def _marker_spans(document: Document) -> list[tuple[int, int]]:
 # --- one sentence ---------------------------------------------------------------------------
 
 
-def _sentence_claims(text: str, *, protected: list[tuple[int, int]], current_year: int | None = None) -> list[_Found]:
+def _sentence_claims(text: str, *, protected: list[tuple[int, int]], hidden: Sequence[tuple[int, int]] = (),
+                     current_year: int | None = None) -> list[_Found]:
+    """The claims of one sentence; ``hidden`` are the spans the redaction detector found in it (sentence offsets)."""
     # Most sentences state no figure (三个方面 counts, it does not measure):
     # without a candidate that could be one, skip the clause and time scans.
-    candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text)]
+    candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text, hidden)]
     if not candidates:
         return []
     clauses = _clause_starts(text)
     times = _time_expressions(text, clauses, current_year=current_year)
     protected = protected + [(t[0], t[1]) for t in times]
     protected += [m.span() for m in DATE.finditer(text)] + [m.span() for m in SHORT_QUOTE.finditer(text)]
+    protected += [m.span() for m in CITED_TITLE.finditer(text)]
     found: list[_Found] = []
     for m in candidates:
         if any(s < m.end() and m.start() < e for s, e in protected):
             continue
         try:
-            claim = _read(m, text, clauses, found)
+            claim = _read(m, text, clauses, found, hidden)
         except IllFormedNumeral:
             continue  # 一千千 and the like: a typo or a name, not a figure
         if claim is not None:
@@ -487,7 +530,7 @@ def _when(claim: _Found, times, text: str, clauses: list[int], earlier: list[_Fo
     return "", ""
 
 
-def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _Found | None:
+def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidden: Sequence[tuple[int, int]]) -> _Found | None:
     """A candidate turned into a claim with value and unit, or None when it is not one.
 
     ``m`` has passed :func:`_never_a_quantity` (``_sentence_claims`` keeps only those).
@@ -515,9 +558,9 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
         claim.continuation = bool(found) and text[found[-1].end : m.start()] in _NEXT_VALUE  # 百分之五到百分之六
         return _with_lead(claim, _lead_pattern().search(before), m.start())
     if m["top"] or m["strong"] or m["rank"]:
-        return _read_ranking(m, before, after_char, base)
+        return _read_ranking(m, before, after_char, base, hidden)
 
-    num, redacted = m["num"], bool(REDACTION.match(m["num"]))
+    num, redacted = m["num"], bool(_MARKS_ONLY.match(m["num"]))
     num_start = m.start("num")
     end = m.end()
     unit = m["unit"] or ""
@@ -525,8 +568,8 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     mult = mults.get(m["mult"] or m["bare"] or "", 1.0) * mults.get(m["mult2"] or "", 1.0)
     if m["inner_mid"]:
         unit = (m["mult"] or "") + (m["mult2"] or "") + m["base"]  # the unit as written, 余 left to the qualifiers
-    if not unit and num[0].isdigit() and (upper := _upper_end(text, m.end())) is not None:
-        # 3至5个百分点, 3-5所: the lower end of a range is in the unit written after the upper one.
+    if not unit and (num[0].isdigit() or redacted) and (upper := _upper_end(text, m.end(), hidden)) is not None:
+        # 3至5个百分点, 3-5所, ___—8场: the lower end of a range is in the unit written after the upper one.
         unit = upper["unit"]
         spec = units.get(upper["base"]) if upper["base"] else None
         mult = mults.get(upper["mult"] or upper["bare"] or "", 1.0) * mults.get(upper["mult2"] or "", 1.0)
@@ -543,13 +586,17 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     continuation = bool(found) and text[found[-1].end : num_start] in _NEXT_VALUE
     value_context = bool(lead_roles - {"distribute"}) or continuation
     if redacted:
-        if not unit and not (value_context and rest in _BOUNDARY):
+        # A blank with no unit is a figure after a value word, closed by punctuation (指数为××。);
+        # 为___ where the page stops names nothing (为 may be "for", the blank a phrase).
+        if not unit and not (value_context and rest and rest in _BOUNDARY):
             return None
     elif num[0].isdigit() and not unit and not value_context:
         return None
     if not (redacted or num[0].isdigit() or value_context) and numeral_word_at(text, num_start, max(end, m.end("num") + 1)):
         return None  # 二元经济结构, 七台河: the numeral opens a word, it counts nothing
     power = "" if redacted or num[0].isdigit() else split_magnitude(num)[1]
+    if m["implied"]:
+        num, power = "一" + num, num  # 过万元 is 1 万元, written as 过1万元 would be
     if unit_in_word and not (unit or power or redacted or value_context):
         return None
     if power:
@@ -557,6 +604,8 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
         num, unit, mult = num[: -len(power)], power + unit, mult * mults[power]
     if spec and spec.needs == "lead" and not value_context:
         return None  # 60岁以上老年人 describes people; 提高到78.2岁 states a figure
+    if spec and spec.needs == "entity" and not _counts_people_or_places(spec, text, end):
+        return None  # 三大煤矿 counts mines; 三大战役, 党的XX大 name things
     if num in ("百", "千") and not value_context:
         return None  # 百倍努力, 千亿斤粮食产能 (a name); 超百亿元 states a figure
     value = math.nan if redacted else _number(num)
@@ -567,15 +616,16 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     claim = _Found(
         "qty", m.start(), m.start(), end,
         **{**base, "value": value, "unit": unit, "factor": mult * (spec.factor if spec else 1.0),
-           "unit_normalised": spec.unit_normalised if spec else "", "unit_kind": spec.kind if spec else None,
+           "unit_normalised": (spec.unit_normalised + (f"/{m['per']}" if m["per"] else "")) if spec else "",
+           "unit_kind": spec.kind if spec else None,
            "redacted": redacted},
     )
     claim.continuation = continuation
     # 33万xx人民: a redacted place name between the figure and the noun it counts.
-    hidden = REDACTION.match(text, end) if not redacted else None
-    if hidden and (unit or power):
-        claim.counted_at = hidden.end()
-        rest = text[hidden.end() : hidden.end() + 1]
+    place = _hidden_at(hidden, end) if not redacted else None
+    if place is not None and (unit or power):
+        claim.counted_at = place
+        rest = text[place : place + 1]
     claim.attributive = (
         bool(rest) and re.match(rf"[{_CJK}“]", rest) is not None and rest not in _NOT_ATTRIBUTIVE
         and not _lead_pattern_at().match(text, end)  # 三万九千八百元|增加到…: a verb follows, not a noun
@@ -590,12 +640,12 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found]) -> _F
     return claim
 
 
-def _upper_end(text: str, position: int) -> re.Match | None:
+def _upper_end(text: str, position: int, hidden: Sequence[tuple[int, int]]) -> re.Match | None:
     """The upper end of a range after a bare number (3|至5个百分点), when it is a number with a unit."""
     if not _RANGE_NEXT.match(text, position):
         return None
     upper = _core_pattern().match(text, position + 1)
-    if upper is None or not upper["qty"] or not upper["unit"] or _never_a_quantity(upper, text):
+    if upper is None or not upper["qty"] or not upper["unit"] or _never_a_quantity(upper, text, hidden):
         return None
     return upper
 
@@ -651,19 +701,35 @@ def _word_edges(sentence: str) -> frozenset[int]:
     return frozenset(default_tokenizer().segment(sentence).bounds)
 
 
-def _never_a_quantity(m: re.Match, text: str) -> bool:
+def _hidden_at(hidden: Sequence[tuple[int, int]], position: int) -> int | None:
+    """The end of the redaction that starts at ``position``, or None."""
+    return next((end for start, end in hidden if start == position), None)
+
+
+def _withheld(hidden: Sequence[tuple[int, int]], text: str, start: int, end: int) -> bool:
+    """Whether every mark of ``text[start:end]`` lies in a detected redaction (the point of ××.×× may lie between two)."""
+    return all(any(s <= i < e for s, e in hidden) for i in range(start, end) if text[i] not in ". ")
+
+
+def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]]) -> bool:
     """Whether a quantity candidate is rejected whatever its sentence says around it."""
+    if m["rank"] and m["rank_n"] and _MARKS_ONLY.match(m["rank_n"]):
+        return not _withheld(hidden, text, *m.span("rank_n"))
     if not m["qty"]:
         return False
     num = m["num"]
     num_start = m.start("num")
+    if _MARKS_ONLY.match(num) and not _withheld(hidden, text, *m.span("num")):
+        return True  # marks the redaction detector does not take for a redaction (5x, X光, CSS *)
     previous = text[num_start - 1 : num_start]
     if previous in (".", "第") or (previous.isascii() and previous.isalnum()):
         return True  # 3.5, A4, 第2次: no quantity
+    if previous in ("表", "图") and (num_start < 2 or text[num_start - 2] in _LABEL_OPENERS or text[num_start - 2].isspace()):
+        return True  # 如表3所示: a label (the 所 is 所示's); 代表3人 counts
     if _ORDINAL_RANGE.search(text, max(0, num_start - 8), num_start):
         return True  # 第3至5条: the upper end of a range of ordinals
     rest = text[m.end() : m.end() + 1]
-    if rest.isascii() and rest.isalpha() and not REDACTION.match(text, m.end()):
+    if rest.isascii() and rest.isalpha() and _hidden_at(hidden, m.end()) is None:
         return True  # 5G, C919 (but 33万xx人民: a redaction follows)
     if _NOT_QUANTITY_AFTER.match(text, m.end("inner") if m["inner"] else m.end("num")) and not m["base"]:
         return True
@@ -674,7 +740,7 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
         # 三次到团组, 召开会议12次。 count occasions; 61次常务会议, 二次会议 name a session; 一次 is no statistic.
         ends = rest in _BOUNDARY and num[0].isdigit()
         return not ((to_number(num) or 0) >= 2 and (ends or _verb_at(text, m.end())))
-    if num[0].isdigit() or REDACTION.match(num):
+    if num[0].isdigit() or _MARKS_ONLY.match(num):
         return False
     if previous in "几数" and previous:
         return True  # 几十亩到几百亩, 数百亿: a vague order, no figure
@@ -685,11 +751,28 @@ def _never_a_quantity(m: re.Match, text: str) -> bool:
         return True
     if power or m["mult"] or m["bare"] or (spec and spec.kind in ("amount", "share", "multiple", "growth", "quantity")):
         return False
+    if spec and spec.counts == "place" and (
+        _CHINESE_DIGIT.match(text, m.end()) or _place_count_before(text, m.start())
+    ):
+        return True  # 两村两镇, 二乡六镇 written as a chain of Chinese numerals names a set, like a formula
     if spec and spec.kind == "count" and (to_number(num) or 0) >= 2 and _counts_people_or_places(spec, text, m.end()):
         return False  # 只有五人, 两名委员, 九个部门: rhetoric counts abstractions, not people or places
     if spec and spec.kind == "count" and text[m.end() : m.end() + 1] in _BOUNDARY and _value_lead_before(text, m.start()):
         return False  # 建交国家增加到近百个。: a value word and the noun before make even a round number a figure
     return not _statistic(num)
+
+
+def _place_count_before(text: str, position: int) -> bool:
+    """Whether a Chinese numeral and a place unit end right before ``position`` (两村|两镇)."""
+    for unit in _place_units():
+        if text.endswith(unit, 0, position) and position > len(unit) and _CHINESE_DIGIT.match(text, position - len(unit) - 1):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_units() -> tuple[str, ...]:
+    return tuple(u.unit for u in res.units().values() if u.counts == "place")
 
 
 def _value_lead_before(text: str, position: int) -> bool:
@@ -709,10 +792,22 @@ def _verb_at(text: str, position: int) -> bool:
 
 
 def _counts_people_or_places(spec, text: str, position: int) -> bool:
-    if spec.counts == "person":
+    """Whether the unit counts people or places (五人, 2乡6镇, 三井), or the noun after it is one (九个部门, 四个工业集中区).
+
+    The counted noun is the run of nouns after the unit (工业|集中区): any of them listed in
+    ``indicator_entities.tsv`` makes the count one of people, places or organisations.
+    """
+    if spec.counts in ("person", "place"):
         return True
     edges = sorted(e for e in _word_edges(text) if e > position)
-    return bool(edges) and text[position : edges[0]] in res.counted_entities()
+    entities, tags = res.counted_entities(), _dictionary_words()
+    for start, end in zip([position, *edges], edges[:_NOUN_RUN]):
+        word = text[start:end]
+        if word in entities:
+            return True
+        if not tags.get(word, "").startswith("n"):
+            return False
+    return False
 
 
 def _range_low(low: str, numeral: str, value: float) -> float:
@@ -736,7 +831,7 @@ def _statistic(numeral: str) -> bool:
     return value is not None and value >= 100 and numeral[0] not in "十百千"
 
 
-def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Found | None:
+def _read_ranking(m: re.Match, before: str, after_char: str, base: dict, hidden: Sequence[tuple[int, int]]) -> _Found | None:
     prefix = _rank_prefix_pattern().search(before)
     lead, scope = (prefix["lead"] or "", prefix["scope"] or "") if prefix else ("", "")
     start = m.start() - (len(before) - prefix.start()) if prefix and prefix.group() else m.start()
@@ -749,10 +844,11 @@ def _read_ranking(m: re.Match, before: str, after_char: str, base: dict) -> _Fou
         if unit in _TIER_UNITS and not (scope or lead):
             return None
         pattern = "tier" if unit in _TIER_UNITS else "rank"
-        hidden = bool(m["rank_n"] and REDACTION.fullmatch(m["rank_n"]))  # 全省第xx: a rank the page withholds
-        number = math.nan if hidden else (1.0 if m["first"] else _number(m["rank_n"]))
+        # 全省第xx: a rank the page withholds (_never_a_quantity has checked the detector found the marks).
+        withheld = bool(m["rank_n"] and _MARKS_ONLY.match(m["rank_n"]))
+        number = math.nan if withheld else (1.0 if m["first"] else _number(m["rank_n"]))
         value, unit_normalised = number, (unit if pattern == "tier" else "位")
-        base = {**base, "redacted": hidden}
+        base = {**base, "redacted": withheld}
     elif m["top"]:
         unit = m["top_unit"] or ""
         value, unit_normalised = _number(m["top_n"]), ("%" if unit == "%" else "位")
