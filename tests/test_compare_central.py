@@ -10,7 +10,8 @@ import pytest
 
 from policytext import from_text
 from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date, speech_period, split_clauses
-from policytext.compare.align import figures_agree, untitled_wording
+from policytext.compare.align import distinctive_share, figures_agree, untitled_wording, without_shared_terms
+from policytext.compare.clauses import reports
 from policytext.compare.central import build_index
 from policytext.compare.dating import date_bounds
 from policytext.compare.stock import document_frequency, stock_wording
@@ -384,17 +385,92 @@ def _report(year: int, sentence: str):
 def test_a_paraphrase_of_the_genres_template_is_local_one_of_a_single_text_is_not():
     opening = "现在，我代表国务院，向大会报告政府工作，请予审议。"
     corpus = ReferenceCorpus((*(_report(year, opening) for year in (2019, 2021, 2023)),
-                              _report(2022, "推动相关改革深化，健全与高质量发展相适应的体制机制。")))
-    speech = from_text("政府工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作，健全推动经济高质量发展体制机制。")
+                              _report(2022, "让人民群众的获得感、幸福感、安全感更加充实。")))
+    speech = from_text("政府工作报告\n各位代表：\n现在，我代表国务院向大会报告工作，安全感、幸福感、获得感要让人民群众更加充实。")
     table = compare(speech, corpus, speech_date="2024-01-01").clauses.set_index("text")
-    # Three years of work reports open so: the city's version follows the template, not a report.
-    assert table.loc["现在，我代表市人民政府向大会报告工作", "class"] == "local"
-    assert table.loc["健全推动经济高质量发展体制机制", "class"] == "paraphrase"
-    assert table.loc["健全推动经济高质量发展体制机制", "source_id"] == "gwr2022"
-    # With the opening in one report only, its paraphrase points to that report.
+    # Three years of work reports open so: the version here follows the template, not a report.
+    assert table.loc["现在，我代表国务院向大会报告工作", "class"] == "local"
+    # The same words in another order: a paraphrase of the one report that holds them.
+    assert table.loc["安全感、幸福感、获得感要让人民群众更加充实", "class"] == "paraphrase"
+    assert table.loc["安全感、幸福感、获得感要让人民群众更加充实", "source_id"] == "gwr2022"
+    # With the opening in one report only, the clause takes that report's words.
     single = ReferenceCorpus((_report(2023, opening),))
     table = compare(speech, single, speech_date="2024-01-01").clauses.set_index("text")
-    assert table.loc["现在，我代表市人民政府向大会报告工作", "class"] == "paraphrase"
+    assert table.loc["现在，我代表国务院向大会报告工作", "class"] != "local"
+    assert table.loc["现在，我代表国务院向大会报告工作", "source_id"] == "gwr2023"
+
+
+# --- frames and distinctive wording ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "总书记在主持学习时指出", "习近平总书记强调", "党的二十大报告提出", "总书记听取黑龙江省委和省政府汇报时",
+    "在他亲自主持召开的座谈会上", "在全省经济工作会议上", "在省委全会讲话中", "李克强总理所作的政府工作报告",
+    "习近平总书记关于发展新质生产力的重要论述", "县政府工作的指导思想是", "總書記在主持學習時強調",
+])
+def test_a_clause_that_reports_a_speech_act_its_occasion_or_its_text_is_a_frame(text):
+    assert reports(text)
+    doc = from_text(f"党课\n同志们：\n{text}，加快形成新质生产力。")
+    assert {c.text: c for c in split_clauses(doc)}[text].frame
+
+
+@pytest.mark.parametrize("text", [
+    "加快形成新质生产力", "是推动高质量发展的内在要求和重要着力点", "坚持在经济增长的同时实现居民收入同步增长",
+    "积极培育未来产业", "及时将科技创新成果应用到具体产业和产业链上", "会同有关部门抓好落实",
+])
+def test_wording_is_no_frame(text):
+    assert not reports(text)
+
+
+_HEILONGJIANG = ("# title: 考察报道\n# level: central\n# date: 2023-09-08\n# ---\n"
+                 "习近平听取黑龙江省委和省政府工作汇报，强调积极培育未来产业，加快形成新质生产力。\n")
+
+
+def test_the_occasion_a_speech_shares_with_the_centre_is_not_reuse_the_words_said_there_are():
+    corpus = ReferenceCorpus((parse_reference_text(_HEILONGJIANG, doc_id="report"),))
+    speech = from_text("党课\n同志们：\n总书记听取黑龙江省委和省政府汇报时，要求积极培育未来产业，加快形成新质生产力。")
+    table = compare(speech, corpus, speech_date="2024-01-01").clauses.set_index("text")
+    assert table.loc["总书记听取黑龙江省委和省政府汇报时", "class"] == "local"
+    assert table.loc["加快形成新质生产力", "class"] == "verbatim"
+    # Without the occasion's 时 the clause says what was done, in the report's words.
+    plain = from_text("党课\n同志们：\n总书记听取黑龙江省委和省政府工作汇报。")
+    assert set(compare(plain, corpus, speech_date="2024-01-01").clauses.query("kind == 'text'")["class"]) <= {"verbatim", "near-verbatim"}
+
+
+def test_distinctive_share_weighs_the_bigrams():
+    weights = {"奋力": 0.5, "力谱": 0.5, "谱写": 0.5, "镇巴": 4.0}
+    assert distinctive_share("奋力谱写", "奋力谱写天津篇章", weights) == 1.0
+    # The clause's own name outweighs the shared frame; unweighted, 3 of 5 bigrams are shared.
+    assert distinctive_share("奋力谱写镇巴", "奋力谱写天津篇章", weights) < 0.5
+    assert distinctive_share("", "奋力谱写", weights) == 0.0
+    assert without_shared_terms("为了推动新质生产力的发展", "推动新质生产力加快发展", ("新质生产力",)) == "为了推动|||||的发展"
+    assert without_shared_terms("为了推动新质生产力的发展", "推动产业加快发展", ("新质生产力",)) == "为了推动新质生产力的发展"
+
+
+def test_bigram_weights_come_from_the_corpus():
+    texts = [f"# title: 报告{i}\n# level: central\n# date: 202{i}-03-05\n# ---\n推动高质量发展，{extra}。\n"
+             for i, extra in enumerate(("奋力谱写天津篇章", "加快发展", "稳步推进"))]
+    index = build_index(ReferenceCorpus(tuple(parse_reference_text(t, doc_id=f"r{i}") for i, t in enumerate(texts))))
+    weights = index.bigram_weights(["发展", "天津", "镇巴"])
+    assert 0 < weights["发展"] < weights["天津"] < weights["镇巴"]
+
+
+_FRAMES = ("# title: 考察报道\n# level: central\n# date: 2024-02-02\n# ---\n"
+           "推动新质生产力加快发展。必须站在国家安全和发展战略全局的高度。奋力谱写中国式现代化天津篇章。\n")
+_COMMON = ("# title: 工作报告\n# level: central\n# date: 2023-03-05\n# ---\n"
+           "必须站在全局的高度推动发展，奋力谱写新篇章。\n")
+
+
+def test_a_paraphrase_needs_more_than_a_shared_frame_or_term():
+    corpus = ReferenceCorpus((parse_reference_text(_FRAMES, doc_id="inspection"),
+                              parse_reference_text(_COMMON, doc_id="report")))
+    speech = from_text("党课\n同志们：\n奋力谱写中国式现代化建设的镇巴新篇章，为了推动新质生产力的发展，"
+                       "加快发展、推动新质生产力。")
+    table = compare(speech, corpus, speech_date="2024-06-01").clauses.set_index("text")
+    assert table.loc["奋力谱写中国式现代化建设的镇巴新篇章", "class"] == "local"  # the frame, and its own name
+    assert table.loc["为了推动新质生产力的发展", "class"] == "local"  # the topic's term and little else
+    # The central sentence's words, reordered: a paraphrase.
+    assert table.loc["加快发展、推动新质生产力", "class"] == "paraphrase"
 
 
 def test_a_clause_the_page_breaks_off_in_joins_no_stretch():

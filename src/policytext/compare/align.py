@@ -25,7 +25,16 @@ whose only central words are a 13-character name of the leadership is not
 verbatim reuse, however identical those 13 characters are.
 - **paraphrase**: substantial shared wording without such an alignment: at
   least ``paraphrase_share`` of the clause's character bigrams occur in one
-  central sentence (in another order, or with a long omission);
+  central sentence (in another order, or with a long omission), and they
+  carry as large a share of the clause's distinctive wording
+  (:func:`distinctive_share`: bigrams weighed by their inverse document
+  frequency over the central corpus). A clause that shares only the frame
+  of a central sentence (必须站在…的高度, 奋力谱写中国式现代化…篇章) and puts its
+  own words in it (镇巴, 市政协, 县政府) is no paraphrase: the words it shares
+  are those every text uses, the words it does not share are its own. Nor
+  is one that shares a term of the lexicon (新质生产力, :func:`without_shared_terms`)
+  and little else: 为了推动新质生产力的发展 names the topic of 推动新质生产力加快发展,
+  it does not reword it;
 - **local**: none of these.
 
 Figures must agree (:func:`figures_agree`): a clause that shares a central
@@ -42,6 +51,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -57,6 +67,8 @@ __all__ = [
     "Thresholds",
     "align",
     "bigram_overlap",
+    "distinctive_share",
+    "without_shared_terms",
     "wording_bigrams",
     "classify",
     "edits_between",
@@ -126,6 +138,7 @@ class Thresholds:
     min_anchor: int = 8  # a near-verbatim pair must share one stretch this long
     near_similarity: float = 0.7
     paraphrase_share: float = 0.6
+    paraphrase_distinctive: float = 0.6  # the same share, counted in inverse-document-frequency weight
     paraphrase_min_chars: int = 10
     paraphrase_min_shared: int = 6
     max_gap: int = 4
@@ -256,6 +269,32 @@ def bigram_overlap(local: str, central: str) -> tuple[float, int, int]:
         if len(found) > best[0]:
             best = (len(found), hits[left][0], hits[right][0] + 2)
     return best[0] / len(grams), best[1], best[2]
+
+
+def distinctive_share(local: str, central: str, weights: Mapping[str, float]) -> float:
+    """Share of the weight of ``local``'s wording bigrams that ``central`` holds.
+
+    ``weights`` gives each bigram's weight (the index's inverse document
+    frequency, :meth:`.central.CentralIndex.bigram_weights`); a bigram missing
+    from it weighs as much as the heaviest one there (wording no central
+    text holds).
+    """
+    grams = wording_bigrams(local)
+    if not grams:
+        return 0.0
+    ceiling = max(weights.values(), default=1.0)
+    total = sum(weights.get(g, ceiling) for g in grams)
+    if total <= 0:
+        return 0.0
+    return sum(weights.get(g, ceiling) for g in grams if g in central) / total
+
+
+def without_shared_terms(local: str, central: str, terms) -> str:
+    """``local`` with every term of ``terms`` that ``central`` also holds blanked out (bigrams across it go too)."""
+    for term in terms:
+        if term in local and term in central:
+            local = local.replace(term, "|" * len(term))
+    return local
 
 
 def classify(local: str, alignment: Alignment | None, *, overlap: float = 0.0,

@@ -21,12 +21,17 @@ of the query and the posting lists it touches: it grows with the speech, not
 with the number of central documents.
 
 The index also fixes the corpus's threshold for stock formulas
-(:mod:`.stock`): the document frequency of the most widespread shingles.
+(:mod:`.stock`): the document frequency of the most widespread shingles; and
+it counts in how many documents each character bigram of the central parts
+occurs, so that wording can be weighed by how distinctive it is
+(:meth:`CentralIndex.bigram_weights`: 的发 or 提高 say little about a source,
+新质 or 赛道 much more).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -42,7 +47,7 @@ from .index import ShingleIndex, shingle_keys
 __all__ = ["INDEX_FORMAT", "CentralIndex", "PartText", "build_index", "load_index"]
 
 # Bump when the stored arrays or their meaning change: old cache files are then never read.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 SHINGLE = 4
 # Stock wording: among the 1% most widespread stretches of STOCK_SPAN characters (see stock_threshold).
 STOCK_QUANTILE = 0.99
@@ -88,6 +93,9 @@ class CentralIndex:
     sentence_bounds: np.ndarray = field(repr=False)  # per central sentence: match start, end
     index: ShingleIndex = field(repr=False)
     stock_threshold: int = 0
+    bigram_keys: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64), repr=False)  # sorted
+    bigram_documents: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64), repr=False)
+    documents: int = 0  # documents with central parts: the N of the bigram weights
 
     @property
     def size(self) -> int:
@@ -132,6 +140,25 @@ class CentralIndex:
 
     def candidates(self, text: str, *, limit: int = 8, min_shared: int = 3) -> list[tuple[int, int]]:
         return self.index.candidates(text, limit=limit, min_shared=min_shared)
+
+    def bigram_weights(self, grams) -> dict[str, float]:
+        """Inverse document frequency of each bigram over the central parts: log((N + 1) / (df + 0.5)).
+
+        A bigram no central document holds (a place name, 镇巴) weighs most;
+        one every document holds (发展) close to nothing, but not nothing: in a
+        corpus of one text every bigram it holds is in every document.
+        """
+        grams = list(grams)
+        if not grams:
+            return {}
+        keys = np.array([int(shingle_keys(g, 2)[0]) for g in grams], dtype=np.uint64)
+        frequency = np.zeros(len(keys), dtype=np.int64)
+        if len(self.bigram_keys):
+            at = np.minimum(np.searchsorted(self.bigram_keys, keys), len(self.bigram_keys) - 1)
+            held = self.bigram_keys[at] == keys
+            frequency[held] = self.bigram_documents[at[held]]
+        total = self.documents + 1
+        return {g: math.log(total / (int(df) + 0.5)) for g, df in zip(grams, frequency)}
 
     def part_texts(self, *, levels: tuple[str, ...] = ("central",)) -> list[PartText]:
         """Each part at one of ``levels`` as match text with raw offsets."""
@@ -264,6 +291,25 @@ def stock_threshold(text: str, parts: np.ndarray, *, n: int = STOCK_SPAN, quanti
     return max(2, int(np.ceil(np.quantile(shared, quantile))))
 
 
+def bigram_frequencies(text: str, parts: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each distinct character bigram of the central ``parts`` (document, start, end) and how many documents hold it.
+
+    Returns (sorted keys, document counts, number of documents).
+    """
+    keys = shingle_keys(text, 2)
+    if not len(keys) or not len(parts):
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64), 0
+    doc_of = np.full(len(keys), -1, dtype=np.int64)
+    for doc, start, end in parts:
+        if end - start >= 2:
+            doc_of[start : end - 1] = doc
+    good = doc_of >= 0
+    keys, owners = keys[good], doc_of[good]
+    pairs = np.unique(np.stack([keys, owners.astype(np.uint64)], axis=1), axis=0)
+    distinct, counts = np.unique(pairs[:, 0], return_counts=True)
+    return distinct, counts.astype(np.int64), int(len(np.unique(owners)))
+
+
 def _combine(units: list[dict[str, np.ndarray]], doc_bases: list[int]) -> dict[str, np.ndarray]:
     texts, raws, parts, sentences, keys, ids = [], [], [], [], [], []
     text_base = part_base = sentence_base = 0
@@ -296,6 +342,7 @@ def _combine(units: list[dict[str, np.ndarray]], doc_bases: list[int]) -> dict[s
     central_rows = np.unique(sentence_array[:, 0]) if len(sentence_array) else np.empty(0, dtype=np.int64)
     central_parts = np.stack([part_array[central_rows, 0], part_array[central_rows, 2], part_array[central_rows, 3]], axis=1) \
         if len(central_rows) else np.empty((0, 3), dtype=np.int64)
+    bigrams, bigram_documents, documents = bigram_frequencies(text_all, central_parts)
     return {
         "text": text_bytes,
         "raw_offsets": np.concatenate(raws) if raws else np.empty(0, dtype=np.int32),
@@ -304,6 +351,9 @@ def _combine(units: list[dict[str, np.ndarray]], doc_bases: list[int]) -> dict[s
         "keys": key_array,
         "ids": id_array,
         "stock_threshold": np.array([stock_threshold(text_all, central_parts)]),
+        "bigram_keys": bigrams,
+        "bigram_documents": bigram_documents,
+        "documents": np.array([documents]),
     }
 
 
@@ -322,6 +372,9 @@ def _from_arrays(corpus: ReferenceCorpus, arrays: dict[str, np.ndarray]) -> Cent
         sentence_bounds=sentences[:, 1:],
         index=ShingleIndex.from_postings(arrays["keys"], arrays["ids"], lengths, n=SHINGLE),
         stock_threshold=int(arrays["stock_threshold"][0]),
+        bigram_keys=arrays["bigram_keys"],
+        bigram_documents=arrays["bigram_documents"],
+        documents=int(arrays["documents"][0]),
     )
 
 

@@ -17,12 +17,24 @@ outline's), because those are not wording that could be borrowed.
 
 Two kinds of clause hold no borrowable wording whatever a central text holds
 (:attr:`Clause.borrowable`): a *frame*, which introduces the words that
-follow it (it ends with a colon: 习近平总书记在黑龙江考察时指出：“…”;
-the gold's "framing is not reuse"), and
+follow it or reports where and by whom they were said, not what (the gold's
+"framing is not reuse"), and
 a clause with no *wording*, only figures and date units (2023年9月): a date
 is when something was said, not what. A clause inside which the text breaks
 off (:attr:`Clause.cut`: a truncated page, 发展新质生产) is compared alone but
 never joins a stretch: what it would have said is unknown.
+
+A frame (:func:`reports`) is a clause that
+
+- ends with a colon (习近平总书记在黑龙江考察时指出：“…”) or with the copula
+  that the next clause completes (县政府工作的指导思想是，…);
+- ends with a verb of saying (总书记在主持学习时指出，…; 党的二十大报告提出，…);
+- names the occasion (总书记听取黑龙江省委和省政府汇报时; 在…座谈会上; 在…讲话中);
+- names a speech or a text (李克强总理所作的政府工作报告; 习近平总书记关于…的重要论述).
+
+Such a clause shares the centre's words for the occasion (听取黑龙江省委和省政府
+工作汇报, 新时代推动东北全面振兴座谈会) because it reports the same event;
+it relays none of what was said there.
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from ..document import Document
-from ..normalize import Collapsed, collapse_whitespace
+from ..normalize import Collapsed, collapse_whitespace, to_simplified
 from ..textview import TextView
 from .align import FIGURE
 from ..textfacts import (
@@ -49,7 +61,7 @@ from ..textfacts import (
     match_quotations,
 )
 
-__all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "speech_match_text"]
+__all__ = ["Clause", "LONG_QUOTE", "clauses", "clauses_frame", "reports", "speech_match_text"]
 
 LONG_QUOTE = 10
 # Full-width only: in normalised text an ASCII comma or colon stands between digits (2,157.8; 12:30).
@@ -67,6 +79,14 @@ _CONTENT = re.compile(r"[\w×]")
 # Figures and the date units written after them (2023年9月1日): what is left, if anything, is wording.
 _DATE_OR_FIGURE = re.compile(FIGURE.pattern + "[年月日号]?")
 _COLONS = full_width(COLONS)
+# The clause ends in what introduces or reports the words that follow (matched on simplified text without
+# whitespace): the copula, a verb of saying, the occasion (…座谈会上, …汇报时), or the name of a speech or text.
+_REPORTING = re.compile(
+    r"(?:是"
+    r"|指出|强调|表示|提出|说|谈到|讲到|写道|宣布|号召"
+    r"|(?:会|会议|座谈会|大会|全会|学习|考察|视察|调研|汇报|讲话|发言|报告|致辞|仪式|开班式)(?:时|上|中|期间|之际)"
+    r"|讲话|论述|指示|批示|报告|致辞|贺信|回信)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +208,8 @@ def split_clauses(document: Document, *, min_chars: int = 4) -> list[Clause]:
             start, end = view.to_raw(core_start, core_end)
             piece_end = view.to_raw(core_end, b)[1]
             out.append(Clause(len(out), int(row.sentence), row.section, row.kind, start, end,
-                              document.raw[start:end], _introduces(text, core_end, b),
+                              document.raw[start:end],
+                              _introduces(text, core_end, b) or reports(text[core_start:core_end]),
                               any(end <= at <= piece_end for at in breaks)))
     return out
 
@@ -200,6 +221,15 @@ def _introduces(text: str, core_end: int, piece_end: int) -> bool:
     a term inside the clause's own wording.
     """
     return any(c in _COLONS for c in text[core_end:piece_end])
+
+
+def reports(text: str) -> bool:
+    """Whether a clause's text reports a speech act, its occasion or its text instead of relaying wording.
+
+    See the module's note on frames: 总书记在主持学习时指出 and 李克强总理所作的政府工作报告
+    are frames; 加快形成新质生产力 and 是推动高质量发展的内在要求 are not.
+    """
+    return bool(_REPORTING.search(to_simplified(collapse_whitespace(text).text)))
 
 
 def clauses_frame(document: Document, *, min_chars: int = 4) -> pd.DataFrame:

@@ -32,12 +32,15 @@ import pandas as pd
 from ..document import Document
 from ..normalize import Collapsed
 from ..reference import ReferenceCorpus, load_reference
+from ..resources import data_table
 from .align import (
     CLASSES,
     Thresholds,
     align,
     bigram_overlap,
     classify,
+    distinctive_share,
+    without_shared_terms,
     figures_agree,
     format_edits,
     untitled_wording,
@@ -83,6 +86,7 @@ _RANK = MappingProxyType({name: len(CLASSES) - i for i, name in enumerate(CLASSE
 # earlier and a later copy of the same words.
 _CANDIDATES = 16
 _SPECIFIC = ("verbatim", "near-verbatim")
+_TOPIC_CATEGORIES = frozenset({"concept", "slogan"})
 
 
 def _as_index(reference) -> CentralIndex:
@@ -115,7 +119,7 @@ def _score(cls: str, size: float, similarity: float, day, length: int) -> tuple:
 
 
 def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: int, thresholds: Thresholds,
-             speech_day: date | None) -> tuple[dict[int, _Match], _Match]:
+             speech_day: date | None, topic_terms: tuple[str, ...] = ()) -> tuple[dict[int, _Match], _Match]:
     """The equally best matches dated on or before the speech (by document), and the best dated after it.
 
     "Equally best": the same class and the same matched size × similarity;
@@ -135,6 +139,7 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
     # candidate sharing fewer shingles than that stretch holds is only worth a paraphrase check.
     anchor_shingles = thresholds.min_anchor - SHINGLE + 1
     full_cover = None
+    weights = None  # the clause's bigram weights, looked up at its first paraphrase candidate
     paraphrased_years: set[int] = set()
     for number, shared in index.candidates(local.text, limit=limit):
         if full_cover is not None and shared < full_cover:
@@ -149,6 +154,12 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
         if cls == "local" and _may_paraphrase(local.text, central_text, thresholds):
             overlap, p0, p1 = bigram_overlap(local.text, central_text)
             cls = classify(local.text, alignment, overlap=overlap, thresholds=thresholds)
+            if cls == "paraphrase":
+                weights = weights if weights is not None else index.bigram_weights(wording_bigrams(local.text))
+                window = central_text[p0:p1]
+                wording = without_shared_terms(local.text, window, topic_terms)
+                if distinctive_share(wording, window, weights) < thresholds.paraphrase_distinctive:
+                    cls = "local"
         if cls == "local":
             continue
         earliest, latest = date_bounds(index.sentence_part_of(number).date)
@@ -190,6 +201,12 @@ def _matches(local: Collapsed, clause: Clause, index: CentralIndex, *, limit: in
         before = {} if before and next(iter(before.values())).cls == "paraphrase" else before
         best_after = _Match(clause, "local") if best_after.cls == "paraphrase" else best_after
     return before, best_after
+
+
+def lexicon_topics() -> tuple[str, ...]:
+    """The lexicon's concepts and slogans (新质生产力, 高质量发展), longest first: what a text is about, not how it puts it."""
+    rows = data_table("lexicon.tsv", ("term", "category", "freq", "pos"), required=2)
+    return tuple(sorted({row["term"] for row in rows if row["category"] in _TOPIC_CATEGORIES}, key=len, reverse=True))
 
 
 def _stock_span(local: Collapsed, phrase: str, match: _Match) -> tuple[int, int]:
@@ -252,9 +269,11 @@ def reuse_tables(
     index = _as_index(reference)
     found = split_clauses(document, min_chars=min_chars)
     texts = [speech_match_text(document, c.start, c.end) for c in found]
+    topic_terms = lexicon_topics()
     options, echoes = [], []
     for clause, local in zip(found, texts):
-        before, after = _matches(local, clause, index, limit=candidates, thresholds=thresholds, speech_day=speech_date)
+        before, after = _matches(local, clause, index, limit=candidates, thresholds=thresholds, speech_day=speech_date,
+                                 topic_terms=topic_terms)
         options.append(before)
         top = next(iter(before.values())).score[:2] if before else None
         echoes.append(after if after.cls != "local" and (top is None or after.score[:2] > top) else None)
