@@ -416,7 +416,7 @@ def test_a_clause_that_reports_a_speech_act_its_occasion_or_its_text_is_a_frame(
 
 @pytest.mark.parametrize("text", [
     "加快形成新质生产力", "是推动高质量发展的内在要求和重要着力点", "坚持在经济增长的同时实现居民收入同步增长",
-    "积极培育未来产业", "及时将科技创新成果应用到具体产业和产业链上", "会同有关部门抓好落实",
+    "积极培育未来产业", "及时将科技创新成果应用到具体产业和产业链上", "会同有关部门抓好落实", "坚持实事求是",
 ])
 def test_wording_is_no_frame(text):
     assert not reports(text)

@@ -80,9 +80,10 @@ _CONTENT = re.compile(r"[\w×]")
 _DATE_OR_FIGURE = re.compile(FIGURE.pattern + "[年月日号]?")
 _COLONS = full_width(COLONS)
 # The clause ends in what introduces or reports the words that follow (matched on simplified text without
-# whitespace): the copula, a verb of saying, the occasion (…座谈会上, …汇报时), or the name of a speech or text.
+# whitespace): the copula (not the 是 of 实事求是), a verb of saying, the occasion (…座谈会上, …汇报时), or the name
+# of a speech or text.
 _REPORTING = re.compile(
-    r"(?:是"
+    r"(?:(?<!求)是"
     r"|指出|强调|表示|提出|说|谈到|讲到|写道|宣布|号召"
     r"|(?:会|会议|座谈会|大会|全会|学习|考察|视察|调研|汇报|讲话|发言|报告|致辞|仪式|开班式)(?:时|上|中|期间|之际)"
     r"|讲话|论述|指示|批示|报告|致辞|贺信|回信)$"
