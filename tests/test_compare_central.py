@@ -12,6 +12,7 @@ from policytext import from_text
 from policytext.compare import Thresholds, align, classify, compare, load_index, speech_date, speech_period, split_clauses
 from policytext.compare.align import distinctive_share, figures_agree, untitled_wording, without_shared_terms
 from policytext.compare.clauses import reports
+from policytext.compare import central
 from policytext.compare.central import build_index
 from policytext.compare.dating import date_bounds
 from policytext.compare.stock import document_frequency, stock_wording
@@ -301,6 +302,17 @@ def test_index_is_stored_once_per_content_and_rebuilt_per_changed_file(tmp_path,
     for path in stored.glob("corpus-*.npz"):
         path.write_bytes(b"garbage")
     assert load_index(load_reference(texts)).text == changed.text
+
+
+def test_an_empty_corpus_index_of_another_format_is_not_read(tmp_path, monkeypatch):
+    # An empty corpus has no unit whose key carries the format: its stored index must still be per format.
+    monkeypatch.setenv("POLICYTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    stored = tmp_path / "cache" / "reference-index"
+    assert load_index(ReferenceCorpus(())).documents == 0
+    assert len(list(stored.glob("corpus-*.npz"))) == 1
+    monkeypatch.setattr(central, "INDEX_FORMAT", central.INDEX_FORMAT + 1)
+    assert load_index(ReferenceCorpus(())).size == 0
+    assert len(list(stored.glob("corpus-*.npz"))) == 2
 
 
 @pytest.mark.slow

@@ -418,7 +418,8 @@ def load_index(corpus: ReferenceCorpus, *, use_cache: bool = True) -> CentralInd
     folder = cache_dir(_CACHE)
     units = _units(corpus)
     unit_keys = [_unit_key(docs) for _, docs in units]
-    whole = folder / f"corpus-{hashlib.sha256(' '.join(unit_keys).encode()).hexdigest()[:32]}.npz"
+    # The format is in the name too: an empty corpus has no unit key to carry it.
+    whole = folder / f"corpus-{hashlib.sha256(' '.join([f'format {INDEX_FORMAT}', *unit_keys]).encode()).hexdigest()[:32]}.npz"
     arrays = _read(whole)
     if arrays is None:
         built = []
