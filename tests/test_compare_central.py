@@ -419,6 +419,7 @@ def test_a_paraphrase_of_the_genres_template_is_local_one_of_a_single_text_is_no
     "总书记在主持学习时指出", "习近平总书记强调", "党的二十大报告提出", "总书记听取黑龙江省委和省政府汇报时",
     "在他亲自主持召开的座谈会上", "在全省经济工作会议上", "在省委全会讲话中", "李克强总理所作的政府工作报告",
     "习近平总书记关于发展新质生产力的重要论述", "县政府工作的指导思想是", "總書記在主持學習時強調",
+    "第十一届全国人民代表大会第五次会议在人民大会堂举行第四次全体会议",
 ])
 def test_a_clause_that_reports_a_speech_act_its_occasion_or_its_text_is_a_frame(text):
     assert reports(text)

@@ -29,7 +29,8 @@ A frame (:func:`reports`) is a clause that
 - ends with a colon (习近平总书记在黑龙江考察时指出：“…”) or with the copula
   that the next clause completes (县政府工作的指导思想是，…);
 - ends with a verb of saying (总书记在主持学习时指出，…; 党的二十大报告提出，…);
-- names the occasion (总书记听取黑龙江省委和省政府汇报时; 在…座谈会上; 在…讲话中);
+- names the occasion (总书记听取黑龙江省委和省政府汇报时; 在…座谈会上; 在…讲话中;
+  …在人民大会堂举行第四次全体会议);
 - names a speech or a text (李克强总理所作的政府工作报告; 习近平总书记关于…的重要论述).
 
 Such a clause shares the centre's words for the occasion (听取黑龙江省委和省政府
@@ -86,7 +87,7 @@ _REPORTING = re.compile(
     r"(?:(?<!求)是"
     r"|指出|强调|表示|提出|说|谈到|讲到|写道|宣布|号召"
     r"|(?:会|会议|座谈会|大会|全会|学习|考察|视察|调研|汇报|讲话|发言|报告|致辞|仪式|开班式)(?:时|上|中|期间|之际)"
-    r"|讲话|论述|指示|批示|报告|致辞|贺信|回信)$"
+    r"|讲话|论述|指示|批示|报告|致辞|贺信|回信|会议|座谈会|全会)$"
 )
 
 
