@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -494,7 +494,7 @@ def _clause_starts(text: str) -> list[int]:
 
 
 def _clause_of(position: int, clauses: list[int]) -> int:
-    return max(i for i, start in enumerate(clauses) if start <= position)
+    return bisect_right(clauses, position) - 1  # clauses: ascending starts, the first 0
 
 
 def _time_expressions(text: str, clauses: list[int], *, current_year: int | None = None) -> list[tuple[int, int, int, str, str]]:
@@ -658,7 +658,7 @@ def _ends_a_word(text: str, position: int) -> bool:
     """
     if position >= len(text) or not re.match(rf"[{_CJK}]", text[position]):
         return True
-    edges = _word_edges(text)
+    edges = _word_edges_near(text, position)
     if position in edges:
         return True
     start = max((e for e in edges if e < position), default=0)
@@ -693,12 +693,32 @@ def _dictionary_words():
     return jieba_word_tags()
 
 
+# jieba cuts its input into blocks at these marks, so no word holds one; nor does a number or a redaction
+# the segmenter keeps whole, unless a digit stands beside the mark (1,000). The words around a position are
+# therefore those of the stretch between the marks around it, cut alone: a long sentence is not cut whole.
+_BLOCK_MARK = re.compile(r"(?<!\d)[，。；：、！？,;:!?](?!\d)")
+
+
+def _word_edges_near(text: str, position: int) -> tuple[int, ...]:
+    """The word edges, ascending, that segmenting all of ``text`` gives between the block marks around ``position``."""
+    marks = _block_marks(text)
+    k = bisect_left(marks, position)
+    start = marks[k - 1] if k else 0  # the mark opens the stretch: the segmenter sees what it saw before
+    end = marks[k] if k < len(marks) else len(text)
+    return tuple(start + edge for edge in _word_edges(text[start:end]))
+
+
 @lru_cache(maxsize=64)
-def _word_edges(sentence: str) -> frozenset[int]:
-    # Only sentences with a unit before a Han character are cut; most units end at punctuation.
+def _block_marks(sentence: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _BLOCK_MARK.finditer(sentence))
+
+
+@lru_cache(maxsize=256)
+def _word_edges(stretch: str) -> tuple[int, ...]:
+    # Only stretches with a unit before a Han character are cut; most units end at punctuation.
     from ..segment import default_tokenizer
 
-    return frozenset(default_tokenizer().segment(sentence).bounds)
+    return default_tokenizer().segment(stretch).bounds
 
 
 def _hidden_at(hidden: Sequence[tuple[int, int]], position: int) -> int | None:
@@ -785,7 +805,7 @@ def _value_lead_before(text: str, position: int) -> bool:
 
 def _verb_at(text: str, position: int) -> bool:
     """Whether the word at ``position`` is a verb or a preposition (三次|到团组, 三次|对…进行阐释)."""
-    edges = sorted(e for e in _word_edges(text) if e > position)
+    edges = [e for e in _word_edges_near(text, position) if e > position]
     word = text[position : edges[0]] if edges else ""
     tag = _dictionary_words().get(word, "")
     return tag.startswith(("v", "p")) and not tag.startswith("vn")
@@ -799,7 +819,7 @@ def _counts_people_or_places(spec, text: str, position: int) -> bool:
     """
     if spec.counts in ("person", "place"):
         return True
-    edges = sorted(e for e in _word_edges(text) if e > position)
+    edges = [e for e in _word_edges_near(text, position) if e > position]
     entities, tags = res.counted_entities(), _dictionary_words()
     for start, end in zip([position, *edges], edges[:_NOUN_RUN]):
         word = text[start:end]

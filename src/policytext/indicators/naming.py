@@ -53,7 +53,7 @@ def _noun_phrase(phrase: str) -> str:
     共向灾区捐款 → 灾区捐款. Words are dropped from either end only while a noun remains."""
     if not phrase:
         return phrase
-    words = [(w.word, w.flag) for w in _tagger().cut(phrase)]
+    words = list(_tagged(phrase))
 
     def droppable(flag: str, tags: tuple[str, ...]) -> bool:
         return flag.startswith(tags) and not flag.startswith(("vn", "an"))
@@ -78,7 +78,7 @@ def _occasion(text: str, position: int) -> str:
 
 def _names_something(phrase: str) -> bool:
     """Whether a phrase holds a noun (等于, 围绕, 有望 hold none: they are predicates, not names)."""
-    return any(word.flag.startswith(_NAME_FLAGS) for word in _tagger().cut(phrase))
+    return any(flag.startswith(_NAME_FLAGS) for _, flag in _tagged(phrase))
 
 
 def _target_tail(claim: _Found, phrase: str) -> str:
@@ -234,20 +234,26 @@ def _after_phrase(text: str, position: int, *, noun_first: bool = False) -> str:
     stop = re.search(r"[，。；：、！？（(等的]|$", text[position:])
     segment = text[position : position + stop.start()].translate(_QUOTES)[:_MAX_AFTER]
     segment = _strip_end(_cut_at_predicate(segment) or segment)
-    words = list(_tagger().cut(segment)) if segment else []
-    if noun_first and (not words or not words[0].flag.startswith(_NOUN_FLAGS)):
+    words = _tagged(segment) if segment else ()
+    if noun_first and (not words or not words[0][1].startswith(_NOUN_FLAGS)):
         return ""
     kept = ""
-    for word in words:
-        if word.flag.startswith(_PREDICATE_FLAGS) and not word.flag.startswith(("vn", "an")) and kept:
+    for word, flag in words:
+        if flag.startswith(_PREDICATE_FLAGS) and not flag.startswith(("vn", "an")) and kept:
             break
-        kept += word.word
+        kept += word
     return kept
 
 
 # Tags (jieba) of words that end a noun phrase after a number: verbs, adverbs, prepositions, conjunctions, particles.
 _PREDICATE_FLAGS = ("v", "d", "p", "c", "u", "a")
 _NOUN_FLAGS = ("n", "l", "b", "j")
+
+
+@lru_cache(maxsize=4096)
+def _tagged(phrase: str) -> tuple[tuple[str, str], ...]:
+    """(word, tag) of each word of ``phrase``: the names of a speech's claims share phrases, each tagged once."""
+    return tuple((w.word, w.flag) for w in _tagger().cut(phrase))
 
 
 @lru_cache(maxsize=1)
