@@ -209,6 +209,10 @@ def test_page_numbers_of_a_document_site_are_furniture():
     # Negative: short numbered lines after an unfinished line are a list, not pages.
     short = "某某发言\n" + "要坚持问题导向" * 40 + "\n2、加强领导\n3、完善机制\n"
     assert [b for b in from_text(short).boilerplate if b.kind == "page_counter"] == []
+    # The preview's last page is short where it stops, and still a page: its number goes.
+    cut = "某某发言材料参考范文2篇.docx\n" + page_one + "\n" + page_two + "，比\n3、全省平均水平低。从结构看"
+    counters = [b.text.strip() for b in from_text(cut).boilerplate if b.kind == "page_counter"]
+    assert counters == ["1、", "2、", "3、"]
 
 
 def test_a_table_of_contents_is_furniture():

@@ -501,3 +501,11 @@ def test_a_forwarded_document_titles_a_notice_without_a_title():
     # Negative: a document cited without being forwarded titles nothing.
     text = "各区人民政府，市政府各部门：\n根据《某市环境治理实施办法》，现就有关事项通知如下。\n某市环境治理实施办法\n内容。"
     assert from_text(text).outline.title is None
+
+
+def test_a_decimal_marker_stands_under_its_point():
+    text = "某某应急预案\n1.总则\n1.1编制目的\n内容。\n1.2编制依据\n内容。\n2.组织体系\n2.1指挥机构\n内容。"
+    assert [m for _, m, _ in structure(from_text(text).outline)] == ["1.", "1.1", "1.2", "2.", "2.1"]
+    # Negative: 5.2 in a table row under part 一 is a figure, not a section.
+    text = "某某统计公报\n一、综合\n地区生产总值 | 617.50 |\n5.2 |\n第一产业 | 37.11 |\n二、农业\n内容。"
+    assert [m for _, m, _ in structure(from_text(text).outline)] == ["一、", "二、"]

@@ -349,7 +349,8 @@ def _page_counters(raw: str, content: list[tuple[int, str]]) -> list[Span]:
     numbered = []
     for k, (start, line) in enumerate(content):
         m = _PAGE_NUMBER.match(line)
-        if m and len(line.strip()) > _FURNITURE_MAX:
+        # A page is one long line; the last one may be short where the preview stops.
+        if m and (len(line.strip()) > _FURNITURE_MAX or k == len(content) - 1):
             numbered.append((k, int(m.group("num")), start + m.start("mark"), start + m.end()))
     counters: set[int] = set()
     for n, (k, number, _, _) in enumerate(numbered):

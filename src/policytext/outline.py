@@ -931,6 +931,8 @@ def _place_markers(root: _Node, candidates: list[_Candidate], body: _Body) -> No
         if c.start < taken_until:
             continue
         family, number = c.family, c.number
+        if family.name == "decimal" and not _under_its_point(body.text[c.start : c.end], stack):
+            continue  # 5.2 belongs under 5.: without it, a figure (a table's 5.2 |), not a section
         level = next((i for i, node in enumerate(stack) if node.family is family), None)
         if level is not None:
             is_next = number == (stack[level].number or 0) + 1
@@ -958,6 +960,12 @@ def _place_markers(root: _Node, candidates: list[_Candidate], body: _Body) -> No
         stack.append(node)
         shadow.clear()
         taken_until = c.end
+
+
+def _under_its_point(marker: str, stack: list[_Node]) -> bool:
+    """Whether a decimal marker (1.2) stands under the point its whole number names (1.)."""
+    point = next((node for node in reversed(stack) if node.family is not None and node.family.name == "point"), None)
+    return point is not None and point.number == marker_number(marker.split(".", 1)[0])
 
 
 def _sentence_end(body: _Body, pos: int) -> int:
