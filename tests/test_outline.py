@@ -509,3 +509,11 @@ def test_a_decimal_marker_stands_under_its_point():
     # Negative: 5.2 in a table row under part 一 is a figure, not a section.
     text = "某某统计公报\n一、综合\n地区生产总值 | 617.50 |\n5.2 |\n第一产业 | 37.11 |\n二、农业\n内容。"
     assert [m for _, m, _ in structure(from_text(text).outline)] == ["一、", "二、"]
+
+
+def test_a_title_printed_twice_at_the_head_of_the_text():
+    text = "关于贫困情况的调研报告范文；关于贫困情况的调研报告范文； ;某县是国家级扶贫开发重点县。一、贫困现状\n内容。"
+    assert from_text(text).outline.title_text == "关于贫困情况的调研报告范文"
+    # Negative: two different clauses closed by semicolons open a text, not a title.
+    text = "坚持稳中求进工作总基调；推动经济高质量发展；全县上下团结奋斗。一、总体要求\n内容。"
+    assert from_text(text).outline.title is None

@@ -588,7 +588,7 @@ def _front_matter(
         # A notice with nothing above its addressees: the document it forwards may carry the title.
         return _forwarded_title(body, salutation.end, min(end, salutation.end + _FRONT_WINDOW)), salutation
     if first is None:
-        return _named_title(body, start, limit, names), salutation
+        return _repeated_title(text, start, limit) or _named_title(body, start, limit, names), salutation
     title_start, title_end = first
     # A title wrapped over lines goes on while the next line reads as its continuation.
     while title_end < limit and (text[title_end] == "\n" or body.is_break(title_end)):
@@ -638,6 +638,8 @@ _EDITORIAL_NOTE = re.compile(r"^[（(][^（）()]{2,80}[）)]$")
 _ADDRESS_LINES = 3
 _ADDRESS_MAX = 150
 _LIST_SEPARATORS = frozenset("、，,")
+# The same words twice at the head of a text, each closed by a semicolon: a site's copy of the title.
+_REPEATED_OPENING = re.compile(r"(?P<title>[^；;。！？!?\n]{6,100}?)[；;][ \t\u3000]*(?P=title)[；;]")
 # 现将《…实施方案》印发给你们: a notice names the document it forwards.
 _FORWARDED = re.compile(r"《(?P<name>[^《》\n]{6,100})》[^。！？\n]{0,8}?(?:印发|转发|批转|发布|下发)")
 
@@ -678,6 +680,13 @@ def _addressees(body: _Body, start: int, limit: int) -> Span | None:
                 continue
             return Span(a0, b0, text[a0:b0], "salutation")
     return None
+
+
+def _repeated_title(text: str, start: int, limit: int) -> Span | None:
+    """A title a document site prints twice at the head of the text (关于…范文；关于…范文；…): the first copy."""
+    at = _NON_SPACE.search(text, start, limit)
+    m = _REPEATED_OPENING.match(text, at.start(), limit) if at else None
+    return Span(m.start("title"), m.end("title"), m.group("title"), "title") if m else None
 
 
 def _forwarded_title(body: _Body, start: int, limit: int) -> Span | None:
