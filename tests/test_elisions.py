@@ -214,3 +214,17 @@ def test_wrap_spaces_are_measured_from_a_paragraph_end_too():
     from policytext.normalize import normalize
 
     assert normalize(PARAGRAPHS[3]) in from_text(spaced).view.text
+
+
+def test_latin_letters_and_digits_count_half_a_line_width():
+    # A PDF sets XX, digits and spaces at half a Han character's width: these lines are all full.
+    lines = ["为了全面了解掌握党的 XX 大以来全县农村政治、经济、文", "化和社会的变化情况,推进社会主义现代化和乡村振兴建设,根",
+             "据领导意见,我们从 XX 年 XX 月 XX 日开始,对农村政治、经", "济、文化、社会等四个方面进行调查,调查采取调查问卷、集体",
+             "座谈、个别谈话、查看有关资料等方式进行。"]
+    text = "XX 县农村工作情况调研报告\n" + "\n".join(lines) + "\n"
+    document = from_text(text)
+    assert "经济、文化和社会" in document.view.text
+    assert document.outline.title_text == "XX 县农村工作情况调研报告"
+    # Negative: lines of Latin text half as wide as the Han lines are not full lines of that page.
+    text = "\n".join(["这是一个按照页面宽度排版的段落中的一整行文字内容"] * 4 + ["see the annex for details", "后续内容。"])
+    assert all(span.start < text.index("see") for span in wrap_breaks(text, 0, len(text)))

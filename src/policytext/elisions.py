@@ -114,13 +114,13 @@ def strip_pinyin(line: str) -> str:
     return line
 
 
-def _width(lines: list[str]) -> int | None:
+def _width(lines: list[str]) -> float | None:
     """The line width of a hard-wrapped text, or None when the lines are not wrapped at one width.
 
     A wrapped page has several lines at about its width and hardly any longer
     ones; a text with a paragraph a line has lines of every length.
     """
-    lengths = sorted(len(line) for line in lines if len(line) >= _MIN_WIDTH)
+    lengths = sorted(n for n in map(_line_width, lines) if n >= _MIN_WIDTH)
     if len(lengths) < _MIN_WRAPPED_LINES:
         return None
     # The width is what the longest lines share: a high quantile, robust to one overlong line.
@@ -137,9 +137,14 @@ def _width(lines: list[str]) -> int | None:
     return width
 
 
-def _tolerance(width: int) -> int:
+def _line_width(line: str) -> float:
+    """How wide a line is set, in Han characters: a PDF sets Latin letters, digits and spaces at about half that."""
+    return len(line) - 0.5 * sum(1 for char in line if char.isascii())
+
+
+def _tolerance(width: float) -> int:
     # Lines of a wrapped page differ by a character or two (a Latin word, a punctuation mark pushed over).
-    return max(2, width // 10)
+    return max(2, int(width) // 10)
 
 
 def wrap_breaks(text: str, start: int, end: int, *, page_furniture: Sequence[Span] = ()) -> list[Span]:
@@ -160,7 +165,7 @@ def wrap_breaks(text: str, start: int, end: int, *, page_furniture: Sequence[Spa
         return []
     found = []
     for i, ((at, line), content) in enumerate(zip(lines, contents)):
-        if i in on_page or not line.endswith("\n") or len(content) < width - _tolerance(width):
+        if i in on_page or not line.endswith("\n") or _line_width(content) < width - _tolerance(width):
             continue
         following, resume = _next_text_line(lines, i, on_page)
         if following is None:
