@@ -517,3 +517,17 @@ def test_a_title_printed_twice_at_the_head_of_the_text():
     # Negative: two different clauses closed by semicolons open a text, not a title.
     text = "坚持稳中求进工作总基调；推动经济高质量发展；全县上下团结奋斗。一、总体要求\n内容。"
     assert from_text(text).outline.title is None
+
+
+def test_honoured_and_single_institution_addresses():
+    text = "开幕致辞\n尊敬的各位领导、各位评委、亲爱的老师、同学们:大家晚上好!\n比赛即将开始。"
+    assert from_text(text).outline.salutation_text == "尊敬的各位领导、各位评委、亲爱的老师、同学们:"
+    text = "市长欢迎词\n尊敬的亚奥理事会评估团成员:\n欢迎你们来广州。"
+    assert from_text(text).outline.salutation_text == "尊敬的亚奥理事会评估团成员:"
+    text = "（2017年11月1日在常委会会议上）\n全国人民代表大会常务委员会：\n我代表最高人民法院报告工作，请审议。"
+    assert from_text(text).outline.salutation_text == "全国人民代表大会常务委员会："
+    # Negative: an institution and a colon after the text's first sentence is the text's own.
+    text = "某某讲话\n会议开得很好。下面请市政府：\n内容。"
+    assert from_text(text).outline.salutation is None
+    # Negative: 亲爱的 inside a sentence opens no address.
+    assert from_text("某某讲话\n我们要关心亲爱的孩子们，让他们健康成长。\n内容。").outline.salutation is None

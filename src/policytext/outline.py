@@ -77,12 +77,16 @@ _PARAGRAPH_GAP = re.compile(r"\n[\s\u3000]*|[ \t\u3000]{2,}|\u3000")
 _NON_SPACE = re.compile(r"\S")
 # re skips ahead only for a pattern that opens with a class; these alternations do not.
 _PARAGRAPH_GAP_SCAN = FirstCharacterScan(_PARAGRAPH_GAP, "\n \t\u3000")
-_ADDRESS = r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学|朋友)|女士们|先生们|朋友们|老师们|同学们)"
-# 尊敬的 opens an address that names someone (尊敬的王主席，各位委员，同志们：).
-_HONOURED = r"尊敬的[^，,、：:。！？!?；;\n]{1,30}?[，,、]\s*"
+_ADDRESS = (r"(?:同志们|各位(?:代表|委员|领导|来宾|嘉宾|同事|同志|老师|同学|朋友|评委|家长|专家|同仁|校友|战友)"
+            r"|女士们|先生们|朋友们|老师们|同学们)")
+# 尊敬的 / 亲爱的 open an address that names someone (尊敬的王主席，各位委员，同志们：; 亲爱的老师、同学们：).
+_HONOURED = r"(?:尊敬的|亲爱的)[^，,、：:。！？!?；;\n]{1,30}?[，,、]\s*"
 # The colon ends an address; so does ！ at the end of its line (各位代表！ in older reports).
+# An honoured addressee may stand alone (尊敬的亚奥理事会评估团成员：).
 SALUTATION = re.compile(
-    rf"(?:{_HONOURED})*(?:尊敬的)?{_ADDRESS}(?:[、，,\s]*(?:尊敬的)?{_ADDRESS})*(?:\s*[：:]|[！!](?=[ \t\u3000]*(?:\n|$)))"
+    rf"(?:{_HONOURED}|{_ADDRESS}[、，,]\s*)*(?:尊敬的|亲爱的)?{_ADDRESS}(?:[、，,\s]*(?:尊敬的|亲爱的)?{_ADDRESS})*"
+    rf"(?:\s*[：:]|[！!](?=[ \t\u3000]*(?:\n|$)))"
+    r"|尊敬的[^，,、：:。！？!?；;\n]{1,30}[：:]"
 )
 MAX_HEADING = 80
 MIN_HEADING = 4
@@ -648,12 +652,12 @@ _FORWARDED = re.compile(r"《(?P<name>[^《》\n]{6,100})》[^。！？\n]{0,8}?
 def _addressee_pattern() -> re.Pattern[str]:
     """各市人民政府，各县（市、区）人民政府，省政府各部门：the addressees of an official document.
 
-    A list of institutions (names ending as in ``data/institutions.txt``) and its colon; a list that
-    does not open with 各 must have at least two items (五华区、盘龙区…人民政府，…管委会：).
+    A list of institutions (names ending as in ``data/institutions.txt``, 五华区、盘龙区…人民政府，…管委会),
+    or one institution (全国人民代表大会常务委员会), and its colon.
     """
     endings = "|".join(map(re.escape, word_list("institutions.txt")))
     item = r"[^。！？!?；;\n：:]"
-    return re.compile(rf"各{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[：:]|{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[、，,]{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[：:]")
+    return re.compile(rf"{item}{{1,{_ADDRESS_MAX}}}?(?:{endings})[：:]")
 
 
 def _addressees(body: _Body, start: int, limit: int) -> Span | None:
