@@ -37,7 +37,17 @@ from policytext.boilerplate import classify_line, inline_furniture, split_page
         ("……(新文秘网省略866字,正式会员可完整阅读)", "paywall"),
         ("(未完,全文共2010字,当前显示249字)", "paywall"),
         ("【…以下略…】", "editorial_gap"),
+        ("东方文库 > 致辞稿 > 开幕致辞 > 作开幕式领导讲话致辞5篇", "breadcrumb"),
+        ("2008-06-10 08:33:49   来源:   点击:", "page_meta"),
+        ("發(fā)文機(jī)關(guān)最高人民法院", "disclosure"),
+        ("下面给大家分享一些关于开幕致辞5篇,供大家参考。", "site_note"),
+        ("新華社北京3月8日電", "source_line"),
         # Negative: ordinary text that mentions the same words.
+        ("我提几点意见,供大家参考。", None),  # a speaker's modesty, not a site's introduction
+        ("收入 > 支出 > 储蓄", None),  # too few levels for a breadcrumb
+        ("发文机关要严格把关。", None),  # the label's words in a sentence: no value runs on
+        ("新华社记者深入基层采访。", None),
+        ("2008年6月10日上午，会议召开。", None),
         ("要让群众登录政务平台就能办成事。", None),
         ("全省研发投入增长115%。", None),
         ("第一页内容很重要", None),
@@ -311,3 +321,10 @@ def test_a_site_tag_and_a_site_name_around_the_page_title_are_furniture():
     assert site_parts("某县2021-2022年度工作计划\n内容。") == []
     assert site_parts("[1]某县工作总结\n内容。") == []
     assert site_parts("某县工作总结-初稿\n内容。") == []
+
+
+def test_a_news_agency_dateline_at_the_start_of_a_line_is_furniture():
+    spans = inline_furniture("新華社北京3月8日電 受十四屆全國人大常委會委托,委員長作報告。")
+    assert [(s.kind, s.text) for s in spans] == [("source_line", "新華社北京3月8日電")]
+    # Negative: the agency named inside a sentence is text.
+    assert inline_furniture("据新华社北京3月8日电报道,会议召开。") == []
