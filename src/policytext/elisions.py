@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from statistics import median
 
 from .markers import heading_opening
@@ -114,13 +114,14 @@ def strip_pinyin(line: str) -> str:
     return line
 
 
-def _width(lines: list[str]) -> float | None:
+def _width(lines: list[str], measure: Callable[[str], float] = len) -> float | None:
     """The line width of a hard-wrapped text, or None when the lines are not wrapped at one width.
 
     A wrapped page has several lines at about its width and hardly any longer
-    ones; a text with a paragraph a line has lines of every length.
+    ones; a text with a paragraph a line has lines of every length. *measure*
+    gives a line's length (characters, or :func:`_line_width`).
     """
-    lengths = sorted(n for n in map(_line_width, lines) if n >= _MIN_WIDTH)
+    lengths = sorted(n for n in map(measure, lines) if n >= _MIN_WIDTH)
     if len(lengths) < _MIN_WRAPPED_LINES:
         return None
     # The width is what the longest lines share: a high quantile, robust to one overlong line.
@@ -138,7 +139,11 @@ def _width(lines: list[str]) -> float | None:
 
 
 def _line_width(line: str) -> float:
-    """How wide a line is set, in Han characters: a PDF sets Latin letters, digits and spaces at about half that."""
+    """How wide a line is set, in Han characters: a proportional font sets Latin letters, digits and spaces at about half that.
+
+    A page is measured in characters first (a monospaced setting, or one with little
+    Latin text); only when that finds no width is it measured as set (XX 镇 XX 乡).
+    """
     return len(line) - 0.5 * sum(1 for char in line if char.isascii())
 
 
@@ -160,12 +165,17 @@ def wrap_breaks(text: str, start: int, end: int, *, page_furniture: Sequence[Spa
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text, start, end) if m.group()]
     contents = [line.rstrip() for _, line in lines]
     on_page = _furniture_lines(lines, page_furniture)
-    width = _width([c for i, c in enumerate(contents) if i not in on_page])
+    text_lines = [c for i, c in enumerate(contents) if i not in on_page]
+    measure: Callable[[str], float] = len
+    width = _width(text_lines, measure)
+    if width is None:
+        measure = _line_width
+        width = _width(text_lines, measure)
     if width is None:
         return []
     found = []
     for i, ((at, line), content) in enumerate(zip(lines, contents)):
-        if i in on_page or not line.endswith("\n") or _line_width(content) < width - _tolerance(width):
+        if i in on_page or not line.endswith("\n") or measure(content) < width - _tolerance(width):
             continue
         following, resume = _next_text_line(lines, i, on_page)
         if following is None:
