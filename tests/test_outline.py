@@ -531,3 +531,31 @@ def test_honoured_and_single_institution_addresses():
     assert from_text(text).outline.salutation is None
     # Negative: 亲爱的 inside a sentence opens no address.
     assert from_text("某某讲话\n我们要关心亲爱的孩子们，让他们健康成长。\n内容。").outline.salutation is None
+
+
+def test_the_title_alone_below_a_site_headline_that_frames_it():
+    text = "两会受权发布某市人大常委会工作报告\n来源:某某网 更新:2023-03-22 21:56:23\n某市人大常委会工作报告\n——2023年1月在某市人代会上\n各位代表:\n内容。"
+    assert from_text(text).outline.title_text == "某市人大常委会工作报告"
+    # Negative: a later line that only ends the same way is too short to be the title again.
+    text = "某市人大常委会二〇二三年工作报告\n——2023年1月在某市人代会上\n工作报告\n各位代表:\n内容。"
+    assert from_text(text).outline.title_text == "某市人大常委会二〇二三年工作报告"
+
+
+def test_a_column_name_above_a_metadata_table_is_no_title():
+    text = ("预算绩效管理\n- 索引号: zsjfzzx/2025-00002\n- 发布机构: 某州数据发展中心\n- 发布日期: 2025-04-29\n"
+            "某州数据发展中心2024年度项目支出绩效单位自评报告\n一、基本情况\n内容。")
+    assert from_text(text).outline.title_text == "某州数据发展中心2024年度项目支出绩效单位自评报告"
+    # Negative: a first line that is a document's title keeps it, the table notwithstanding.
+    text = "某区地质灾害应急预案\n- 索引号: 000014349/2022-00004\n- 发文日期: 2022-02-24\n某区应急管理局通知\n1.总则\n内容。"
+    assert from_text(text).outline.title_text == "某区地质灾害应急预案"
+    # Negative: without furniture between, the next line is the title's text, not another title.
+    text = "预算绩效管理\n某中心项目支出绩效自评报告\n一、基本情况\n内容。"
+    assert from_text(text).outline.title_text != "某中心项目支出绩效自评报告"
+
+
+def test_numbered_turns_of_one_speaker_are_not_sections():
+    text = "宴会主持词\n(1)主持人:宴会现在开始。\n(2)主持人:“有朋自远方来，不亦乐乎！”下面请团长致词。\n(3)主持人:请大家举杯。"
+    assert structure(from_text(text).outline) == []
+    # Negative: the same label under markers of one number is a parallel outline.
+    text = "某某报告\n一、经济\n(一)基本情况:内容。\n(二)存在问题:内容。\n二、社会\n(一)基本情况:内容。\n(二)存在问题:内容。"
+    assert [m for _, m, _ in structure(from_text(text).outline)] == ["一、", "(一)", "(二)", "二、", "(一)", "(二)"]

@@ -606,6 +606,10 @@ def _front_matter(
         if any(title_end < cut <= nxt for cut in furniture_cuts):
             break  # furniture the view left out stands between the lines (撰写人:____): not one title
         title_end = after + len(text[after:nxt].rstrip())
+    better = (_title_alone_later(body, text[title_start:title_end], title_end, limit)
+              or _title_below_furniture(body, text[title_start:title_end], title_end, limit, furniture_cuts))
+    if better is not None:
+        return better, salutation
     candidate = text[title_start:title_end]
     if salutation is None and title_end >= end:
         return None, salutation  # a body of one line is not a title
@@ -684,6 +688,44 @@ def _addressees(body: _Body, start: int, limit: int) -> Span | None:
                 continue
             return Span(a0, b0, text[a0:b0], "salutation")
     return None
+
+
+def _title_alone_later(body: _Body, candidate: str, after: int, limit: int) -> Span | None:
+    """The title alone on a later line when the first line is a site's framing of it (两会受权发布全国…工作报告)."""
+    text = body.text
+    for a, b in body.lines(after, min(limit, after + _FRONT_WINDOW)):
+        stripped = text[a:b].strip()
+        if len(stripped) >= max(_NAMED_MIN, len(candidate) // 2) and stripped != candidate and candidate.endswith(stripped):
+            first = a + len(text[a:b]) - len(text[a:b].lstrip())
+            return Span(first, first + len(stripped), stripped, "title")
+    return None
+
+
+def _title_below_furniture(body: _Body, candidate: str, after: int, limit: int, furniture_cuts: tuple[int, ...]) -> Span | None:
+    """A portal's column name (预算绩效管理) above its metadata table is no title when the line below the table is one.
+
+    The line below counts when it ends as a document's title does (…自评报告, …实施方案:
+    ``data/title_ends.txt``) and the first line does not.
+    """
+    text = body.text
+    ends = _title_ends()
+    if candidate.endswith(ends):
+        return None
+    for a, b in body.lines(after, min(limit, after + _FRONT_WINDOW)):
+        stripped = text[a:b].strip()
+        if not stripped:
+            continue
+        if (not any(after < cut <= a for cut in furniture_cuts) or not stripped.endswith(ends) or len(stripped) > _TITLE_MAX
+                or any(c in SENTENCE_END for c in stripped) or any(f.pattern.match(stripped) for f in FAMILIES)):
+            return None
+        first = a + len(text[a:b]) - len(text[a:b].lstrip())
+        return Span(first, first + len(stripped), stripped, "title")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _title_ends() -> tuple[str, ...]:
+    return word_list("title_ends.txt")
 
 
 def _repeated_title(text: str, start: int, limit: int) -> Span | None:
@@ -765,7 +807,31 @@ def _candidates(body: _Body, scan_from: int) -> list[_Candidate]:
                     heading_starts.add(pos)
     found.sort(key=lambda c: (c.start, c.family.rank))
     found = _with_headings_on_one_line(body, _without_previews(found))
-    return _without_lists_in_sentences(found, body.text)
+    return _without_turns(_without_lists_in_sentences(found, body.text), body.text)
+
+
+def _without_turns(found: list[_Candidate], text: str) -> list[_Candidate]:
+    """Numbered speaker turns ((2)主持人：…(3)主持人：…) are no sections.
+
+    Markers of one family whose numbers follow one another and that open the
+    same short label and its colon are a script's turns; the same label under
+    markers of one number ((一)基本情况： in every part) is a parallel outline.
+    """
+    by_label: dict[tuple[str, str], list[int]] = {}
+    for k, c in enumerate(found):
+        m = _TURN_LABEL.match(text, c.end)
+        if m:
+            by_label.setdefault((c.family.name, m.group("label")), []).append(k)
+    dropped = set()
+    for ks in by_label.values():
+        for a, b in zip(ks, ks[1:]):
+            if found[b].number == found[a].number + 1:
+                dropped.update((a, b))
+    return [c for k, c in enumerate(found) if k not in dropped]
+
+
+# A speaker's label and its colon right after a marker: (2)主持人：
+_TURN_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^\s，,。；;：:！？!?“”\"]{1,6})[：:]")
 
 
 def _without_previews(found: list[_Candidate]) -> list[_Candidate]:
