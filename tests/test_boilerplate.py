@@ -42,8 +42,13 @@ from policytext.boilerplate import classify_line, inline_furniture, split_page
         ("發(fā)文機(jī)關(guān)最高人民法院", "disclosure"),
         ("下面给大家分享一些关于开幕致辞5篇,供大家参考。", "site_note"),
         ("新華社北京3月8日電", "source_line"),
+        ("央視網消息(新聞聯播):", "source_line"),
+        ("• 視頻簡介", "site_note"),
+        ("主要內容", "site_note"),
         # Negative: ordinary text that mentions the same words.
-        ("我提几点意见,供大家参考。", None),  # a speaker's modesty, not a site's introduction
+        ("我提几点意见,供大家参考。", None),
+        ("会议的主要内容是学习讲话精神。", None),
+        ("央视网消息称会议召开。", None),  # a speaker's modesty, not a site's introduction
         ("收入 > 支出 > 储蓄", None),  # too few levels for a breadcrumb
         ("发文机关要严格把关。", None),  # the label's words in a sentence: no value runs on
         ("新华社记者深入基层采访。", None),
