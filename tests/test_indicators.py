@@ -679,3 +679,17 @@ def test_a_compilation_counts_its_own_pieces_in_its_title_not_as_a_claim():
     assert [r.raw for r in claims_of("工作总结汇编\n(22篇)\n今年发表论文5篇。").itertuples()] == ["5篇"]
     # A note of another count is no count of pieces.
     assert [r.raw for r in claims_of("工作总结汇编\n(共3个)\n今年发表论文5篇。").itertuples()] == ["共3个", "5篇"]
+
+
+def test_units_of_area_length_and_repeated_items():
+    table = claims_of("总建筑面积约1000㎡，建筑层高约4.3m，播种面积3938公顷，修改法律111件次。")
+    assert list(zip(table.value, table.unit, table.unit_normalised)) == [
+        (1000, "㎡", "平方米"), (4.3, "m", "米"), (3938, "公顷", "公顷"), (111, "件次", "件次")]
+    # A Latin letter glued to a number is a model or another unit, not metres.
+    assert claims_of("采用5G和3mm工艺，A4纸，10min。").empty
+
+
+def test_occasions_after_a_verb_are_counted_but_a_session_ordinal_is_not():
+    assert [(r.raw, r.value) for r in claims_of("开展11次专题询问。").itertuples()] == [("11次", 11)]
+    assert [r.value for r in claims_of("主持召開38次中央全面深化改革領導小組會議。").itertuples()] == [38]
+    assert claims_of("经市政府十七届61次常务会议审议，十四届全国人大二次会议召开。").empty

@@ -51,6 +51,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Sequence
 
 
+from ..normalize import to_simplified
 from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
 from ..redaction import REDACTION_MARKS
 from ..textfacts import HAN
@@ -758,8 +759,10 @@ def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]])
     spec = res.units().get(m["base"]) if m["base"] else None
     if spec and spec.counts == "occasion":
         # 三次到团组, 召开会议12次。 count occasions; 61次常务会议, 二次会议 name a session; 一次 is no statistic.
+        # 开展11次专题询问, 召开38次…会议: after a verb, digits count the occasions it made (a session's ordinal follows 届 or 第).
         ends = rest in _BOUNDARY and num[0].isdigit()
-        return not ((to_number(num) or 0) >= 2 and (ends or _verb_at(text, m.end())))
+        made = num[0].isdigit() and _verb_before(text, num_start)
+        return not ((to_number(num) or 0) >= 2 and (ends or made or _verb_at(text, m.end())))
     if num[0].isdigit() or _MARKS_ONLY.match(num):
         return False
     if previous in "几数" and previous:
@@ -809,6 +812,14 @@ def _verb_at(text: str, position: int) -> bool:
     word = text[position : edges[0]] if edges else ""
     tag = _dictionary_words().get(word, "")
     return tag.startswith(("v", "p")) and not tag.startswith("vn")
+
+
+def _verb_before(text: str, position: int) -> bool:
+    """Whether the word ending at ``position`` is a verb (开展|11次专题询问), in simplified or traditional script."""
+    edges = [e for e in _word_edges_near(text, position) if e < position]
+    word = text[edges[-1] : position] if edges else ""
+    tag = _dictionary_words().get(word) or _dictionary_words().get(to_simplified(word), "")
+    return tag.startswith("v") and not tag.startswith("vn")
 
 
 def _counts_people_or_places(spec, text: str, position: int) -> bool:
