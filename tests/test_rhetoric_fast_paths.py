@@ -145,3 +145,41 @@ def test_payload_items_are_each_series_rows_of_the_item_table():
         expected = [{"text": r.text, "start": int(r.start), "end": int(r.end)} for r in rows.itertuples()]
         assert series["items"] == expected and series["items"]
     assert sum(len(s["items"]) for s in payload["enumerations"]) == len(items)
+
+
+# A body with elisions (inline pinyin, a line-wrap break), so that view and raw offsets differ.
+_ELIDED = from_text("标题\n同志们：\n我们要打好攻堅戰(zhàn)，实現(xiàn)新质生产\n力的发展。\n二、继续推进\n改革开放。\n")
+
+
+@_SETTINGS
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=12))
+def test_span_columns_are_the_span_rows_of_each_span(spans):
+    parsed = parse(_ELIDED)
+    assert not parsed.view.is_identity  # the property is about the mapping through elisions
+    size = len(parsed.text)
+    spans = [(min(s, size), min(s + n, size)) for s, n in spans]
+    columns = parsed.span_columns(spans)
+    rows = [parsed.span_row(s, e) for s, e in spans]
+    assert [dict(zip(columns, values)) for values in zip(*columns.values())] == rows
+
+
+@_SETTINGS
+@given(found=st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6), st.sampled_from(["counted", "structural"])), max_size=20))
+def test_formulas_without_overlaps_equals_comparing_with_every_chosen_one(found):
+    from policytext.rhetoric.formulas import _without_overlaps
+
+    items = [(s, s + n, kind, "2", "") for s, n, kind in found]
+    chosen = []  # the definition: the longer wins, then the earlier; a formula overlapping a chosen one is dropped
+    for item in sorted(items, key=lambda f: (-(f[1] - f[0]), f[0])):
+        if all(item[1] <= other[0] or other[1] <= item[0] for other in chosen):
+            chosen.append(item)
+    assert _without_overlaps(items) == sorted(chosen)
+
+
+def test_a_compound_formula_takes_the_extent_of_the_innermost_quotation():
+    from policytext.rhetoric import find_formulas
+
+    quoted = find_formulas(from_text("同志们：\n推广“建设‘创新平台+企业孵化’的模式”。\n"))
+    assert quoted[quoted.kind == "compound"].text.tolist() == ["创新平台+企业孵化"]
+    unquoted = find_formulas(from_text("同志们：\n要建设创新平台+企业孵化的模式。\n"))
+    assert "compound" not in set(unquoted.kind)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import PolicytextError
-from ..frames import records_frame
+from ..frames import columns_frame, records_frame
 from ..parsed import Locator, ParsedDocument, as_parsed  # noqa: F401  (Locator re-exported)
 from ..resources import data_table
 from ..textfacts import HAN  # noqa: F401  (the detectors' character class, re-exported)
@@ -35,6 +35,20 @@ def body_bounds(source: Document | ParsedDocument) -> tuple[int, int]:
 def frame(rows: list[dict], columns: tuple[str, ...] | list[str], *, ints: tuple[str, ...] = ("sentence", "start", "end")) -> pd.DataFrame:
     """Rows as a DataFrame with fixed columns, typed the same whether or not there are rows."""
     return records_frame(rows, columns, dtypes=dict.fromkeys(ints, "int64"))
+
+
+def span_frame(
+    parsed: ParsedDocument,
+    spans: list[tuple[int, int]],
+    columns: tuple[str, ...],
+    *,
+    ints: tuple[str, ...] = ("sentence", "start", "end"),
+    dtypes: dict[str, str] | None = None,
+    **extra: list,
+) -> pd.DataFrame:
+    """The table :func:`frame` makes of ``span_row`` rows, built from columns: the matched spans and one list per ``extra`` column."""
+    data = {**parsed.span_columns(spans), **extra}
+    return columns_frame({column: data[column] for column in columns}, dtypes={**dict.fromkeys(ints, "int64"), **(dtypes or {})})
 
 
 def tokenizer_or_default(tokenizer: Tokenizer | None) -> Tokenizer:

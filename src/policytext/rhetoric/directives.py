@@ -22,9 +22,9 @@ from ..sections import per_1000, section_at_level, section_characters
 from ..parsed import ParsedDocument, as_parsed
 from ._base import (
     find_terms,
-    frame,
     leftmost_longest,
     read_entries,
+    span_frame,
 )
 
 if TYPE_CHECKING:
@@ -58,11 +58,13 @@ def find_directives(source: Document | ParsedDocument, *, tokenizer: Tokenizer |
     entries = {entry.term: entry for entry in directive_lexicon()}
     edges = parsed.edges
     hits = [hit for hit in find_terms(parsed.body, entries, offset=parsed.start) if hit[0] in edges and hit[1] in edges]
-    rows = [
-        parsed.span_row(s, e, term=entry.term, category=entry.category, gloss=entry.gloss)
-        for s, e, entry in leftmost_longest(hits)
-    ]
-    return frame(rows, DIRECTIVE_COLUMNS)
+    chosen = leftmost_longest(hits)
+    return span_frame(
+        parsed, [(s, e) for s, e, _ in chosen], DIRECTIVE_COLUMNS,
+        term=[entry.term for _, _, entry in chosen],
+        category=[entry.category for _, _, entry in chosen],
+        gloss=[entry.gloss for _, _, entry in chosen],
+    )
 
 
 def directive_profile(

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..frames import records_frame
 from ..outline import marker_number
 from ..parsed import ParsedDocument, as_parsed
-from ._base import frame
+from ._base import frame, span_frame
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -104,13 +104,18 @@ def enumeration_items_with_series(source: Document | ParsedDocument, *, tokenize
     report of every detector asks for it on each document. ``series`` as in :func:`find_enumerations`.
     """
     parsed = as_parsed(source, tokenizer)
-    rows = []
+    spans: list[tuple[int, int]] = []
+    columns: dict[str, list] = {name: [] for name in ("enumeration", "item", *_SERIES_COLUMNS)}
     for number, (kind, items, head, announced) in enumerate(find_series(parsed) if series is None else series):
-        for index, (start, end) in enumerate(items, 1):
-            rows.append(parsed.span_row(start, end, enumeration=number, item=index, kind=kind,
-                                        length=len(items), shared_head=head, announced=announced))
-    ints = dict.fromkeys(("enumeration", "item", "sentence", "start", "end", "length"), "int64")
-    return records_frame(rows, ITEM_COLUMNS + _SERIES_COLUMNS, dtypes={**ints, "announced": "Int64"})
+        spans.extend(items)
+        columns["enumeration"].extend([number] * len(items))
+        columns["item"].extend(range(1, len(items) + 1))
+        columns["kind"].extend([kind] * len(items))
+        columns["length"].extend([len(items)] * len(items))
+        columns["shared_head"].extend([head] * len(items))
+        columns["announced"].extend([announced] * len(items))
+    return span_frame(parsed, spans, ITEM_COLUMNS + _SERIES_COLUMNS, ints=("enumeration", "item", "sentence", "start", "end", "length"),
+                      dtypes={"announced": "Int64"}, **columns)
 
 
 def find_series(parsed: ParsedDocument) -> tuple[Series, ...]:
@@ -312,11 +317,12 @@ def _head_after(text: str, position: int, limit: int, tokenizer: Tokenizer) -> t
             head_start = position + len(word)
             tags = tokenizer.tagger().word_tag_tab
             head_end = head_start
-            for token in tokenizer.tokenize(text[head_start : min(limit, head_start + _MAX_HEAD)]):
-                tag = tags.get(token.text)
-                nominal = token.text in "“”" or (token.kind == "word" and (tag is None or tag.startswith(_NOMINAL)))
-                if not nominal or token.text in _HEAD_STOPS:
+            cut = tokenizer.segment(text[head_start : min(limit, head_start + _MAX_HEAD)])
+            for word, kind, word_end in zip(cut.words, cut.kinds, islice(cut.bounds, 1, None)):
+                tag = tags.get(word)
+                nominal = word in "“”" or (kind == "word" and (tag is None or tag.startswith(_NOMINAL)))
+                if not nominal or word in _HEAD_STOPS:
                     break
-                head_end = head_start + token.end
+                head_end = head_start + word_end
             return (head_start, head_end) if head_end > head_start else None
     return None

@@ -46,8 +46,10 @@ are not formulas; nor are words of the language that hold a numeral (一把手,
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -55,11 +57,11 @@ import pandas as pd
 from ..numerals import to_number
 from ..parsed import ParsedDocument, as_parsed
 from ..textfacts import PHRASE_SEPARATOR, QuotationSpan
-from ._base import HAN, find_terms, frame, read_entries
+from ._base import HAN, find_terms, read_entries, span_frame
 
 if TYPE_CHECKING:
     from ..document import Document
-    from ..segment import Tokenizer
+    from ..segment import Segmentation, Tokenizer
 
 FORMULA_COLUMNS = ("section", "sentence", "start", "end", "text", "kind", "number", "head", "quoted")
 KINDS = ("counted", "structural", "abbreviation", "arithmetic", "compound")
@@ -161,6 +163,10 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
     known, words, place_heads = table.known, table.words, table.place_heads
     tags = tokenizer.tagger()
     found: list[tuple[int, int, str, str, str]] = []  # start, end, kind, number, head
+    # The same few words follow a numeral, and the same formulas recur, all through a
+    # document: each short window is cut (and each head tagged) once per call.
+    segment = cache(tokenizer.segment)
+    not_a_noun = cache(partial(_not_a_noun, tags=tags))
 
     def ordinary(word: str) -> bool:
         """A word of the language or a day's name, not a formula: listed, or an idiom in the segmenter's dictionary (四平八稳)."""
@@ -174,7 +180,7 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
 
     for match in COUNTED.finditer(text, start, end):
         head_start = match.end()
-        head = _head(text, head_start, end, tokenizer)
+        head = _head(text, head_start, end, segment)
         if not head:
             continue
         head_end = head_start + len(head)
@@ -192,7 +198,7 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         sums_up = _sums_up(closing_at.get(match.start()), text, to_number(match["number"]))
         if match["measure"] in _THINGS and not (is_quoted or sums_up):
             continue  # 做了四件事：… counts things done, whatever follows
-        if is_quoted or announces or sums_up or head in slogans or _not_a_noun(head, tags):
+        if is_quoted or announces or sums_up or head in slogans or not_a_noun(head):
             found.append((match.start(), head_end, "counted", _count(match["number"]), head))
 
     for match in STRUCTURAL.finditer(text, start, end):
@@ -212,18 +218,21 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
     for match in ABBREVIATION.finditer(text, start, end):
         for length in (3, 2):
             word = text[match.start() : match.start() + length]
+            # Only a quoted or listed word can be one (most numerals start neither): that test first.
+            if not (len(word) == length and (word in slogans or bounded(match.start(), match.start() + length))):
+                continue
             if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None or (length == 2 and word[1] in _BODY_HEADS) or ordinary(word):
                 continue
-            if len(word) == length and (word in slogans or bounded(match.start(), match.start() + length)):
-                found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
-                break
+            found.append((match.start(), match.start() + length, "abbreviation", "2" if word[0] in "双两" else _count(word[0]), word[1:]))
+            break
 
     # Both need a plus sign, which most speeches never use: no scan without one.
     has_plus = text.find("+", start, end) != -1 or text.find("＋", start, end) != -1
+    quotation_starts = [span.start for span in parsed.quotations]
     for match in ARITHMETIC.finditer(text, start, end) if has_plus else ():
         found.append((match.start(), match.end(), "arithmetic", match.group(), ""))
     for match in COMPOUND.finditer(text, start, end) if has_plus else ():
-        span = _compound_extent(text, match.start(), match.end(), quoted)
+        span = _compound_extent(match.start(), match.end(), parsed.quotations, quotation_starts)
         if span:
             found.append((*span, "compound", str(text[span[0] : span[1]].count("+") + text[span[0] : span[1]].count("＋") + 1), ""))
 
@@ -240,13 +249,14 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
             named.setdefault(text[s:e], (kind, number, head))
     for formula in known:
         named.setdefault(formula, _reading(formula))
-    found += _occurrences(text, start, end, named, tokenizer)
+    found += _occurrences(text, start, end, named, segment)
 
-    rows = []
-    for s, e, kind, number, head in _without_overlaps(found):
-        is_quoted = (s, e) in quoted
-        rows.append(parsed.span_row(s, e, kind=kind, number=number, head=head, quoted=is_quoted))
-    table = frame(rows, FORMULA_COLUMNS)
+    chosen = _without_overlaps(found)
+    table = span_frame(
+        parsed, [(s, e) for s, e, *_ in chosen], FORMULA_COLUMNS,
+        kind=[f[2] for f in chosen], number=[f[3] for f in chosen], head=[f[4] for f in chosen],
+        quoted=[(s, e) in quoted for s, e, *_ in chosen],
+    )
     table["quoted"] = table["quoted"].astype(bool)
     return table
 
@@ -270,7 +280,7 @@ def _sums_up(quotation: QuotationSpan | None, text: str, number: float | None) -
 
 
 def _occurrences(
-    text: str, start: int, end: int, formulas: dict[str, tuple[str, str, str]], tokenizer: Tokenizer
+    text: str, start: int, end: int, formulas: dict[str, tuple[str, str, str]], segment: Callable[[str], Segmentation]
 ) -> list[tuple[int, int, str, str, str]]:
     """Where each formula stands in text[start:end] as words of its own (两个重点更突出, 三个代表重要思想; not 三个代表团, 十四个全面)."""
     found = []
@@ -278,7 +288,7 @@ def _occurrences(
         if s > 0 and text[s - 1] in _NOT_BEFORE:
             continue
         # The formula ends at a word edge of the words around it (三个代表|重要, not 三个|代表团).
-        if e - s in _edges(tokenizer, text[s : min(end, e + 4)]):
+        if e - s in segment(text[s : min(end, e + 4)]).bounds:
             found.append((s, e, kind, number, head))
     return found
 
@@ -293,14 +303,6 @@ def _reading(formula: str) -> tuple[str, str, str]:
     at = next((i for i, char in enumerate(formula) if char in _QUOTED_NUMERAL), 0)
     numeral = formula[at]
     return "abbreviation", "2" if numeral in "双两" else _count(numeral), formula[:at] + formula[at + 1 :]
-
-
-def _edges(tokenizer: Tokenizer, window: str) -> set[int]:
-    edges, at = set(), 0
-    for token in tokenizer.tokenize(window):
-        at += len(token.text)
-        edges.add(at)
-    return edges
 
 
 def _quoted_abbreviation(text: str, start: int, end: int, tags) -> tuple[int, int, str, str, str] | None:
@@ -323,25 +325,34 @@ def _quoted_abbreviation(text: str, start: int, end: int, tags) -> tuple[int, in
     return start, end, "abbreviation", "2" if numeral in "双两" else _count(numeral), words[:at] + words[at + 1 :]
 
 
-def _head(text: str, position: int, limit: int, tokenizer: Tokenizer) -> str:
+def _head(text: str, position: int, limit: int, segment: Callable[[str], Segmentation]) -> str:
     """The words a numeral counts: whole tokens after it, up to four characters."""
-    window = text[position : min(limit, position + 12)]
+    cut = segment(text[position : min(limit, position + 12)])
     head = ""
-    for token in tokenizer.tokenize(window):
-        if token.kind != "word" or token.text in _HEAD_STOP:
+    for word, kind in zip(cut.words, cut.kinds):
+        if kind != "word" or word in _HEAD_STOP:
             break
-        if len(head) + len(token.text) > _MAX_HEAD:
+        if len(head) + len(word) > _MAX_HEAD:
             break
-        head += token.text
+        head += word
     return head
 
 
-def _compound_extent(text: str, start: int, end: int, quoted: set[tuple[int, int]]) -> tuple[int, int] | None:
-    # Unquoted, the first and last parts run into the words around them
-    # (建立创新平台+…); quoted, the marks give the exact extent.
-    for qs, qe in quoted:
-        if qs <= start and end <= qe:
-            return qs, qe
+def _compound_extent(start: int, end: int, spans: tuple[QuotationSpan, ...], starts: list[int]) -> tuple[int, int] | None:
+    """The inside of the innermost quotation (not title) that holds text[start:end], or None.
+
+    Unquoted, the first and last parts run into the words around them
+    (建立创新平台+…); quoted, the marks give the exact extent.
+    """
+    # Pairs of marks nest: the quotations holding a point are the last one
+    # opening before it and that one's ancestors (a walk up, not a scan of every quotation).
+    index = bisect_right(starts, start - 1) - 1
+    while index is not None and index >= 0:
+        span = spans[index]
+        inner_start, inner_end = span.inner
+        if not span.is_title and inner_start <= start and end <= inner_end:
+            return inner_start, inner_end
+        index = span.parent
     return None
 
 
@@ -352,10 +363,15 @@ def _not_a_noun(head: str, tags) -> bool:
 
 def _without_overlaps(found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
     # The longer formula wins (一核两翼多点 over its 两翼; 四个善作善成 over 四个善作).
+    # The characters already taken are marked, so each candidate costs its own
+    # length, not a comparison with every formula chosen before it.
+    taken = bytearray(max((e for _, e, *_ in found), default=0))
     chosen: list[tuple[int, int, str, str, str]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
-        if all(item[1] <= other[0] or other[1] <= item[0] for other in chosen):
+        s, e = item[0], item[1]
+        if taken.find(1, s, e) == -1:
             chosen.append(item)
+            taken[s:e] = b"\x01" * (e - s)
     return sorted(chosen)
 
 

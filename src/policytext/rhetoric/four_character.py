@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from ..parsed import ParsedDocument, as_parsed
-from ._base import HAN, frame
+from ._base import HAN, span_frame
 from ..sections import per_1000, section_at_level, section_characters
 
 if TYPE_CHECKING:
@@ -82,23 +82,56 @@ def _code_points(text: str, start: int, end: int) -> np.ndarray:
     return np.frombuffer(text[start:end].encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _may_start_a_pattern(codes: np.ndarray, start: int) -> set[int]:
-    """Offsets (from ``start``) whose four characters repeat one or open a frame (the test in the loop of :func:`four_character`).
+def _candidates(codes: np.ndarray, bounds: tuple[int, ...], lexicon_ends: list[int]) -> list[int]:
+    """Offsets (into ``codes``) where an expression may start, in order: the tests of the loop of :func:`find_four_character`, on all offsets at once.
 
-    Every pattern but an idiom does one or the other; comparing the code
-    points as arrays settles all offsets at once instead of one by one.
+    Four characters that end at a word edge and start at one (or end a longer
+    lexicon word, ``lexicon_ends``) and either repeat a character or open a
+    frame (every pattern but an idiom does one or the other) or are an idiom
+    of jieba's dictionary. Comparing code points as arrays settles every
+    offset of the body at once instead of one by one.
     """
     n = len(codes) - 3  # offsets with four characters before the end
     if n <= 0:
-        return set()
+        return []
+    edge = np.zeros(len(codes) + 1, dtype=bool)
+    edge[np.asarray(bounds, dtype=np.int64)] = True
+    opens = edge[:n].copy()
+    opens[np.asarray(lexicon_ends, dtype=np.int64)] = True
     a, b, c, d = codes[:n], codes[1 : n + 1], codes[2 : n + 2], codes[3 : n + 3]
     may = (a == b) | (a == c) | (b == d) | np.isin(a, _FRAME_FIRST_CODES) | (b == ord("中"))
-    return set((np.flatnonzero(may) + start).tolist())
+    closes = edge[4 : n + 4]
+    # An idiom is a word: it starts at a word edge too (few offsets have an edge on both sides).
+    whole = np.flatnonzero(edge[:n] & closes)
+    may[whole] |= _is_idiom(a[whole], b[whole], c[whole], d[whole])
+    return np.flatnonzero(may & opens & closes).tolist()
+
+
+def _is_idiom(a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """Whether the four characters with code points a, b, c, d (arrays, one per offset) may be an idiom.
+
+    Four code points of the Basic Multilingual Plane pack into one 64-bit key;
+    a stretch with a character beyond it is left to the loop's own test.
+    """
+    wide = (a > 0xFFFF) | (b > 0xFFFF) | (c > 0xFFFF) | (d > 0xFFFF)
+    keys, idioms = _pack(a, b, c, d), _idiom_keys()
+    if not len(idioms):
+        return wide
+    at = np.minimum(np.searchsorted(idioms, keys), len(idioms) - 1)
+    return (idioms[at] == keys) | wide
+
+
+def _pack(a, b, c, d) -> np.ndarray:
+    wide = np.uint64
+    return (a.astype(wide) << wide(48)) | (b.astype(wide) << wide(32)) | (c.astype(wide) << wide(16)) | d.astype(wide)
 
 
 @lru_cache(maxsize=1)
-def _idiom_first_codes() -> np.ndarray:
-    return np.array(sorted({ord(idiom[0]) for idiom in jieba_idioms()}), dtype="<u4")
+def _idiom_keys() -> np.ndarray:
+    codes = np.array([[ord(char) for char in idiom] for idiom in sorted(jieba_idioms()) if max(map(ord, idiom)) <= 0xFFFF], dtype=np.uint64)
+    if not len(codes):
+        return np.array([], dtype=np.uint64)
+    return np.unique(_pack(codes[:, 0], codes[:, 1], codes[:, 2], codes[:, 3]))
 
 
 def find_four_character(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> pd.DataFrame:
@@ -115,18 +148,11 @@ def find_four_character(source: Document | ParsedDocument, *, tokenizer: Tokeniz
     # (The words longer than four characters picked out in C: a body has tens of thousands of words.)
     longer = list(map((4).__lt__, map(len, segmentation.words)))
     word_ends = compress(islice(segmentation.bounds, 1, None), longer)
-    ends = {start + word_end - 4 for word, word_end in zip(compress(segmentation.words, longer), word_ends) if word in tokenizer.lexicon}
+    ends = [word_end - 4 for word, word_end in zip(compress(segmentation.words, longer), word_ends) if word in tokenizer.lexicon]
     codes = _code_points(text, start, end)
-    possible = _may_start_a_pattern(codes, start)
-    # An idiom starts and ends at word edges, with a character that starts an idiom.
-    edges = np.fromiter(edge_set, dtype=np.int64, count=len(edge_set))
-    edges = edges[np.isin(edges + 4, edges)]
-    edges = edges[np.isin(codes[edges - start], _idiom_first_codes())]
-    possible.update(p for p in edges.tolist() if text[p : p + 4] in idioms)
-    # Only offsets four characters before a word edge can start an expression.
-    candidates = sorted(p for p in possible if p + 4 in edge_set and (p in edge_set or p in ends))
-    rows, floor = [], start
-    for position in candidates:
+    spans, patterns, floor = [], [], start
+    for offset in _candidates(codes, segmentation.bounds, ends):
+        position = start + offset
         if position < floor or position + 4 > end:
             continue
         chars = text[position : position + 4]
@@ -143,9 +169,10 @@ def find_four_character(source: Document | ParsedDocument, *, tokenizer: Tokeniz
         if pattern in _DOUBLED and (_names(chars, tags) or _across_words(text, position, edge_set, tags)):
             continue
         if pattern:
-            rows.append(parsed.span_row(position, position + 4, pattern=pattern))
+            spans.append((position, position + 4))
+            patterns.append(pattern)
             floor = position + 4
-    return frame(rows, FOUR_CHARACTER_COLUMNS)
+    return span_frame(parsed, spans, FOUR_CHARACTER_COLUMNS, pattern=patterns)
 
 
 _DOUBLED = frozenset({"AABB", "ABAB", "ABAC", "ABCB"})

@@ -57,9 +57,9 @@ from ..redaction import ANY_REDACTION
 from ..resources import data_table
 from ._base import (
     find_terms,
-    frame,
     leftmost_longest,
     read_entries,
+    span_frame,
 )
 
 if TYPE_CHECKING:
@@ -294,11 +294,9 @@ def _document_period(document: Document) -> tuple[date, date] | None:
 def leader_references(source: Document | ParsedDocument) -> pd.DataFrame:
     """One row per mention of a leader or central (or local) body, with its canonical name ("" for a title the text does not resolve)."""
     parsed = as_parsed(source)
-    rows = [
-        parsed.span_row(s, e, name=person, category=entry.category)
-        for s, e, entry, person in leader_hits(parsed)
-    ]
-    return frame(rows, LEADER_COLUMNS)
+    hits = leader_hits(parsed)
+    return span_frame(parsed, [(s, e) for s, e, _, _ in hits], LEADER_COLUMNS,
+                      name=[person for _, _, _, person in hits], category=[entry.category for _, _, entry, _ in hits])
 
 
 def leader_share(source: Document | ParsedDocument, *, references: pd.DataFrame | None = None) -> pd.DataFrame:

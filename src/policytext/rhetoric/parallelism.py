@@ -39,7 +39,7 @@ import pandas as pd
 
 from ..parsed import ParsedDocument, as_parsed
 from ..runs import Run
-from ._base import frame, word_test
+from ._base import frame, span_frame, word_test
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -95,11 +95,16 @@ def parallelism_members(source: Document | ParsedDocument, *, min_members: int =
                         groups: tuple[Group, ...] | None = None) -> pd.DataFrame:
     """One row per member of every group, with what fills its slots (``groups``: :func:`find_groups`'s, if at hand)."""
     parsed = as_parsed(source, tokenizer)
-    rows = []
+    spans, numbers, indexes, fills, templates = [], [], [], [], []
     for number, group in enumerate(find_groups(parsed, min_members=min_members) if groups is None else groups):
-        for index, ((s, e), slots) in enumerate(zip(group.members, group.slots), 1):
-            rows.append(parsed.span_row(s, e, group=number, member=index, slots=" / ".join(slots), template=group.template))
-    return frame(rows, MEMBER_COLUMNS, ints=("group", "member", "sentence", "start", "end"))
+        for index, (span, slots) in enumerate(zip(group.members, group.slots), 1):
+            spans.append(span)
+            numbers.append(number)
+            indexes.append(index)
+            fills.append(" / ".join(slots))
+            templates.append(group.template)
+    return span_frame(parsed, spans, MEMBER_COLUMNS, ints=("group", "member", "sentence", "start", "end"),
+                      group=numbers, member=indexes, slots=fills, template=templates)
 
 
 def find_groups(source: Document | ParsedDocument, *, min_members: int = MIN_MEMBERS, tokenizer: Tokenizer | None = None) -> list[Group]:

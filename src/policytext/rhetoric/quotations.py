@@ -57,7 +57,7 @@ import pandas as pd
 from ..parsed import MAX_QUOTATION, ParsedDocument, as_parsed
 from ._base import (
     HAN,
-    frame,
+    span_frame,
 )
 from ..resources import data_table
 from ..textfacts import (
@@ -141,25 +141,22 @@ def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
     for span in spans:
         if span.parent is not None:
             children.setdefault(span.parent, []).append(span)
-    rows = []
+    columns: dict[str, list] = {name: [] for name in ("content", "kind", "rule", "speaker")}
     for index, span in enumerate(spans):
-        inner_start, inner_end = span.inner
         bare = _without_nested(text, span, children.get(index, ()))
         kind, rule, speaker = classify(text, span, bare, leaders=leaders, body_start=start)
-        rows.append(
-            parsed.span_row(
-                span.start, span.end,
-                quotation=index,
-                content=parsed.raw_text(inner_start, inner_end),
-                marks=span.mark + PAIRS.get(span.mark, span.mark),
-                depth=span.depth,
-                parent=span.parent,
-                kind=kind,
-                rule=rule,
-                speaker=speaker,
-            )
-        )
-    table = frame(rows, QUOTATION_COLUMNS, ints=("quotation", "sentence", "start", "end", "depth"))
+        columns["content"].append(parsed.raw_text(*span.inner))
+        columns["kind"].append(kind)
+        columns["rule"].append(rule)
+        columns["speaker"].append(speaker)
+    table = span_frame(
+        parsed, [(span.start, span.end) for span in spans], QUOTATION_COLUMNS, ints=("quotation", "sentence", "start", "end", "depth"),
+        quotation=list(range(len(spans))),
+        marks=[span.mark + PAIRS.get(span.mark, span.mark) for span in spans],
+        depth=[span.depth for span in spans],
+        parent=[span.parent for span in spans],
+        **columns,
+    )
     table["parent"] = table["parent"].astype("Int64")
     return table
 
