@@ -215,6 +215,23 @@ def test_things_done_are_counted_not_named_and_quoted_lexicalised_words_are_no_f
     assert find_formulas(doc('做了四件事：一是印发纲要。又是"老一套"，书记"一肩挑"，做到"四平八稳"。')).empty
 
 
+def test_a_count_of_a_noun_phrase_naming_a_set_of_guidelines_or_a_camp_is_a_formula():
+    found = find_formulas(doc("贯彻执行十条经济建设方针，摧毁了刘少奇、林彪两个资产阶级司令部，坚持四项基本原则。"))
+    assert found.text.tolist() == ["十条经济建设方针", "两个资产阶级司令部", "四项基本原则"]
+    assert found["head"].tolist()[:2] == ["经济建设方针", "资产阶级司令部"]
+    # A count of a plain noun phrase counts; 的 ends the phrase; 九大 is a congress, not nine big lines.
+    assert find_formulas(doc("走访了三个城市，调研了两个产业园区，坚持两条腿走路的方针，贯彻九大路线。")).empty
+
+
+def test_a_quotation_of_clauses_numbered_one_by_one_is_a_formula():
+    found = find_formulas(doc("“一要吃饭，二要建设”，是一项基本原则。发扬“一不怕苦、二不怕死”的精神。"))
+    assert found.text.tolist() == ["一要吃饭，二要建设", "一不怕苦、二不怕死"]
+    assert found.number.tolist() == ["一-二", "一-二"]
+    # Unquoted, numbered clauses are points of a list; quoted, clauses that do not count up are none.
+    assert find_formulas(doc("一要加强学习，二要改进作风。")).empty
+    assert find_formulas(doc("“一要吃饭，三要建设”，“二要吃饭，一要建设”。")).empty
+
+
 # --- enumerations -------------------------------------------------------------------------
 
 

@@ -9,11 +9,17 @@ Kinds, each a pattern on the normalised text:
     phrase is kept only when it is quoted, when it announces what follows (a
     colon or 即 after it), or when its head is no ordinary noun: a verb,
     adjective or fixed expression in the segmenter's dictionary (确立, 维护,
-    全面, 善作善成) or a slogan or policy of the political lexicon.
+    全面, 善作善成) or a slogan or policy of the political lexicon. With 个, 项
+    or 条 the counted words may be a noun phrase of up to eight characters
+    when it ends in a noun that names a set of guidelines or a camp
+    (``set_head`` in the table: 方针, 原则, 路线, 司令部): 十条经济建设方针,
+    两个资产阶级司令部, 四项基本原则.
 ``structural``
     a chain of numeral + one character starting with 一 and rising
     (一核两翼多点, 一轴两带三区); a chain of 一X一Y (一带一路) only when
-    quoted, because 一心一意 and 一草一木 are idioms, not formulas.
+    quoted, because 一心一意 and 一草一木 are idioms, not formulas. A
+    quotation of short clauses numbered one by one (“一要吃饭，二要建设”,
+    “一不怕苦，二不怕死”) is one formula; unquoted, 一要…，二要… is a list of points.
 ``abbreviation``
     双 / 两 / 三 / 四 / 五 + one or two characters standing for a longer
     name (双碳, 双一流, 三农): quoted on its own, or a slogan or policy term of
@@ -112,6 +118,12 @@ _HEAD_STOP = frozenset("的地得和与及是在为了等更再也都又还就�
 # 两会, 两委, 三院: numbered bodies and meetings are names, not formulas.
 _BODY_HEADS = frozenset("会委院办局部厅")
 _MAX_HEAD = 4
+# A counted noun phrase that ends in a set_head noun (十条经济建设方针) is at most this long; only these measures count one.
+_MAX_SET_PHRASE = 8
+_SET_MEASURES = frozenset("个项条")
+# “一要吃饭，二要建设”: clauses of a quotation, each opened by the next numeral.
+_NUMBERED_CLAUSES = re.compile(rf"一[{HAN}]{{1,7}}[，、；]二[{HAN}]{{1,7}}(?:[，、；]三[{HAN}]{{1,7}}(?:[，、；]四[{HAN}]{{1,7}})?)?")
+_CLAUSE_MARK = re.compile(r"[，、；]")
 # A formula named once is a formula elsewhere in the document too, when it is at least this long (两重 could be in 两重性).
 _MIN_REPEATED = 3
 # A formula's words preceded by one of these are part of a number or an ordinal (十四个全面, 第四个).
@@ -121,13 +133,13 @@ _NOT_BEFORE = frozenset(_NUMERAL + "一百千万第几0123456789")
 @dataclass(frozen=True, slots=True)
 class FormulaWord:
     term: str
-    category: str  # formula | word | talk_head | date_name | place_head
+    category: str  # formula | word | talk_head | date_name | place_head | set_head
 
 
 @lru_cache(maxsize=1)
 def formula_words() -> tuple[FormulaWord, ...]:
     """``data/rhetoric_formula_words.tsv``: words that hold a numeral and heads that make a quotation a place."""
-    return read_entries("rhetoric_formula_words.tsv", FormulaWord, ("term", "category"), categories=("formula", "word", "talk_head", "date_name", "place_head"))
+    return read_entries("rhetoric_formula_words.tsv", FormulaWord, ("term", "category"), categories=("formula", "word", "talk_head", "date_name", "place_head", "set_head"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,7 @@ class _FormulaWords:
     talk_heads: frozenset[str]
     date_names: tuple[str, ...]
     place_heads: tuple[str, ...]  # longest first, for str.startswith
+    set_heads: tuple[str, ...]  # for str.endswith
 
 
 @lru_cache(maxsize=1)
@@ -145,7 +158,8 @@ def _formula_words() -> _FormulaWords:
         return tuple(sorted((e.term for e in formula_words() if e.category == category), key=len, reverse=True))
 
     return _FormulaWords(
-        frozenset(terms("formula")), frozenset(terms("word")), frozenset(terms("talk_head")), terms("date_name"), terms("place_head")
+        frozenset(terms("formula")), frozenset(terms("word")), frozenset(terms("talk_head")), terms("date_name"), terms("place_head"),
+        terms("set_head"),
     )
 
 
@@ -183,6 +197,9 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         head = _head(text, head_start, end, segment)
         if not head:
             continue
+        names_set = match["measure"] in _SET_MEASURES and bool(longer := _set_phrase(text, head_start, end, segment, table.set_heads))
+        if names_set:
+            head = longer
         head_end = head_start + len(head)
         if ordinary(text[match.start() : head_end]):
             continue
@@ -198,7 +215,7 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         sums_up = _sums_up(closing_at.get(match.start()), text, to_number(match["number"]))
         if match["measure"] in _THINGS and not (is_quoted or sums_up):
             continue  # 做了四件事：… counts things done, whatever follows
-        if is_quoted or announces or sums_up or head in slogans or not_a_noun(head):
+        if is_quoted or announces or sums_up or names_set or head in slogans or not_a_noun(head):
             found.append((match.start(), head_end, "counted", _count(match["number"]), head))
 
     for match in STRUCTURAL.finditer(text, start, end):
@@ -238,7 +255,9 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
 
     # Last, so that a pattern above names the kind where both find the same span (“一核两翼多点”).
     for qs, qe in sorted(quoted):
-        item = _quoted_abbreviation(text, qs, qe, tags.word_tag_tab) if bounded(qs, qe) and not ordinary(text[qs:qe]) else None
+        item = None
+        if bounded(qs, qe) and not ordinary(text[qs:qe]):
+            item = _quoted_abbreviation(text, qs, qe, tags.word_tag_tab) or _numbered_clauses(text, qs, qe)
         if item:
             found.append(item)
 
@@ -336,6 +355,27 @@ def _head(text: str, position: int, limit: int, segment: Callable[[str], Segment
             break
         head += word
     return head
+
+
+def _set_phrase(text: str, position: int, limit: int, segment: Callable[[str], Segmentation], set_heads: tuple[str, ...]) -> str:
+    """The noun phrase a numeral counts when it ends in a word naming a set (经济建设|方针, 资产阶级|司令部): whole words, up to eight characters; or ""."""
+    cut = segment(text[position : min(limit, position + 12)])
+    phrase = found = ""
+    for word, kind in zip(cut.words, cut.kinds):
+        if kind != "word" or word in _HEAD_STOP or len(phrase) + len(word) > _MAX_SET_PHRASE:
+            break
+        phrase += word
+        if word.endswith(set_heads):
+            found = phrase
+    return found
+
+
+def _numbered_clauses(text: str, start: int, end: int) -> tuple[int, int, str, str, str] | None:
+    """A quotation of clauses numbered one by one (“一要吃饭，二要建设”), as a found formula; else None."""
+    if not _NUMBERED_CLAUSES.fullmatch(text, start, end):
+        return None
+    clauses = _CLAUSE_MARK.split(text[start:end])
+    return start, end, "structural", "-".join(clause[0] for clause in clauses), "/".join(clause[1:] for clause in clauses)
 
 
 def _compound_extent(start: int, end: int, spans: tuple[QuotationSpan, ...], starts: list[int]) -> tuple[int, int] | None:
