@@ -248,7 +248,9 @@ def list_items(
     else:
         reference = min(4, *(e - s for s, e in pieces))
     inner_words = {_word_at(text, b, edges) for s, e in inner for b in range(s, e) if b in edges}
-    stops = (_edge_words() if edge_words is None else edge_words) - inner_words
+    stops = _edge_words() if edge_words is None else edge_words
+    if inner_words:  # (a list of two has no inner item: no copy of the whole word set)
+        stops = stops - inner_words
     first = pieces[0] if exact_first else _cut_left(text, *pieces[0], edges, reference, stops)
     if first is None:
         return []

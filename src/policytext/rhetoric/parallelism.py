@@ -128,6 +128,8 @@ def find_groups(source: Document | ParsedDocument, *, min_members: int = MIN_MEM
 def _groups_in_run(text: str, run: Run, edges: frozenset[int], level: str, min_members: int, is_word) -> list[Group]:
     pieces = list(run.pieces)
     found: list[Group] = []
+    if len(pieces) < min_members:
+        return found  # most runs are two pieces: no group, and nothing to prepare
     # Only stretches that can share a template are tried (fit would reject the
     # others, at more cost): a clause template is a shared start, so clauses
     # must open with the same character; every member holds the template's
