@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import resource
 import subprocess
 import sys
@@ -49,6 +50,8 @@ ROUNDS = 2
 # The analysis phase is run this many times (each with its own interleaved
 # baseline) and the run with the median ratio is reported, with the others.
 ANALYSIS_ROUNDS = 3
+# The folders before a module's path in a profile line: site-packages, or the standard library.
+_INSTALL_PREFIX = re.compile(r"\S*/(?:site-packages|lib/python3\.\d+)/")
 STAGES = ("load", "outline", "segmentation", "rhetoric", "indicators")
 
 
@@ -166,7 +169,9 @@ def phase_analysis(paths: list[Path], profile: bool) -> dict:
     if profiler:
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
-        result["profile"] = out.getvalue()
+        # Paths relative to the project and to site-packages, so that the report says the same on every machine.
+        profile = out.getvalue().replace(f"{ROOT}/", "")
+        result["profile"] = _INSTALL_PREFIX.sub("", profile)
     return result
 
 
