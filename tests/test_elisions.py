@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policytext import from_text
-from policytext.elisions import inline_page_breaks, pinyin_artefacts, wrap_breaks, wrap_spaces
+from policytext.elisions import _line_width, inline_page_breaks, pinyin_artefacts, wrap_breaks, wrap_spaces
 from policytext.spans import Span
 
 from .helpers import assert_tiles, examples
@@ -229,3 +229,11 @@ def test_latin_letters_and_digits_count_half_a_line_width():
     text = "\n".join(["XX 县现辖 XX 镇 XX 乡，人口 XX 万。", "全县农村经济发展明显加快，农民收入增长迅速，生活水平显著提高。",
                      "调查采取问卷、座谈等方式进行。", "XX 年全县生产总值 XX.XX 亿元，比上年增长 XX%，增速居全市前列，各项指标保持高位增长。"])
     assert wrap_breaks(text, 0, len(text)) == []
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(line=st.text(alphabet=st.sampled_from(["新", "质", "X", "5", " ", "\u3000", "，", ",", "é", "\x7f", "\x80", "ü", "😀"]) | st.characters(),
+                    max_size=40))
+def test_line_width_counts_ascii_as_half(line):
+    # The width as defined: a Han character one, an ASCII character (letter, digit, space) one half.
+    assert _line_width(line) == len(line) - 0.5 * sum(1 for char in line if char.isascii())

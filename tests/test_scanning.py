@@ -159,3 +159,12 @@ def test_prefilter_keeps_the_rules_that_match_real_furniture():
                      max_size=14).map("".join))
 def test_elision_scans_equal_finditer(scan, text):
     assert _found(scan.finditer(text)) == _found(scan.pattern.finditer(text))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(text=st.lists(st.sampled_from(["2024", "1999", "2035", "12", "1", "3", "年", "月", "日", "到", "至", "底", "新质", "\n"]),
+                     max_size=14).map("".join))
+def test_named_date_scan_equals_finditer(text):
+    from policytext import dating
+
+    assert _found(dating._NAMED_DATE_SCAN.finditer(text)) == _found(dating._NAMED_DATE.finditer(text))

@@ -36,6 +36,7 @@ from datetime import date
 
 from .document import Document
 from .errors import PolicytextError
+from .scanning import FirstCharacterScan
 
 __all__ = ["date_bounds", "parse_date", "speech_date", "speech_period"]
 
@@ -44,6 +45,8 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 # A date the speech names: 2024年1月31日, 2023年12月; not a target (到2035年, 至2025年底).
 _NAMED_DATE = re.compile(r"(?<![到至\d])((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+# The lookbehind in front makes re try the pattern at every offset of the body: scan from the 1 or 2 instead.
+_NAMED_DATE_SCAN = FirstCharacterScan(_NAMED_DATE, "12")
 _UNDATED = (date.min, date.max)
 # The date a provenance note opens with: 2024, 2003-07, 2024-03-05 (what follows it is commentary).
 _OPENING_DATE = re.compile(r"^\s*((?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?)(?![\d/])")
@@ -86,7 +89,7 @@ def date_bounds(value: object) -> tuple[date, date]:
 
 def _named_dates(text: str) -> list[date]:
     days = []
-    for match in _NAMED_DATE.finditer(text):
+    for match in _NAMED_DATE_SCAN.finditer(text):
         year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
         try:
             days.append(date(year, month, day))
