@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policytext import from_text
 from policytext.spans import Span
 from policytext.boilerplate import classify_line, inline_furniture, split_page
+
+from .helpers import examples
 
 
 @pytest.mark.parametrize(
@@ -333,3 +337,41 @@ def test_a_news_agency_dateline_at_the_start_of_a_line_is_furniture():
     assert [(s.kind, s.text) for s in spans] == [("source_line", "新華社北京3月8日電")]
     # Negative: the agency named inside a sentence is text.
     assert inline_furniture("据新华社北京3月8日电报道,会议召开。") == []
+
+
+_PAGE_PIECES = ["\n", "\r\n", "\r", " ", "\u3000", "第1页共18页", "首页 | 登录 | 注册", "(本文原載人民日報)", "目录", "一、總體要求 3",
+                "二、主要任務 12", "版權所有", "实(shí)现", "要堅持黨的領導,", "2024年1月31日", "全年GDP增長5.2%。", "ＡＢＣ１２３"]
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(raw=st.lists(st.sampled_from(_PAGE_PIECES), max_size=30).map("".join))
+def test_lines_are_the_line_pattern_matches(raw):
+    from policytext.boilerplate import _LINE, _lines
+
+    assert _lines(raw) == [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.group()]
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(raw=st.lists(st.sampled_from(_PAGE_PIECES), max_size=30).map("".join))
+def test_split_page_with_the_page_converted_by_the_caller_is_the_same(raw):
+    from policytext.normalize import normalize, to_simplified
+
+    assert split_page(raw, norm=normalize(raw), simple=to_simplified(raw)) == split_page(raw)
+    # from_text hands split_page the normalised text as the simplified page where the width step changes nothing.
+    document = from_text(raw) if raw.strip() else None
+    if document is not None:
+        parts = split_page(raw)
+        assert (document.body_start, document.body_end, document.boilerplate) == (parts.body_start, parts.body_end, parts.boilerplate)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(title=st.sampled_from(["一、总体要求", "1.高新区2022年工作总结", "ab", "附件"]),
+       leader=st.sampled_from([" ", "\t", "\u3000", "....", "……", "·· ", ""]),
+       page=st.text(st.sampled_from("0123１٣x"), max_size=5), after=st.sampled_from(["", " ", "页", "。", "x"]))
+def test_a_contents_entry_ends_in_a_digit(title, leader, page, after):
+    # _mark_contents tries the entry pattern only on lines that end in a decimal digit (\d is Unicode's Nd, as isdecimal).
+    from policytext.boilerplate import _CONTENTS_ENTRY
+
+    line = title + leader + page + after
+    if _CONTENTS_ENTRY.match(line):
+        assert line[-1].isdecimal()

@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from .elisions import strip_pinyin
 from .markers import heading_opening
@@ -203,18 +204,18 @@ def inline_furniture(line: str, offset: int = 0) -> list[Span]:
     return _without_overlaps(spans)
 
 
-def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = None) -> PageParts:
+def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = None, simple: str | None = None) -> PageParts:
     """Find the body and the boilerplate of a decoded page.
 
     *furniture* is what a reader already knows to be furniture (a PDF's
     running headers and page numbers): a line it covers is furniture, a
     span inside a line of text is inline furniture. *norm* is ``normalize(raw)``
-    when the caller has it already.
+    and *simple* ``to_simplified(raw)`` when the caller has them already.
     """
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(raw) if m.group()]
+    lines = _lines(raw)
     known = sorted(furniture, key=lambda s: s.start)
     # The rules match simplified text; converting the page once costs what converting one line costs per line.
-    simple = to_simplified(raw)
+    simple = to_simplified(raw) if simple is None else simple
     page_title = None
     provenance: dict[str, str] = {}
     kinds: list[str | None] = []
@@ -225,7 +226,7 @@ def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = N
             kinds.append(kinds[tail_from])
             continue
         lead = start + _leading_space(line)
-        covering = next((f for f in known if f.start <= lead and lead + len(stripped) <= f.end), None)
+        covering = next((f for f in known if f.start <= lead and lead + len(stripped) <= f.end), None) if known else None
         if not stripped:
             kind = "blank"
         elif covering is not None:
@@ -274,6 +275,13 @@ def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = N
     inline = _without_overlaps(inline + across)
     spans = tuple(sorted(line_spans + tuple(inline), key=lambda s: s.start))
     return PageParts(body_start, body_end, spans, page_title, provenance)
+
+
+def _lines(raw: str) -> list[tuple[int, str]]:
+    """The lines of *raw* with their line ends, each with its offset."""
+    # findall hands back strings, not match objects: each line's offset is the sum of the lengths before it.
+    pieces = _LINE.findall(raw)
+    return [(start, line) for start, line in zip(accumulate(map(len, pieces), initial=0), pieces) if line]
 
 
 def _inline_on_lines(raw: str, simple: str, content: list[tuple[int, str]]) -> list[Span]:
@@ -457,7 +465,8 @@ def _mark_contents(lines, kinds):
         stripped = line.strip()
         if not stripped:
             continue
-        m = _CONTENTS_ENTRY.match(stripped) if kind is None else None
+        # An entry ends in its page number: a line that does not is not tried (most lines; the pattern is slow on them).
+        m = _CONTENTS_ENTRY.match(stripped) if kind is None and stripped[-1].isdecimal() else None
         if m:
             run.append((i, int(m.group("page"))))
         else:
@@ -480,13 +489,15 @@ def _mark_summaries(lines, kinds):
         pieces = lines[i][1].split()
         if not pieces or len(lines[i][1].strip()) > _FURNITURE_MAX:
             continue
-        following = _WHITESPACE.sub("", _text_after(lines, i)[:_SUMMARY_REACH])
+        following = None  # the text after the line, read only for a line that may be a summary (most are not)
         # A preview cut with an ellipsis (…各区(市)县政府(管委会…) is a summary even without a whole sentence.
         cut = lines[i][1].strip().endswith(_ELLIPSES)
         for k in range(len(pieces)):
             repeated = "".join(pieces[k:]).rstrip(_SUMMARY_TAIL).removesuffix("…").removesuffix("...").rstrip(_SUMMARY_TAIL)
             if len(repeated) < _SUMMARY_MIN or not (cut or _SENTENCE_END.search(repeated)):
                 break  # a title repeated by the text is no summary: a summary holds a sentence
+            if following is None:
+                following = _WHITESPACE.sub("", _text_after(lines, i)[:_SUMMARY_REACH])
             if repeated in following:
                 marked[i] = "summary"
                 break

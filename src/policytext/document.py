@@ -24,7 +24,7 @@ from . import boilerplate as _boilerplate
 from .elisions import PAGE_FURNITURE, inline_page_breaks, pinyin_artefacts, wrap_breaks, wrap_spaces
 from .formats import read_text
 from .errors import InputError
-from .normalize import normalize
+from .normalize import normalize, to_simplified
 from .reading import read_input_bytes
 from .redaction import ANY_REDACTION_SCAN
 from .spans import Span
@@ -169,8 +169,11 @@ def from_text(
     :class:`~policytext.spans.Extracted`: a PDF's running headers, page numbers);
     they join the boilerplate and, inside the body, the elisions.
     """
-    norm = normalize(text)
-    parts = _boilerplate.split_page(text, furniture=furniture, norm=norm)
+    widened = normalize(text, script=False)
+    norm = to_simplified(widened)  # normalize(text)
+    # The boilerplate rules read the page in simplified characters as it is written; where the width
+    # step changed nothing (half of real pages), that is the normalised text itself: one conversion, not two.
+    parts = _boilerplate.split_page(text, furniture=furniture, norm=norm, simple=norm if widened == text else None)
     document = Document(
         raw=text,
         encoding=encoding,

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 from statistics import median
 
 from .markers import heading_opening
@@ -163,7 +164,9 @@ def wrap_breaks(text: str, start: int, end: int, *, page_furniture: Sequence[Spa
     the line break it interrupts, and its wrap span reaches over the furniture
     to the next page's text.
     """
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text, start, end) if m.group()]
+    # findall hands back strings, not match objects: each line's offset is the sum of the lengths before it.
+    pieces = _LINE.findall(text, start, end)
+    lines = [(at, line) for at, line in zip(accumulate(map(len, pieces), initial=start), pieces) if line]
     contents = [line.rstrip() for _, line in lines]
     on_page = _furniture_lines(lines, page_furniture)
     text_lines = [c for i, c in enumerate(contents) if i not in on_page]
