@@ -16,6 +16,7 @@ from fontTools.ttLib import TTFont
 from matplotlib import font_manager
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from PIL import Image, ImageFile
 
 from policytext import figures
@@ -212,6 +213,58 @@ def test_saving_twice_gives_identical_bytes(family, tmp_path):
     png = first["png"].read_bytes()
     assert b"Software" not in png and b"Matplotlib version" not in png
     assert "<dc:date>" not in first["svg"].read_text(encoding="utf-8")
+
+
+class _CountingLayout(ConstrainedLayoutEngine):
+    """Constrained layout that counts its runs."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.runs = 0
+
+    def execute(self, fig: Figure) -> None:
+        self.runs += 1
+        super().execute(fig)
+
+
+def _heatmap() -> tuple[Figure, pd.DataFrame]:
+    # A colorbar: its axes are placed by a locator that savefig consults when it crops to the saved area.
+    data = pd.DataFrame({"部分": ["一", "二", "三"], "份额": [0.1, 0.5, 0.9]})
+    fig, ax = plt.subplots(figsize=(5, 3), layout=_CountingLayout())
+    image = ax.imshow(np.arange(12.0).reshape(3, 4), cmap="Blues")
+    fig.colorbar(image, ax=ax, shrink=0.8).set_label("份额")
+    ax.set_yticks(range(3), data["部分"])
+    ax.set_title("各部分的份额")
+    return fig, data
+
+
+def test_save_lays_out_once_and_draws_each_format_once(family, tmp_path):
+    fig, data = _heatmap()
+    engine = fig.get_layout_engine()
+    draws: list[str] = []
+    fig.canvas.mpl_connect("draw_event", lambda event: draws.append(type(event.renderer).__name__))
+    figures.save_figure(fig, "heatmap", data=data, outdir=tmp_path)
+    # savefig(bbox_inches="tight") would measure in a draw of its own and lay out again for each format.
+    assert engine.runs == 1
+    # The layout draw at the PNG's resolution (which paints nothing), the PNG's draw, the SVG's draw.
+    assert len(draws) == 3, draws
+    assert draws[:2] == ["RendererAgg", "RendererAgg"] and draws[2] != "RendererAgg"
+
+
+def test_png_is_the_one_a_tight_savefig_makes_and_svg_shows_the_same_area(family, tmp_path):
+    saved = figures.save_figure(*_heatmap()[:1], "heatmap", data=pd.DataFrame(), outdir=tmp_path)
+    tight = io.BytesIO()
+    _heatmap()[0].savefig(tight, format="png", dpi=figures.PNG_DPI, bbox_inches="tight")
+    with Image.open(saved["png"]) as ours, Image.open(tight) as theirs:
+        assert ours.size == theirs.size
+        assert np.array_equal(np.asarray(ours), np.asarray(theirs))
+        width, height = ours.size
+    svg = saved["svg"].read_text(encoding="utf-8")
+    points = re.search(r'<svg[^>]* width="([0-9.]+)pt" height="([0-9.]+)pt"', svg)
+    assert points, "the SVG states its size in points"
+    scale = figures.PNG_DPI / 72
+    assert float(points[1]) * scale == pytest.approx(width, abs=1)
+    assert float(points[2]) * scale == pytest.approx(height, abs=1)
 
 
 def test_svg_clip_paths_are_named_after_what_they_clip(family, tmp_path):

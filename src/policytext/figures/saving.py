@@ -15,6 +15,7 @@ from .fonts import SVG_HASHSALT
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
+    from matplotlib.transforms import Bbox
 
 PNG_DPI = 300
 FIGURE_FORMATS = ("png", "svg", "csv")
@@ -68,7 +69,8 @@ def save_figure(
     metadata, where the generated ``figures/README.md`` reads it. Returns the
     three paths by format, an object Jupyter displays as the figure. Either all
     three files are replaced or, if rendering fails, none is: the previous set
-    stays as it was.
+    stays as it was. ``fig`` is laid out once, at the PNG's resolution, and
+    both files print that layout and the same area (see :func:`_lay_out`).
     """
     import matplotlib
     import pandas as pd
@@ -84,22 +86,28 @@ def save_figure(
     # Metadata that varies between runs (matplotlib version banner in PNG, date
     # in SVG) is dropped so that an unchanged figure is an unchanged file.
     caption = caption if caption is not None else figure_title(fig)
-    writers: dict[str, Callable[[Path], object]] = {
-        "png": lambda tmp: fig.savefig(
-            tmp, format="png", dpi=PNG_DPI, bbox_inches="tight",
+    # Each writer prints the area that _lay_out measured.
+    writers: dict[str, Callable[[Path, Bbox], object]] = {
+        "png": lambda tmp, area: fig.savefig(
+            tmp, format="png", dpi=PNG_DPI, bbox_inches=area,
             metadata={"Software": None, "Title": name, "Description": caption},
         ),
-        "svg": lambda tmp: _write_svg(fig, tmp, metadata={"Date": None, "Title": name, "Description": caption}),
+        "svg": lambda tmp, area: _write_svg(
+            fig, tmp, area, metadata={"Date": None, "Title": name, "Description": caption},
+        ),
         # BOM: Excel guesses a legacy code page for UTF-8 without one and shows mojibake.
-        "csv": lambda tmp: data.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"),
+        "csv": lambda tmp, _area: data.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n"),
     }
     width = round(fig.get_figwidth() * DISPLAY_DPI)
     # All three are rendered before any target is touched.
     temporaries = {fmt: temporary_beside(target) for fmt, target in targets.items()}
     try:
-        with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
+        # Automatic layout off, so that the layout engine _lay_out removes is not brought back from rcParams.
+        with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path",
+                                    "figure.autolayout": False, "figure.constrained_layout.use": False}):
+            area = _lay_out(fig)
             for fmt in FIGURE_FORMATS:
-                writers[fmt](temporaries[fmt])
+                writers[fmt](temporaries[fmt], area)
         for fmt in FIGURE_FORMATS:
             os.replace(temporaries[fmt], targets[fmt])
             record_output(targets[fmt])
@@ -110,8 +118,33 @@ def save_figure(
     return SavedFigure(targets, width=width)
 
 
-def _write_svg(fig: Figure, path: Path, *, metadata: dict[str, str | None]) -> None:
-    fig.savefig(path, format="svg", bbox_inches="tight", metadata=metadata)
+def _lay_out(fig: Figure) -> Bbox:
+    """Run ``fig``'s layout engine once, at the PNG's resolution, then freeze it; the tight area both files print.
+
+    ``savefig(bbox_inches="tight")`` draws the figure twice (once without output
+    to measure, once to render) and its layout engine runs in the first draw of
+    every save. With the layout done here and the engine removed, and the area
+    given as a box, each format is drawn once. Measured at the PNG's resolution
+    because text extents round to its pixels: the PNG is the one ``"tight"``
+    would have made, and the SVG shows the same area and layout.
+    """
+    import matplotlib
+
+    figure_dpi = fig.get_dpi()
+    fig.set_dpi(PNG_DPI)
+    try:
+        fig.draw_without_rendering()
+        area = fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
+    finally:
+        fig.set_dpi(figure_dpi)
+    # None, not "none": savefig draws once more, to measure, whenever a figure has any engine, even the
+    # placeholder that "none" leaves. With automatic layout off in rcParams, None leaves no engine.
+    fig.set_layout_engine(None)
+    return area
+
+
+def _write_svg(fig: Figure, path: Path, area: Bbox, *, metadata: dict[str, str | None]) -> None:
+    fig.savefig(path, format="svg", bbox_inches=area, metadata=metadata)
     path.write_text(stable_clip_ids(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
