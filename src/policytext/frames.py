@@ -49,7 +49,10 @@ def columns_frame(data: Mapping[str, Sequence[object]], *, dtypes: Mapping[str, 
             arrays[column] = np.array([], dtype=object)
         else:
             arrays[column] = values
-    return pd.DataFrame(arrays, columns=list(data))
+    if not arrays:
+        return pd.DataFrame(columns=[])
+    # The dict's order gives the columns: naming them again (columns=...) makes pandas build the column index twice.
+    return pd.DataFrame(arrays)
 
 
 @lru_cache(maxsize=32)

@@ -10,7 +10,11 @@ so this module needs nothing above the text facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from functools import partial
+from itertools import groupby
+from operator import lt
 from typing import NamedTuple
 
 from . import textfacts
@@ -20,10 +24,15 @@ CLAUSE_SEPARATORS = frozenset(textfacts.CLAUSE_SEPARATORS)
 # Ends a clause: a sentence end, a colon, a dash, a line break.
 CLAUSE_BOUNDARIES = frozenset(textfacts.SENTENCE_ENDS + textfacts.COLONS + "\n—")
 SENTENCE_BOUNDARIES = frozenset(textfacts.SENTENCE_ENDS + "\n")
-_SEPARATING = frozenset(PHRASE_SEPARATOR + textfacts.CLAUSE_SEPARATORS + textfacts.SENTENCE_ENDS + textfacts.COLONS)
-# The characters at which a phrase run or a clause run changes state.
-_PHRASE_EVENTS = re.compile(char_class(CLAUSE_SEPARATORS | CLAUSE_BOUNDARIES | {PHRASE_SEPARATOR}))
-_CLAUSE_EVENTS = re.compile(char_class(SENTENCE_BOUNDARIES | frozenset(textfacts.COLONS) | CLAUSE_SEPARATORS))
+# A quotation holding one of these is a clause of its own.
+_SEPARATING = re.compile(char_class(PHRASE_SEPARATOR + textfacts.CLAUSE_SEPARATORS + textfacts.SENTENCE_ENDS + textfacts.COLONS))
+# What ends a stretch of phrases (a clause) and what cuts it into phrases; likewise for clauses in a sentence.
+_PHRASE_WALLS = re.compile(char_class(CLAUSE_SEPARATORS | CLAUSE_BOUNDARIES))
+_PHRASE_CUTS = re.compile(re.escape(PHRASE_SEPARATOR))
+_CLAUSE_WALLS = re.compile(char_class(SENTENCE_BOUNDARIES | frozenset(textfacts.COLONS)))
+_CLAUSE_CUTS = re.compile(char_class(CLAUSE_SEPARATORS))
+# The characters str.isspace() and str.strip() take for spaces (the same set, checked in the tests).
+_SPACE = re.compile(r"\s")
 
 
 class Run(NamedTuple):
@@ -49,7 +58,7 @@ def _masks(text: str, quotations: Sequence[QuotationSpan]) -> tuple[set[int], di
         inner_start, inner_end = span.inner
         if span.is_title:
             opaque.update(range(inner_start, inner_end))
-        elif any(char in _SEPARATING for char in text[inner_start:inner_end]):
+        elif _SEPARATING.search(text, inner_start, inner_end):
             bounding[span.start] = "open"
             bounding[span.end - 1] = "close"
     return opaque, bounding
@@ -66,8 +75,7 @@ def phrase_runs(
     they end a clause.
     """
     opaque, bounding = _masks(text, quotations)
-    boundaries = CLAUSE_SEPARATORS | CLAUSE_BOUNDARIES
-    return _runs(text, start, end, opaque, bounding, markers, outer=boundaries, inner=frozenset(PHRASE_SEPARATOR), name=PHRASE_SEPARATOR, events=_PHRASE_EVENTS)
+    return _runs(text, start, end, opaque, bounding, markers, walls=_PHRASE_WALLS, cuts=_PHRASE_CUTS, name=PHRASE_SEPARATOR)
 
 
 def clause_runs(
@@ -75,55 +83,59 @@ def clause_runs(
 ) -> list[Run]:
     """Within each sentence, the clauses separated by ， or ； (runs of two or more)."""
     opaque, bounding = _masks(text, quotations)
-    return _runs(text, start, end, opaque, bounding, markers, outer=SENTENCE_BOUNDARIES | frozenset(textfacts.COLONS), inner=CLAUSE_SEPARATORS, name="，", events=_CLAUSE_EVENTS)
+    return _runs(text, start, end, opaque, bounding, markers, walls=_CLAUSE_WALLS, cuts=_CLAUSE_CUTS, name="，")
 
 
-def _runs(text, start, end, opaque, bounding, markers, *, outer, inner, name, events) -> list[Run]:
+def _runs(text, start, end, opaque, bounding, markers, *, walls, cuts, name) -> list[Run]:
+    """The runs of pieces that ``cuts`` (separators) make of each stretch between two walls.
+
+    Walls are the characters ``walls`` matches, the marks of bounding
+    quotations and the outline's markers; nothing inside a title counts. Only
+    the separators are visited one by one: most stretches hold none, and the
+    walls around the others are looked up.
+    """
+    wall_set = set(map(re.Match.start, walls.finditer(text, start, end)))
+    wall_set.update(at for at in bounding if start <= at < end)
+    wall_set.update(at for at in markers if start <= at < end)
+    wall_at = sorted(wall_set - opaque if opaque else wall_set)
+    separators = list(map(re.Match.start, cuts.finditer(text, start, end)))
+    if markers or opaque:
+        # The 、 of a marker (一、) numbers a part: a wall, not a separator. Quotation marks are never separators.
+        separators = [at for at in separators if at not in markers and at not in opaque]
     runs: list[Run] = []
-    # Pieces of the current clause before its last one, unstripped: most
-    # clauses hold no separator and end without ever being split or stripped.
-    pieces: list[tuple[int, int]] = []
-    piece_start = start
-    exact_first = False
-    # Only separators, boundaries, bounding marks and markers change the state:
-    # visit those offsets rather than every character of the body.
-    pattern = events
-    events = {match.start() for match in pattern.finditer(text, start, end)}
-    events.update(at for at in bounding if start <= at < end)
-    events.update(at for at in markers if start <= at < end)
-    for position in sorted(events - opaque if opaque else events):
-        char = text[position]
-        if position in bounding or position in markers or char in outer:
-            if pieces:
-                pieces.append((piece_start, position))
-                if run := _run(text, pieces, name, exact_first, bounding.get(position) == "close"):
-                    runs.append(run)
-                pieces = []
-            piece_start = position + 1
-            exact_first = bounding.get(position) == "open"
-        elif char in inner:
-            pieces.append((piece_start, position))
-            piece_start = position + 1
-    if pieces:
-        pieces.append((piece_start, end))
-        if run := _run(text, pieces, name, exact_first, False):
+    # Separators between the same two walls have the same number of walls before them.
+    for index, group in groupby(separators, key=partial(bisect_right, wall_at)):
+        if index:
+            opening = wall_at[index - 1]
+            first, exact_first = opening + 1, bounding.get(opening) == "open"
+        else:
+            first, exact_first = start, False
+        if index < len(wall_at):
+            last = wall_at[index]
+            exact_last = bounding.get(last) == "close"
+        else:
+            last, exact_last = end, False
+        at = list(group)
+        if run := _run(text, [first, *(cut + 1 for cut in at)], [*at, last], name, exact_first, exact_last):
             runs.append(run)
     return runs
 
 
-def _run(text: str, pieces: list[tuple[int, int]], name: str, exact_first: bool, exact_last: bool) -> Run | None:
-    """The run of these pieces (stripped of spaces), or None if one of them is empty."""
-    stripped = tuple(_strip(text, s, e) for s, e in pieces)
-    if not all(e > s for s, e in stripped):
+def _run(text: str, starts: list[int], ends: list[int], name: str, exact_first: bool, exact_last: bool) -> Run | None:
+    """The run of the pieces ``text[starts[i]:ends[i]]`` (stripped of spaces), or None if one of them is empty."""
+    # Most runs hold no space at all: one search spares stripping each piece.
+    if _SPACE.search(text, starts[0], ends[-1]):
+        starts, ends = zip(*(_strip(text, s, e) for s, e in zip(starts, ends)))
+    if not all(map(lt, starts, ends)):
         return None
     # The marks give exact edges only when the quotation is the whole run.
     exact = exact_first and exact_last
-    return Run(name, stripped, exact, exact)
+    return Run(name, tuple(zip(starts, ends)), exact, exact)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """``(start, end)`` without the spaces at either edge of ``text[start:end]``."""
+    piece = text[start:end]
+    kept = piece.lstrip()
+    start += len(piece) - len(kept)
+    return start, start + len(kept.rstrip())

@@ -88,11 +88,8 @@ def leftmost_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int
 def find_terms(text: str, terms: dict[str, object], *, offset: int = 0) -> list[tuple[int, int, object]]:
     """Every occurrence of each term in ``text`` (Aho-Corasick), as ``(start, end, value)`` with ``offset`` added."""
     automaton = _automaton(tuple(sorted(terms)))
-    hits = []
-    for last, term in automaton.iter(text):
-        start = last - len(term) + 1
-        hits.append((offset + start, offset + last + 1, terms[term]))
-    return hits
+    # A term ends at ``last``: it starts len(term) - 1 characters before.
+    return [(offset + last + 1 - len(term), offset + last + 1, terms[term]) for last, term in automaton.iter(text)]
 
 
 @lru_cache(maxsize=16)
