@@ -479,6 +479,18 @@ def test_speech_date(seed):
     assert speech_date(from_text("党课\n同志们:\n发展。")) is None
 
 
+def test_the_speech_period_is_computed_once_per_document():
+    from policytext.dating import document_period, speech_period
+
+    document = from_text("党课\n同志们:\n2023年12月，我们召开会议。2024年1月31日，中央政治局集体学习。到2035年基本实现。")
+    period = speech_period(document)
+    assert period == document_period(document) == (date(2024, 1, 31), date(2024, 1, 31))  # the latest named date, not a target
+    assert speech_period(document) is period  # the document keeps it: leaders, indicators and the comparison share it
+    # An override is the caller's, never the document's.
+    assert speech_period(document, override="2024-03") == (date(2024, 3, 1), date(2024, 3, 31))
+    assert document.speech_period is period
+
+
 def test_the_speech_date_is_the_one_the_provenance_note_opens_with():
     # A later full date in the note (the page's upload) is another event, not the speech's day.
     note = "2003-07 (after the symposium of 2003-07-01; the page's time 2022-02-17 is the upload)"

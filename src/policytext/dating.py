@@ -32,13 +32,14 @@ full date, given or named by the speech, is taken as the day itself, as above.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
+from typing import Protocol
 
-from .document import Document
 from .errors import PolicytextError
 from .scanning import FirstCharacterScan
 
-__all__ = ["date_bounds", "parse_date", "speech_date", "speech_period"]
+__all__ = ["date_bounds", "document_period", "parse_date", "speech_date", "speech_period"]
 
 _DATE_RANGE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:/(\d{2}))?(?!\d)")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -50,6 +51,22 @@ _NAMED_DATE_SCAN = FirstCharacterScan(_NAMED_DATE, "12")
 _UNDATED = (date.min, date.max)
 # The date a provenance note opens with: 2024, 2003-07, 2024-03-05 (what follows it is commentary).
 _OPENING_DATE = re.compile(r"^\s*((?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?)(?![\d/])")
+
+
+class DatedDocument(Protocol):
+    """What dating reads of a :class:`policytext.document.Document`.
+
+    The document keeps its period as a cached property computed here
+    (:func:`document_period`), so this module cannot import it.
+    """
+
+    provenance: Mapping[str, str]
+    norm: str
+    body_start: int
+    body_end: int
+
+    @property
+    def speech_period(self) -> tuple[date, date] | None: ...
 
 
 def parse_date(value: object) -> date | None:
@@ -98,19 +115,25 @@ def _named_dates(text: str) -> list[date]:
     return days
 
 
-def speech_date(document: Document, *, override: str | date | None = None) -> date | None:
+def speech_date(document: DatedDocument, *, override: str | date | None = None) -> date | None:
     """The date the comparison takes for the speech: the earliest day of its period (see the module note)."""
     period = speech_period(document, override=override)
     return period[0] if period else None
 
 
-def speech_period(document: Document, *, override: str | date | None = None) -> tuple[date, date] | None:
+def speech_period(document: DatedDocument, *, override: str | date | None = None) -> tuple[date, date] | None:
     """The earliest and the latest day the speech can have been given (see the module note)."""
     if override is not None:
         parsed = parse_date(override)
         if parsed is None:
             raise PolicytextError(f"speech date {override!r} is not a date (YYYY-MM-DD)")
         return date_bounds(override) if isinstance(override, str) and not _DATE_RANGE.search(override) else (parsed, parsed)
+    # Several analyses ask for it (leaders, indicators, the comparison): the document computes it once.
+    return document.speech_period
+
+
+def document_period(document: DatedDocument) -> tuple[date, date] | None:
+    """The speech's period as the document gives it: its provenance note, else the dates its body names (see the module note)."""
     note = str(document.provenance.get("date", "") or "")
     opening = _OPENING_DATE.match(note)
     earliest, latest = date_bounds(opening[1]) if opening else _UNDATED

@@ -15,6 +15,7 @@ from bisect import bisect_right
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from collections.abc import Sequence
@@ -125,6 +126,13 @@ class Document:
     @property
     def truncated(self) -> bool:
         return self.truncation.truncated
+
+    @cached_property
+    def speech_period(self) -> tuple[date, date] | None:
+        """The earliest and the latest day the speech can have been given (:func:`policytext.dating.document_period`)."""
+        from .dating import document_period
+
+        return document_period(self)
 
     @cached_property
     def outline(self) -> Outline:
