@@ -20,7 +20,8 @@ right after the list (高校院所、行业、区域、服务|四类…).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -173,10 +174,11 @@ def _count_in(text: str) -> int | None:
 
 
 def _list_series(parsed: ParsedDocument):
-    text, edges, tokenizer = parsed.text, parsed.edges, parsed.tokenizer
+    text, tokenizer = parsed.text, parsed.tokenizer
+    words = _Words.of(parsed)
     for run in parsed.phrase_runs:
-        for pieces, exact_first, exact_last in _split_at_etc(text, run, edges):
-            items = list_items(text, pieces, edges, exact_first=exact_first, exact_last=exact_last)
+        for pieces, exact_first, exact_last in _split_at_etc(text, run, words):
+            items = list_items(text, pieces, words, exact_first=exact_first, exact_last=exact_last)
             if len(items) < 2:
                 continue
             last_end = items[-1][1]
@@ -188,12 +190,44 @@ def _list_series(parsed: ParsedDocument):
             yield "list", items, parsed.raw_text(*head) if head else "", announced
 
 
-def _split_at_etc(text: str, run, edges: frozenset[int]):
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The parse's word edges, as a set (is this offset an edge?) and in order (which words lie in a piece?).
+
+    The cuts below look at the words of a piece: bisecting the ordered edges
+    visits each word once, where stepping through the piece character by
+    character tested every offset and walked on to the next edge for each word.
+    """
+
+    text: str
+    edges: frozenset[int]
+    ordered: tuple[int, ...]  # the text's end is one, so every edge before it has a next one
+
+    @classmethod
+    def of(cls, parsed: ParsedDocument) -> _Words:
+        # The words tile the body in order, so their bounds are its edges, sorted (shifted by where the body starts).
+        bounds = parsed.segmentation.bounds
+        return cls(parsed.text, parsed.edges, bounds if not parsed.start else tuple(parsed.start + b for b in bounds))
+
+    def __contains__(self, offset: int) -> bool:
+        return offset in self.edges
+
+    def words_in(self, start: int, end: int) -> list[str]:
+        """The words that start at ``start <= offset < end`` (the last may run past ``end``)."""
+        ordered, text = self.ordered, self.text
+        return [text[ordered[i] : ordered[i + 1]] for i in range(bisect_left(ordered, start), bisect_left(ordered, end))]
+
+
+def _split_at_etc(text: str, run, words: _Words):
     """A run holding two lists (知识、技术、数据等新型生产要素替代自然资源、能源等…) split after each inner 等."""
+    if text.find("等", run.pieces[0][0], run.pieces[-1][0]) == -1:
+        # No 等 before the last piece (most runs): the run is one list, as the loop below would find.
+        yield run.pieces, run.exact_first, run.exact_last
+        return
     current: list[tuple[int, int]] = []
     exact_first = run.exact_first
     for index, (s, e) in enumerate(run.pieces):
-        at = -1 if index == len(run.pieces) - 1 else _etc_at(text, s, e, edges)
+        at = -1 if index == len(run.pieces) - 1 else _etc_at(text, s, e, words)
         current.append((s, e))
         if at == -1:
             continue
@@ -206,10 +240,10 @@ def _split_at_etc(text: str, run, edges: frozenset[int]):
         yield current, exact_first, run.exact_last
 
 
-def _etc_at(text: str, start: int, end: int, edges: frozenset[int]) -> int:
+def _etc_at(text: str, start: int, end: int, words: _Words) -> int:
     at = text.find("等", start, end)
     while at != -1:
-        if at in edges and at > start:
+        if at in words and at > start:
             return at
         at = text.find("等", at + 1, end)
     return -1
@@ -224,92 +258,80 @@ def _edge_words() -> frozenset[str]:
     return frozenset(e.term for e in directive_lexicon() if e.category == "directive") | _GOVERNING
 
 
-def list_items(
-    text: str,
-    pieces,
-    edges: frozenset[int],
-    edge_words: frozenset[str] | None = None,
-    *,
-    exact_first: bool = False,
-    exact_last: bool = False,
-) -> list[tuple[int, int]]:
+def list_items(text: str, pieces, words: _Words, *, exact_first: bool = False, exact_last: bool = False) -> list[tuple[int, int]]:
     """The items of a 、-run: exact inner pieces, the first and last cut at word edges.
 
     A governing word counts as an edge only if no inner item uses it: in
     以X为Y、以Z为W the 以 and 为 belong to the items.
     """
-    pieces = list(pieces)
     if len(pieces) < 2:
         return []
     inner = pieces[1:-1]
+    stops = _edge_words()
+    # Verbs govern what follows them, so only function words end a last item
+    # (the governing words are edge words: these are the stops among them).
+    governing = _GOVERNING
     if inner:
         lengths = sorted(e - s for s, e in inner)
         reference = lengths[len(lengths) // 2]
+        if inner_words := {word for s, e in inner for word in words.words_in(s, e)}:
+            stops, governing = stops - inner_words, governing - inner_words
     else:
-        reference = min(4, *(e - s for s, e in pieces))
-    inner_words = {_word_at(text, b, edges) for s, e in inner for b in range(s, e) if b in edges}
-    stops = _edge_words() if edge_words is None else edge_words
-    if inner_words:  # (a list of two has no inner item: no copy of the whole word set)
-        stops = stops - inner_words
-    first = pieces[0] if exact_first else _cut_left(text, *pieces[0], edges, reference, stops)
+        (s0, e0), (s1, e1) = pieces
+        reference = min(4, e0 - s0, e1 - s1)
+    first = pieces[0] if exact_first else _cut_left(*pieces[0], words, reference, stops)
     if first is None:
         return []
-    # Verbs govern what follows them, so only function words end a last item.
-    tail = [pieces[-1]] if exact_last else _cut_right(text, *pieces[-1], edges, reference, (stops & _GOVERNING), joiners=True)
+    tail = [pieces[-1]] if exact_last else _cut_right(text, *pieces[-1], words, reference, governing, joiners=True)
     if not tail:
         return []
     return [first, *inner, *tail]
 
 
-def _cut_left(text, start: int, end: int, edges, reference: int, stops) -> tuple[int, int] | None:
-    floor = start
-    for b in range(start, end):
-        if b in edges and _word_at(text, b, edges) in stops:
-            floor = b + len(_word_at(text, b, edges))
-    candidates = [b for b in range(floor, end) if b in edges]
-    if not candidates:
+def _cut_left(start: int, end: int, words: _Words, reference: int, stops) -> tuple[int, int] | None:
+    ordered, text = words.ordered, words.text
+    low, high = bisect_left(ordered, start), bisect_left(ordered, end)
+    # The item starts after the last governing word of the piece (searched from the end, where it usually is).
+    for i in range(high - 1, low - 1, -1):
+        if text[ordered[i] : ordered[i + 1]] in stops:
+            low = i + 1
+            floor = ordered[low]
+            break
+    else:
+        floor = start
+    if low >= high:
         return None
     if end - floor <= reference + 1:
         return floor, end
-    best = min(candidates, key=lambda b: (abs((end - b) - reference), end - b))
+    best = min(ordered[low:high], key=lambda b: (abs((end - b) - reference), end - b))
     return best, end
 
 
-def _cut_right(text, start: int, end: int, edges, reference: int, stops, *, joiners: bool) -> list[tuple[int, int]]:
+def _cut_right(text, start: int, end: int, words: _Words, reference: int, stops, *, joiners: bool) -> list[tuple[int, int]]:
     reach = max(2 * reference, 6)
     for word in _ETC:
         at = text.find(word, start, min(end, start + reach + len(word)))
-        if at > start and at in edges:
+        if at > start and at in words:
             return [(start, at)]
+    ordered = words.ordered
+    low, high = bisect_left(ordered, start + 1), bisect_left(ordered, end)
     limit = end
-    for b in range(start + 1, end):
-        if b in edges and (word := _word_at(text, b, edges)) in stops:
+    for i in range(low, high):
+        b = ordered[i]
+        if (word := text[b : ordered[i + 1]]) in stops:
             if joiners and word in _JOINERS and b - start <= reference + 3 and b + len(word) < end:
-                second = _cut_right(text, b + len(word), end, edges, reference, stops, joiners=False)
+                second = _cut_right(text, b + len(word), end, words, reference, stops, joiners=False)
                 return [(start, b), *second[:1]]
-            limit = b
+            limit, high = b, i + 1
             break
+    else:
+        high += end in words  # the piece's end counts when it is an edge
     if limit - start <= reference + 3:
         return [(start, limit)]
-    candidates = [b for b in range(start + 1, limit + 1) if b in edges]
-    if not candidates:
+    if low >= high:
         return []
-    best = min(candidates, key=lambda b: (abs((b - start) - reference), b - start))
+    best = min(ordered[low:high], key=lambda b: (abs((b - start) - reference), b - start))
     return [(start, best)]
-
-
-def _word_at(text: str, position: int, edges) -> str:
-    end = position + 1
-    while end < len(text) and end not in edges:
-        end += 1
-    return text[position:end]
-
-
-def _word_before(text: str, position: int, edges) -> str:
-    start = position - 1
-    while start > 0 and start not in edges:
-        start -= 1
-    return text[start:position]
 
 
 def _head_after(text: str, position: int, limit: int, tokenizer: Tokenizer) -> tuple[int, int] | None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
@@ -120,7 +120,8 @@ def find_groups(source: Document | ParsedDocument, *, min_members: int = MIN_MEM
     groups: list[Group] = []
     for level, runs in (("phrase", parsed.phrase_runs), ("clause", parsed.clause_runs)):
         for run in runs:
-            groups.extend(_groups_in_run(text, run, edges, level, min_members, is_word))
+            if len(run.pieces) >= min_members:  # most runs are two pieces: not even a call
+                groups.extend(_groups_in_run(text, run, edges, level, min_members, is_word))
     unique = {group.members: group for group in groups}
     return sorted(unique.values(), key=lambda g: (g.members[0][0], -g.members[-1][1]))
 
@@ -192,6 +193,10 @@ def fit(
             prefix = prefix[:-1]
         if prefix:
             members[0] = (at, pieces[0][1])
+        elif level == "clause":
+            # A clause template is a shared start, and the first piece holds not even its
+            # first character (before the piece's last): no first member can open with it.
+            return None
     extra: tuple[int, int] | None = None
     if loose_right:
         members[-1] = None
@@ -210,19 +215,21 @@ def fit(
     settled = [m for m in members if m is not None]
     if len(settled) < 2:
         return None
-    sequence = _kept_sequence(text, settled, edges)
-    if not sequence:
+    fixed = _fixed_parts(text, settled, edges)
+    if fixed is None:
         return None
     if members[0] is None:
-        members[0] = _open_start(text, pieces[0], settled, sequence, edges)
+        members[0] = _open_start(text, pieces[0], settled, fixed.sequence, edges)
     if members[-1] is None:
-        members[-1] = _open_end(text, pieces[-1], settled, sequence, edges)
+        members[-1] = _open_end(text, pieces[-1], settled, fixed.sequence, edges)
     if members[0] is None or members[-1] is None:
         return None
     if extra:
         members.append(extra)
     spans = [m for m in members if m is not None]
-    return _template(text, spans, edges, level, is_word or (lambda word: False))
+    # Members all settled above: their fixed parts are the ones just found.
+    known = fixed if spans == settled else None
+    return _template(text, spans, edges, level, is_word or (lambda word: False), fixed=known)
 
 
 def _joined_member(text, start, end, prefix, edges):
@@ -296,19 +303,18 @@ def _open_end(text, piece, settled, sequence, edges) -> tuple[int, int] | None:
     return s, best
 
 
-def _template(text: str, spans: list[tuple[int, int]], edges: frozenset[int], level: str, is_word) -> Group | None:
+def _template(text: str, spans: list[tuple[int, int]], edges: frozenset[int], level: str, is_word, *,
+              fixed: _Fixed | None = None) -> Group | None:
+    """The group of these members, or ``None``; ``fixed``: their :func:`_fixed_parts`, when known."""
     texts = [text[s:e] for s, e in spans]
     lengths = [len(t) for t in texts]
     if min(lengths) == 0 or max(lengths) > _MAX_SPREAD * min(lengths) or len(set(texts)) < len(texts):
         return None
-    sequence = _kept_sequence(text, spans, edges)
-    if not sequence:
-        return None
-    alignments = [_align(t, sequence) for t in texts]
-    if any(a is None for a in alignments):
-        return None
-
-    blocks = _blocks(sequence, alignments)
+    if fixed is None:
+        fixed = _fixed_parts(text, spans, edges)
+        if fixed is None:
+            return None
+    sequence, alignments, blocks = fixed
     starts_fixed = all(a[0] == 0 for a in alignments)
     ends_fixed = all(a[-1] == len(t) - 1 for a, t in zip(alignments, texts))
     only_suffix = ends_fixed and len(blocks) == 1 and not starts_fixed
@@ -343,20 +349,36 @@ def _template(text: str, spans: list[tuple[int, int]], edges: frozenset[int], le
     return Group(tuple(spans), tuple(block for block, _ in blocks), template, tuple(tuple(m) for m in slots), level)
 
 
-def _kept_sequence(text: str, spans: list[tuple[int, int]], edges: frozenset[int]) -> str:
-    """The template's fixed characters: common to all members, chance matches removed."""
+class _Fixed(NamedTuple):
+    """A template's fixed characters, where each member has them (leftmost), and the fixed parts they form."""
+
+    sequence: str
+    alignments: list[list[int]]
+    blocks: list[tuple[str, int]]
+
+
+def _fixed_parts(text: str, spans: list[tuple[int, int]], edges: frozenset[int]) -> _Fixed | None:
+    """The template's fixed characters: common to all members, chance matches removed (``None`` if none are left)."""
     texts = [text[s:e] for s, e in spans]
     sequence = _common_sequence(texts)
     alignments = [_align(t, sequence) for t in texts]
     if not sequence or any(a is None for a in alignments):
-        return ""
+        return None
+    blocks = _blocks(sequence, alignments)
     # A fixed part of two or more characters is kept whole; a single
     # character only if it is a function character or begins a word everywhere.
-    keep = []
-    for block, first in _blocks(sequence, alignments):
-        if len(block) >= 2 or _keeps(first, sequence, texts, alignments, spans, edges):
-            keep.extend(range(first, first + len(block)))
-    return "".join(sequence[k] for k in keep)
+    kept = [(block, first) for block, first in blocks
+            if len(block) >= 2 or _keeps(first, sequence, texts, alignments, spans, edges)]
+    if len(kept) == len(blocks):
+        return _Fixed(sequence, alignments, blocks)  # nothing dropped: the same alignments and parts
+    if not kept:
+        return None
+    # Without the chance characters the others may align further left.
+    sequence = "".join(block for block, _ in kept)
+    alignments = [_align(t, sequence) for t in texts]
+    if any(a is None for a in alignments):
+        return None
+    return _Fixed(sequence, alignments, _blocks(sequence, alignments))
 
 
 def _keeps(k, sequence, texts, alignments, spans, edges) -> bool:
