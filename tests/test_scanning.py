@@ -23,7 +23,7 @@ SCANS = {
 # Every character the scanned patterns care about, before and after a match
 # (Latin letters next to digits or X, dots inside numbers, each kind of space and quote).
 _SPECIAL = list("××✕╳＊○□***XxＸｘAbＡｂ0123456789０１２３４５６７８９.．,，%％‰亿億元万年家项个百分点")
-_SPECIAL += list("“”「」『』‘’、。！？；：（）+- \t\r\n\u3000\u00a0!?…")
+_SPECIAL += list("“”「」『』‘’、。！？；：（）+- \t\r\n\u3000\u00a0!?…" + "\x00")  # NUL: the segmenter's mask, protected where a text holds one
 _TEXT = st.lists(
     st.one_of(
         st.text(st.sampled_from(_SPECIAL), max_size=8),

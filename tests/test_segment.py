@@ -230,7 +230,7 @@ def test_seed_quoted_slogans(tokenizer):
 
 # -- losslessness ----------------------------------------------------------
 
-_SPECIAL = list("××***Xx0123456789０１２３４５６７８９.．,，%％亿元万年家项位个“”「」『』‘’、。！？；:：+-—()（） \t\r\n\u3000")
+_SPECIAL = list("××***Xx0123456789０１２３４５６７８９.．,，%％亿元万年家项位个“”「」『』‘’、。！？；:：+-—()（） \t\r\n\u3000" + "\x00")  # NUL: the mask character, which a text may hold too
 _PIECES = ["新质生产力", "1900亿元", "2,157.8億元", "79.8%", "××", "“卡脖子”", "6G", "科技成果转化"]
 _TEXT = st.lists(
     st.one_of(

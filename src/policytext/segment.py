@@ -128,12 +128,19 @@ _PROTECTED = re.compile(rf"(?P<redaction>{_REDACTION})|(?P<number>{_NUMBER})|(?P
 _PROTECTED_WITH_QUOTES = re.compile(
     rf"(?P<quoted>{_QUOTED})|(?P<redaction>{_REDACTION})|(?P<number>{_NUMBER})|(?P<space>{_SPACE})"
 )
-# Where each of those can start: a redaction mark, a digit, a space, an opening quote.
-_PROTECTED_FIRST = rf"{REDACTION_FIRST}{_DIGIT}\s"
-_PROTECTED_SCAN = FirstCharacterScan(_PROTECTED, _PROTECTED_FIRST)
+# What the segmenter masks: the protected spans, and the mask character itself
+# where the text holds one (as the lone punctuation token jieba makes of it), so
+# that every mask jieba hands back stands for a protected token.
+_OWN_MASK = rf"|(?P<punct>{_MASK})"
+# Where each of those can start: a redaction mark, a digit, a space, an opening quote, the mask.
+_PROTECTED_FIRST = rf"{REDACTION_FIRST}{_DIGIT}\s{_MASK}"
+_PROTECTED_SCAN = FirstCharacterScan(re.compile(_PROTECTED.pattern + _OWN_MASK), _PROTECTED_FIRST)
 _PROTECTED_WITH_QUOTES_SCAN = FirstCharacterScan(
-    _PROTECTED_WITH_QUOTES, _PROTECTED_FIRST + OPENING_QUOTES
+    re.compile(_PROTECTED_WITH_QUOTES.pattern + _OWN_MASK), _PROTECTED_FIRST + OPENING_QUOTES
 )
+# A quoted slogan is three tokens: its marks and what they enclose.
+_QUOTED_TOKENS = 3
+_QUOTED_KINDS: tuple[TokenKind, ...] = ("punct", "quoted", "punct")
 
 # jieba cuts its input into blocks of these characters before looking words up
 # (jieba.re_han_default); a term with any other character can never come out
@@ -389,12 +396,14 @@ class Tokenizer:
         # by a character jieba never joins to anything: its blocks are then
         # exactly the gaps between protected spans, so the cut is the same as
         # segmenting each gap alone, without a jieba call (and its set-up) per gap.
+        # A span gets one mask per token it becomes, so jieba hands each mask back
+        # as a word standing where that token goes (see _unmask).
         if matches:
             pieces, position = [], 0
             for match in matches:
                 start, end = match.span()
                 pieces.append(text[position:start])
-                pieces.append(_MASK * (end - start))
+                pieces.append(_MASK * _QUOTED_TOKENS if match.lastgroup == "quoted" else _MASK)
                 position = end
             pieces.append(text[position:])
             masked = "".join(pieces)
@@ -406,11 +415,9 @@ class Tokenizer:
         with _collector_paused():
             words = self._jieba.lcut(masked, HMM=self._hmm)
             # A dict lookup mapped from C is far cheaper than classifying each word.
-            kind_of = self._kinds.__getitem__
+            kinds = list(map(self._kinds.__getitem__, words))
             if matches:
-                words, kinds = _unmask(text, words, matches, kind_of)
-            else:
-                kinds = list(map(kind_of, words))
+                _unmask(text, words, kinds, matches)
             return Segmentation(tuple(words), tuple(accumulate(map(len, words), initial=0)), tuple(kinds))
 
     def words(
@@ -453,29 +460,27 @@ class _KindMemo(dict):
 _KIND_MEMO_SIZE = 200_000
 
 
-def _unmask(text: str, words: list[str], matches: list[re.Match[str]], kind_of) -> tuple[list[str], list[TokenKind]]:
-    """jieba's words of the masked text with each protected span's run of mask characters swapped back."""
-    # Each masked character came back as a word of its own.
-    bounds = list(accumulate(map(len, words), initial=0))
-    word_kinds = list(map(kind_of, words))
-    out: list[str] = []
-    kinds: list[TokenKind] = []
-    index = 0
+def _unmask(text: str, words: list[str], kinds: list[TokenKind], matches: list[re.Match[str]]) -> None:
+    """Put each protected span's tokens (and their kinds) in place of its masks among jieba's words.
+
+    Every mask in the masked text stands for one protected token and comes back
+    from jieba as a word of its own, in order, so the k-th mask among the words
+    is the k-th protected token: found by a search in C (list.index) and
+    overwritten in place, with no offsets to compute and no list to copy.
+    """
+    find = words.index
+    at = 0
     for match in matches:
-        start, end = match.span()
-        first = bisect_left(bounds, start, index)
-        out += words[index:first]
-        kinds += word_kinds[index:first]
-        index = first + (end - start)
+        at = find(_MASK, at)
         if match.lastgroup == "quoted":
-            out += (text[start], text[start + 1 : end - 1], text[end - 1])
-            kinds += ("punct", "quoted", "punct")
+            start, end = match.span()
+            words[at : at + _QUOTED_TOKENS] = text[start], text[start + 1 : end - 1], text[end - 1]
+            kinds[at : at + _QUOTED_TOKENS] = _QUOTED_KINDS
+            at += _QUOTED_TOKENS
         else:
-            out.append(match.group())
-            kinds.append(match.lastgroup)  # type: ignore[arg-type]
-    out += words[index:]
-    kinds += word_kinds[index:]
-    return out, kinds
+            words[at] = match.group()
+            kinds[at] = match.lastgroup  # type: ignore[assignment]
+            at += 1
 
 
 def _kind_of(word: str) -> TokenKind:
