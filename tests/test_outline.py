@@ -152,6 +152,26 @@ def test_sentences_tile_the_body_of_every_real_file(path):
     assert_tiles(load(path))
 
 
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_sentence_columns_are_the_sentences_and_their_sections_those_of_the_plain_walk(text):
+    """The outline keeps its sentences as columns; the objects, the table and the plain rule agree."""
+    from policytext.outline import _leaves
+
+    outline = from_text(text).outline
+    sentences = outline.sentences
+    frame = outline.sentences_frame()
+    as_objects = [(s.start, s.end, s.section, s.kind, s.paragraph) for s in sentences]
+    assert as_objects == list(zip(frame.start, frame.end, frame.section, frame.kind, frame.paragraph))
+    assert list(frame.text) == [outline.raw[s.start : s.end] for s in sentences]
+    # Each sentence belongs to the last leaf starting at or before it, as walking the leaves along the sentences finds.
+    leaves, k = _leaves(outline.sections), 0
+    for sentence in sentences:
+        while k + 1 < len(leaves) and leaves[k + 1][0] <= sentence.start:
+            k += 1
+        assert sentence.section == leaves[k][1]
+
+
 # --- heading ends, lists inside sentences, front matter (issue 13) ----------------------
 
 

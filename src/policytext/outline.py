@@ -46,9 +46,11 @@ which the sentence runs over as it runs over any wrap.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate, islice, repeat
+from operator import or_
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterator, Protocol
 
@@ -192,6 +194,22 @@ class Sentence:
     paragraph: int
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceColumns:
+    """The sentences of an outline, kept compact: sentence ``i`` is ``raw[starts[i]:ends[i]]``.
+
+    A long speech has tens of thousands of sentences; as five flat tuples they
+    cost a few objects, where as many :class:`Sentence` objects would each be
+    built (and walked by the garbage collector) before any table needs them.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    sections: tuple[str, ...]
+    kinds: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+
+
 _INTEGER_COLUMNS = frozenset({"sentence", "level", "paragraph", "start", "end"})
 
 
@@ -205,10 +223,16 @@ class Outline:
     title: Span | None
     salutation: Span | None
     sections: tuple[Section, ...]  # a level-0 preamble "0" first, then the top-level sections
-    sentences: tuple[Sentence, ...] = field(repr=False)
+    sentence_columns: SentenceColumns = field(repr=False)
     # The title and salutation as read: without elisions (pinyin, furniture) and with wrapped lines joined.
     title_text: str = ""
     salutation_text: str = ""
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences that tile the body, in order (built on first use: the tables read the columns)."""
+        columns = self.sentence_columns
+        return tuple(map(Sentence, columns.starts, columns.ends, columns.sections, columns.kinds, columns.paragraphs))
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -240,25 +264,26 @@ class Outline:
         titles = self.path_titles()
         depth = max((s.level for s in self.walk()), default=0)
         levels = {s.id: s.level for s in self.walk()}
-        sentences, raw = self.sentences, self.raw
-        # Column by column: a long speech has tens of thousands of sentences.
-        sections = [sentence.section for sentence in sentences]
-        paths = [titles.get(section, ()) for section in sections]
+        columns, raw = self.sentence_columns, self.raw
+        # Column by column, each a lookup mapped from C over the sentences' sections
+        # (a long speech has tens of thousands of sentences, and only dozens of sections).
+        sections = columns.sections
         data: dict[str, list] = {
-            "sentence": list(range(len(sentences))),
-            "section": sections,
-            "level": [levels.get(section, 0) for section in sections],
-            "kind": [sentence.kind for sentence in sentences],
-            "paragraph": [sentence.paragraph for sentence in sentences],
+            "sentence": list(range(len(sections))),
+            "section": list(sections),
+            "level": list(map(levels.get, sections, repeat(0))),
+            "kind": list(columns.kinds),
+            "paragraph": list(columns.paragraphs),
         }
         for level in range(1, max(depth, 3) + 1):
-            data[f"title_{level}"] = [path[level - 1] if level <= len(path) else "" for path in paths]
-        data["text"] = [raw[sentence.start : sentence.end] for sentence in sentences]
-        data["start"] = [sentence.start for sentence in sentences]
-        data["end"] = [sentence.end for sentence in sentences]
+            title_at = {section: path[level - 1] for section, path in titles.items() if level <= len(path)}
+            data[f"title_{level}"] = list(map(title_at.get, sections, repeat("")))
+        data["text"] = list(map(raw.__getitem__, map(slice, columns.starts, columns.ends)))
+        data["start"] = list(columns.starts)
+        data["end"] = list(columns.ends)
         # The types pandas would infer from the values, given: inferring them costs a third of the table.
         # (Without rows every column stays of the object dtype, as before.)
-        dtypes = {column: "int64" if column in _INTEGER_COLUMNS else "str" for column in data} if sentences else None
+        dtypes = {column: "int64" if column in _INTEGER_COLUMNS else "str" for column in data} if sections else None
         return columns_frame(data, dtypes=dtypes)
 
     def sections_frame(self) -> pd.DataFrame:
@@ -457,7 +482,7 @@ def build_outline(document: OutlineSource) -> Outline:
         places.span(title),
         places.span(salutation),
         sections,
-        tuple(sentences),
+        sentences,
         title_text=places.joined(title),
         salutation_text=places.joined(salutation),
     )
@@ -1195,7 +1220,7 @@ def _next_start(siblings: list[_Node], i: int, end: int) -> int:
     return siblings[i + 1].start if i + 1 < len(siblings) else end
 
 
-def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutation: Span | None, places: _RawPlaces) -> list[Sentence]:
+def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutation: Span | None, places: _RawPlaces) -> SentenceColumns:
     """Cut the body into sentences that tile the raw body exactly.
 
     Cut on the view (a wrap break does not end a sentence), mapped to raw
@@ -1231,13 +1256,15 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
     pieces = _absorb_whitespace(text, pieces)
 
     in_raw: list[tuple[int, int, str, int]] = []
-    paragraph = 0
-    gap_ends = body.gap_ends
-    raw_starts, raw_ends = places.cuts([a for a, _, _ in pieces]), places.cuts([b for _, b, _ in pieces])
-    for n, (a, _, kind) in enumerate(pieces):
-        if n and (a in gap_ends or kind == "heading"):
-            paragraph += 1
-        in_raw.append((raw_starts[n], raw_ends[n], kind, paragraph))
+    if pieces:
+        starts = [a for a, _, _ in pieces]
+        kinds = [kind for _, _, kind in pieces]
+        # The pieces tile the body, so each one's raw end is the next one's raw start: one mapping gives both.
+        raw = places.cuts([*starts, pieces[-1][1]])
+        # A paragraph starts at a paragraph gap's end and at a heading, never at the first piece.
+        new_paragraph = map(or_, map(body.gap_ends.__contains__, starts), map("heading".__eq__, kinds))
+        paragraphs = accumulate(islice(new_paragraph, 1, None), initial=0)
+        in_raw = list(zip(raw, islice(raw, 1, None), kinds, paragraphs))
     if not in_raw and document.body_end > document.body_start:
         in_raw.append((document.body_start, document.body_end, "boilerplate", 0))  # everything was elided
     # Furniture at a page break inside a sentence lies in a wrap elision: the sentence runs on over it.
@@ -1249,15 +1276,17 @@ def _split_sentences(body: _Body, sections, in_view, title: Span | None, salutat
         and not any(x <= b.start and b.end <= y for x, y in page_breaks)
     ])
     in_raw = _absorb_with_paragraphs(document.norm, in_raw)
-
+    if not in_raw:
+        return SentenceColumns((), (), (), (), ())
+    starts, ends, kinds, paragraphs = zip(*in_raw)
+    # A sentence belongs to the last leaf that starts at or before it (the first leaf
+    # takes any before that): each leaf's sentences are one run of the column.
     leaves = _leaves(sections)
-    sentences = []
-    k = 0  # the sentences run in order: walk the leaves along with them
-    for a, b, kind, paragraph in in_raw:
-        while k + 1 < len(leaves) and leaves[k + 1][0] <= a:
-            k += 1
-        sentences.append(Sentence(a, b, leaves[k][1], kind, paragraph))
-    return sentences
+    takeovers = [bisect_left(starts, start) for start, _ in leaves[1:]]
+    owners: list[str] = []
+    for (_, section_id), first, stop in zip(leaves, [0, *takeovers], [*takeovers, len(starts)]):
+        owners += repeat(section_id, stop - first)
+    return SentenceColumns(starts, ends, tuple(owners), kinds, paragraphs)
 
 
 def _absorb_with_paragraphs(text: str, pieces: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
