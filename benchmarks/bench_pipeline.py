@@ -128,7 +128,7 @@ def analyse(path: Path, timings: dict[str, float]) -> None:
     rhetoric.rhetoric_tables(parsed)
     timings["rhetoric"] += clock() - t
     t = clock()
-    indicators.extract(document)
+    indicators.extract(parsed)
     timings["indicators"] += clock() - t
 
 

@@ -267,7 +267,7 @@ class Analysis:
 
     def indicators(self) -> pd.DataFrame:
         """One row per quantitative claim."""
-        return self._once("indicators", lambda p: indicators.extract(p.document))
+        return self._once("indicators", indicators.extract)
 
     # --- comparison with the central texts ------------------------------------------------
 

@@ -27,7 +27,10 @@ __all__ = ["COLUMNS", "KINDS", "Claim", "extract", "find_claims"]
 
 
 def extract(source: Document | ParsedDocument) -> pd.DataFrame:
-    """One row per quantitative claim, in reading order, with the columns of :data:`COLUMNS`."""
-    document = source.document if isinstance(source, ParsedDocument) else source
-    rows = [claim.as_dict() for claim in find_claims(document)]
+    """One row per quantitative claim, in reading order, with the columns of :data:`COLUMNS`.
+
+    A document is parsed first: the claims read the word edges of its cut (pass the parse that the other
+    analyses share, and the body is cut once).
+    """
+    rows = [claim.as_dict() for claim in find_claims(source)]
     return records_frame(rows, COLUMNS, dtypes=_DTYPES)

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ..normalize import to_simplified
 from ..numerals import CHINESE_NUMERAL, scaled, split_magnitude, to_number
+from ..parsed import ParsedDocument, as_parsed
 from ..redaction import REDACTION_MARKS
 from ..textfacts import HAN
 from . import resources as res
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
 ARABIC = r"(?<!\d)\d{1,3}(?:[,，]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = CHINESE_NUMERAL
 _CJK = HAN
+_HAN_CHAR = re.compile(rf"[{_CJK}]")
 # Each scanning pattern opens with a lookahead on the characters a match can
 # start with: Python's re otherwise tries every alternative at every offset
 # (the core pattern scans six times faster with it, and matches the same).
@@ -253,7 +255,7 @@ def _rank_prefix_pattern() -> re.Pattern[str]:
 # --- public API -----------------------------------------------------------------------------
 
 
-def find_claims(document: Document) -> list[Claim]:
+def find_claims(source: Document | ParsedDocument) -> list[Claim]:
     """Every quantitative claim of the document's body, in reading order.
 
     A claim's year is the one its clause or sentence gives (2023年, 一九五四年,
@@ -266,7 +268,10 @@ def find_claims(document: Document) -> list[Claim]:
     """
     # Claims are read on the analysis view (wrap breaks, inline pinyin and furniture inside the body
     # left out), so a figure or a name broken over two lines reads whole; spans map back to raw.
+    parsed = as_parsed(source)
+    document = parsed.document
     raw, view = document.raw, document.view
+    bounds, body_start = parsed.segmentation.bounds, parsed.start
     text = view.text
     markers = _marker_spans(document)
     # The redaction detector's spans, on the view: a run of marks is a withheld figure only where it found one.
@@ -292,7 +297,8 @@ def find_claims(document: Document) -> list[Claim]:
         section_time = heading_times.get(str(section), _NO_TIME)
         # The title of a compilation (关于…发言(最新4篇)) and a note under it ((22篇)) count its own pieces.
         own_pieces = kind == "title" or _NOTE_LINE.fullmatch(piece.strip()) is not None
-        for found in _sentence_claims(piece, protected=protected, hidden=hidden, current_year=current_year):
+        words = _Words(bounds, first - body_start, last - first)
+        for found in _sentence_claims(piece, words=words, protected=protected, hidden=hidden, current_year=current_year):
             if own_pieces and _counts_texts(found.unit):
                 continue
             s, e = view.to_raw(first + found.start, first + found.end)
@@ -444,12 +450,12 @@ def _marker_spans(document: Document) -> list[tuple[int, int]]:
 # --- one sentence ---------------------------------------------------------------------------
 
 
-def _sentence_claims(text: str, *, protected: list[tuple[int, int]], hidden: Sequence[tuple[int, int]] = (),
+def _sentence_claims(text: str, *, words: _Words, protected: list[tuple[int, int]], hidden: Sequence[tuple[int, int]] = (),
                      current_year: int | None = None) -> list[_Found]:
     """The claims of one sentence; ``hidden`` are the spans the redaction detector found in it (sentence offsets)."""
     # Most sentences state no figure (三个方面 counts, it does not measure):
     # without a candidate that could be one, skip the clause and time scans.
-    candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text, hidden)]
+    candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text, hidden, words)]
     if not candidates:
         return []
     clauses = _clause_starts(text)
@@ -462,7 +468,7 @@ def _sentence_claims(text: str, *, protected: list[tuple[int, int]], hidden: Seq
         if any(s < m.end() and m.start() < e for s, e in protected):
             continue
         try:
-            claim = _read(m, text, clauses, found, hidden)
+            claim = _read(m, text, clauses, found, hidden, words)
         except IllFormedNumeral:
             continue  # 一千千 and the like: a typo or a name, not a figure
         if claim is not None:
@@ -531,7 +537,8 @@ def _when(claim: _Found, times, text: str, clauses: list[int], earlier: list[_Fo
     return "", ""
 
 
-def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidden: Sequence[tuple[int, int]]) -> _Found | None:
+def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidden: Sequence[tuple[int, int]],
+          words: _Words) -> _Found | None:
     """A candidate turned into a claim with value and unit, or None when it is not one.
 
     ``m`` has passed :func:`_never_a_quantity` (``_sentence_claims`` keeps only those).
@@ -569,12 +576,12 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidde
     mult = mults.get(m["mult"] or m["bare"] or "", 1.0) * mults.get(m["mult2"] or "", 1.0)
     if m["inner_mid"]:
         unit = (m["mult"] or "") + (m["mult2"] or "") + m["base"]  # the unit as written, 余 left to the qualifiers
-    if not unit and (num[0].isdigit() or redacted) and (upper := _upper_end(text, m.end(), hidden)) is not None:
+    if not unit and (num[0].isdigit() or redacted) and (upper := _upper_end(text, m.end(), hidden, words)) is not None:
         # 3至5个百分点, 3-5所, ___—8场: the lower end of a range is in the unit written after the upper one.
         unit = upper["unit"]
         spec = units.get(upper["base"]) if upper["base"] else None
         mult = mults.get(upper["mult"] or upper["bare"] or "", 1.0) * mults.get(upper["mult2"] or "", 1.0)
-    unit_in_word = bool(m["base"]) and not _ends_a_word(text, m.end("base"))
+    unit_in_word = bool(m["base"]) and not _ends_a_word(text, m.end("base"), words)
     if unit_in_word:
         # 上千万家庭, 十四亿多人口: the unit's character opens the noun counted, it is no unit.
         end, unit, spec = m.start("base"), m["mult"] or "", None
@@ -605,7 +612,7 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidde
         num, unit, mult = num[: -len(power)], power + unit, mult * mults[power]
     if spec and spec.needs == "lead" and not value_context:
         return None  # 60岁以上老年人 describes people; 提高到78.2岁 states a figure
-    if spec and spec.needs == "entity" and not _counts_people_or_places(spec, text, end):
+    if spec and spec.needs == "entity" and not _counts_people_or_places(spec, text, end, words):
         return None  # 三大煤矿 counts mines; 三大战役, 党的XX大 name things
     if num in ("百", "千") and not value_context:
         return None  # 百倍努力, 千亿斤粮食产能 (a name); 超百亿元 states a figure
@@ -641,30 +648,27 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidde
     return claim
 
 
-def _upper_end(text: str, position: int, hidden: Sequence[tuple[int, int]]) -> re.Match | None:
+def _upper_end(text: str, position: int, hidden: Sequence[tuple[int, int]], words: _Words) -> re.Match | None:
     """The upper end of a range after a bare number (3|至5个百分点), when it is a number with a unit."""
     if not _RANGE_NEXT.match(text, position):
         return None
     upper = _core_pattern().match(text, position + 1)
-    if upper is None or not upper["qty"] or not upper["unit"] or _never_a_quantity(upper, text, hidden):
+    if upper is None or not upper["qty"] or not upper["unit"] or _never_a_quantity(upper, text, hidden, words):
         return None
     return upper
 
 
-def _ends_a_word(text: str, position: int) -> bool:
+def _ends_a_word(text: str, position: int, words: _Words) -> bool:
     """Whether a unit ending at ``position`` ends a word (个|项目 does, 人|口 does not).
 
     The word that runs past the unit must be one of the dictionary: the
     segmenter's guesses on unknown stretches (34 个界别 → 个界) do not count.
     """
-    if position >= len(text) or not re.match(rf"[{_CJK}]", text[position]):
+    if position >= len(text) or not _HAN_CHAR.match(text, position):
         return True
-    edges = _word_edges_near(text, position)
-    if position in edges:
+    if words.is_edge(position):
         return True
-    start = max((e for e in edges if e < position), default=0)
-    end = min((e for e in edges if e > position), default=len(text))
-    return text[start:end] not in _dictionary_words()
+    return text[words.previous(position) : words.following(position, 1)[0]] not in _dictionary_words()
 
 
 def numeral_word_at(text: str, start: int, end: int) -> str:
@@ -694,32 +698,39 @@ def _dictionary_words():
     return jieba_word_tags()
 
 
-# jieba cuts its input into blocks at these marks, so no word holds one; nor does a number or a redaction
-# the segmenter keeps whole, unless a digit stands beside the mark (1,000). The words around a position are
-# therefore those of the stretch between the marks around it, cut alone: a long sentence is not cut whole.
-_BLOCK_MARK = re.compile(r"(?<!\d)[，。；：、！？,;:!?](?!\d)")
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The document's word edges inside one sentence, as offsets of the sentence; its two ends are edges too.
 
+    The edges are the parse's (the body cut once): a claim's checks ask which word a unit ends or which
+    word follows a count, and the body's cut is the one every other analysis reads. jieba cuts at the
+    clause marks anyway (no word holds one), so these are the edges that cutting the stretch between
+    two marks alone would give.
+    """
 
-def _word_edges_near(text: str, position: int) -> tuple[int, ...]:
-    """The word edges, ascending, that segmenting all of ``text`` gives between the block marks around ``position``."""
-    marks = _block_marks(text)
-    k = bisect_left(marks, position)
-    start = marks[k - 1] if k else 0  # the mark opens the stretch: the segmenter sees what it saw before
-    end = marks[k] if k < len(marks) else len(text)
-    return tuple(start + edge for edge in _word_edges(text[start:end]))
+    bounds: Sequence[int]  # the body's word edges, ascending, as offsets of the text the sentence is cut from
+    first: int  # where the sentence starts in that text
+    length: int
 
+    def is_edge(self, position: int) -> bool:
+        if position in (0, self.length):
+            return True
+        index = bisect_left(self.bounds, self.first + position)
+        return index < len(self.bounds) and self.bounds[index] == self.first + position
 
-@lru_cache(maxsize=64)
-def _block_marks(sentence: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in _BLOCK_MARK.finditer(sentence))
+    def previous(self, position: int) -> int:
+        """The last edge before ``position`` (> 0), the sentence's start at the latest."""
+        index = bisect_left(self.bounds, self.first + position)
+        return max(self.bounds[index - 1] - self.first, 0) if index else 0
 
-
-@lru_cache(maxsize=256)
-def _word_edges(stretch: str) -> tuple[int, ...]:
-    # Only stretches with a unit before a Han character are cut; most units end at punctuation.
-    from ..segment import default_tokenizer
-
-    return default_tokenizer().segment(stretch).bounds
+    def following(self, position: int, count: int) -> list[int]:
+        """The first ``count`` edges after ``position``, ascending, up to the sentence's end."""
+        if position >= self.length:
+            return []
+        index = bisect_right(self.bounds, self.first + position)
+        edges = [edge - self.first for edge in self.bounds[index : index + count]]
+        edges = [edge for edge in edges if edge < self.length]
+        return edges if len(edges) == count else [*edges, self.length]
 
 
 def _hidden_at(hidden: Sequence[tuple[int, int]], position: int) -> int | None:
@@ -732,7 +743,7 @@ def _withheld(hidden: Sequence[tuple[int, int]], text: str, start: int, end: int
     return all(any(s <= i < e for s, e in hidden) for i in range(start, end) if text[i] not in ". ")
 
 
-def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]]) -> bool:
+def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]], words: _Words) -> bool:
     """Whether a quantity candidate is rejected whatever its sentence says around it."""
     if m["rank"] and m["rank_n"] and _MARKS_ONLY.match(m["rank_n"]):
         return not _withheld(hidden, text, *m.span("rank_n"))
@@ -761,8 +772,8 @@ def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]])
         # 三次到团组, 召开会议12次。 count occasions; 61次常务会议, 二次会议 name a session; 一次 is no statistic.
         # 开展11次专题询问, 召开38次…会议: after a verb, digits count the occasions it made (a session's ordinal follows 届 or 第).
         ends = rest in _BOUNDARY and num[0].isdigit()
-        made = num[0].isdigit() and _verb_before(text, num_start)
-        return not ((to_number(num) or 0) >= 2 and (ends or made or _verb_at(text, m.end())))
+        made = num[0].isdigit() and _verb_before(text, num_start, words)
+        return not ((to_number(num) or 0) >= 2 and (ends or made or _verb_at(text, m.end(), words)))
     if num[0].isdigit() or _MARKS_ONLY.match(num):
         return False
     if previous in "几数" and previous:
@@ -778,7 +789,7 @@ def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]])
         _CHINESE_DIGIT.match(text, m.end()) or _place_count_before(text, m.start())
     ):
         return True  # 两村两镇, 二乡六镇 written as a chain of Chinese numerals names a set, like a formula
-    if spec and spec.kind == "count" and (to_number(num) or 0) >= 2 and _counts_people_or_places(spec, text, m.end()):
+    if spec and spec.kind == "count" and (to_number(num) or 0) >= 2 and _counts_people_or_places(spec, text, m.end(), words):
         return False  # 只有五人, 两名委员, 九个部门: rhetoric counts abstractions, not people or places
     if spec and spec.kind == "count" and text[m.end() : m.end() + 1] in _BOUNDARY and _value_lead_before(text, m.start()):
         return False  # 建交国家增加到近百个。: a value word and the noun before make even a round number a figure
@@ -806,23 +817,22 @@ def _value_lead_before(text: str, position: int) -> bool:
     return bool({res.cue_table("before")[w].role for w in _lead_words(lead.group())} - {"distribute"})
 
 
-def _verb_at(text: str, position: int) -> bool:
+def _verb_at(text: str, position: int, words: _Words) -> bool:
     """Whether the word at ``position`` is a verb or a preposition (三次|到团组, 三次|对…进行阐释)."""
-    edges = [e for e in _word_edges_near(text, position) if e > position]
+    edges = words.following(position, 1)
     word = text[position : edges[0]] if edges else ""
     tag = _dictionary_words().get(word, "")
     return tag.startswith(("v", "p")) and not tag.startswith("vn")
 
 
-def _verb_before(text: str, position: int) -> bool:
+def _verb_before(text: str, position: int, words: _Words) -> bool:
     """Whether the word ending at ``position`` is a verb (开展|11次专题询问), in simplified or traditional script."""
-    edges = [e for e in _word_edges_near(text, position) if e < position]
-    word = text[edges[-1] : position] if edges else ""
+    word = text[words.previous(position) : position]
     tag = _dictionary_words().get(word) or _dictionary_words().get(to_simplified(word), "")
     return tag.startswith("v") and not tag.startswith("vn")
 
 
-def _counts_people_or_places(spec, text: str, position: int) -> bool:
+def _counts_people_or_places(spec, text: str, position: int, words: _Words) -> bool:
     """Whether the unit counts people or places (五人, 2乡6镇, 三井), or the noun after it is one (九个部门, 四个工业集中区).
 
     The counted noun is the run of nouns after the unit (工业|集中区): any of them listed in
@@ -830,9 +840,9 @@ def _counts_people_or_places(spec, text: str, position: int) -> bool:
     """
     if spec.counts in ("person", "place"):
         return True
-    edges = [e for e in _word_edges_near(text, position) if e > position]
+    edges = words.following(position, _NOUN_RUN)
     entities, tags = res.counted_entities(), _dictionary_words()
-    for start, end in zip([position, *edges], edges[:_NOUN_RUN]):
+    for start, end in zip([position, *edges], edges):
         word = text[start:end]
         if word in entities:
             return True
