@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from policytext import from_text
 from policytext.indicators import extract
-from policytext.indicators.claims import _sentence_claims, _Words
+from policytext.indicators.claims import _core_pattern, _sentence_claims, _Words
 from policytext.segment import default_tokenizer
 
 from .helpers import examples
@@ -95,8 +95,9 @@ def test_words_answer_from_the_whole_cut_as_the_stretch_did(text, data):
 @CUTS
 @given(SENTENCES)
 def test_a_sentence_gives_the_same_claims_from_the_whole_cut(text):
-    new = _sentence_claims(text, words=_body_words(text), protected=[])
-    assert new == _sentence_claims(text, words=_StretchWords(text), protected=[])
+    matches = list(_core_pattern().finditer(text))
+    new = _sentence_claims(text, matches, words=_body_words(text), protected=[])
+    assert new == _sentence_claims(text, matches, words=_StretchWords(text), protected=[])
 
 
 def test_the_words_of_a_sentence_are_offsets_of_that_sentence():

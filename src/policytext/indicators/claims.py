@@ -281,6 +281,7 @@ def find_claims(source: Document | ParsedDocument) -> list[Claim]:
     claims: list[Claim] = []
     sentences = document.sentences
     context, previous_paragraph = _NO_TIME, None
+    core = _core_pattern()
     # Plain lists: itertuples costs more than the claims of a sentence without figures.
     columns = (sentences[name].tolist() for name in ("kind", "start", "end", "section", "sentence", "paragraph"))
     for kind, start, end, section, sentence, paragraph in zip(*columns):
@@ -291,6 +292,10 @@ def find_claims(source: Document | ParsedDocument) -> list[Claim]:
         piece = text[first:last]
         if opens_paragraph or kind == "heading":
             context = _opening_time(piece, current_year) or context
+        # Most sentences hold no candidate at all: nothing else of them is needed.
+        matches = list(core.finditer(piece))
+        if not matches:
+            continue
         protected = [(view.from_raw(s) - first, view.from_raw(e) - first)
                      for s, e in markers[bisect_left(markers, (start,)) : bisect_left(markers, (end,))]]
         hidden = [(s - first, e - first) for s, e in withheld[bisect_left(withheld, (first,)) : bisect_left(withheld, (last,))]]
@@ -298,7 +303,8 @@ def find_claims(source: Document | ParsedDocument) -> list[Claim]:
         # The title of a compilation (关于…发言(最新4篇)) and a note under it ((22篇)) count its own pieces.
         own_pieces = kind == "title" or _NOTE_LINE.fullmatch(piece.strip()) is not None
         words = _Words(bounds, first - body_start, last - first)
-        for found in _sentence_claims(piece, words=words, protected=protected, hidden=hidden, current_year=current_year):
+        for found in _sentence_claims(piece, matches, words=words, protected=protected, hidden=hidden,
+                                      current_year=current_year):
             if own_pieces and _counts_texts(found.unit):
                 continue
             s, e = view.to_raw(first + found.start, first + found.end)
@@ -450,12 +456,15 @@ def _marker_spans(document: Document) -> list[tuple[int, int]]:
 # --- one sentence ---------------------------------------------------------------------------
 
 
-def _sentence_claims(text: str, *, words: _Words, protected: list[tuple[int, int]], hidden: Sequence[tuple[int, int]] = (),
-                     current_year: int | None = None) -> list[_Found]:
-    """The claims of one sentence; ``hidden`` are the spans the redaction detector found in it (sentence offsets)."""
-    # Most sentences state no figure (三个方面 counts, it does not measure):
+def _sentence_claims(text: str, matches: list[re.Match], *, words: _Words, protected: list[tuple[int, int]],
+                     hidden: Sequence[tuple[int, int]] = (), current_year: int | None = None) -> list[_Found]:
+    """The claims of one sentence, from the matches of :func:`_core_pattern` in it.
+
+    ``hidden`` are the spans the redaction detector found in it (sentence offsets).
+    """
+    # Most candidates state no figure (三个方面 counts, it does not measure):
     # without a candidate that could be one, skip the clause and time scans.
-    candidates = [m for m in _core_pattern().finditer(text) if not _never_a_quantity(m, text, hidden, words)]
+    candidates = [m for m in matches if not _never_a_quantity(m, text, hidden, words)]
     if not candidates:
         return []
     clauses = _clause_starts(text)
@@ -750,6 +759,10 @@ def _never_a_quantity(m: re.Match, text: str, hidden: Sequence[tuple[int, int]],
     if not m["qty"]:
         return False
     num = m["num"]
+    if not (m["unit"] or num[0].isdigit() or _MARKS_ONLY.match(num) or split_magnitude(num)[1]):
+        # A Chinese numeral with neither unit nor 万/亿 (统一, 一些, 进一步: most candidates) counts for
+        # rhetoric; the last rule below says so, and no rule before it keeps one: it is decided first.
+        return True
     num_start = m.start("num")
     if _MARKS_ONLY.match(num) and not _withheld(hidden, text, *m.span("num")):
         return True  # marks the redaction detector does not take for a redaction (5x, X光, CSS *)
@@ -919,15 +932,15 @@ def _with_lead(claim: _Found, lead: re.Match | None, core: int) -> _Found:
 
 
 def _lead_words(lead: str) -> list[str]:
-    words = [cue.word for cue in res.cues_longest_first("before")]
-    out, i = [], 0
+    # The alternation tries the cues longest first, so the longest cue at each place is taken (年均增长, not 增长).
+    cue_at, out, i = _lead_pattern_at().match, [], 0
     while i < len(lead):
-        word = next((w for w in words if lead.startswith(w, i)), None)
-        if word is None:  # the particle 了
+        cue = cue_at(lead, i)
+        if cue is None:  # the particle 了
             i += 1
             continue
-        out.append(word)
-        i += len(word)
+        out.append(cue.group())
+        i = cue.end()
     return out
 
 
@@ -951,7 +964,7 @@ def _kind(claim: _Found) -> str:
     if "share" in claim.roles:
         return "share" if unit_kind in (None, "share") else unit_kind
     phrase_kind = next(
-        (c.role for c in res.cues_longest_first("phrase") if c.role in ("share", "growth") and claim.indicator.endswith(c.word)),
+        (c.role for c in res.phrase_cues("share", "growth") if claim.indicator.endswith(c.word)),
         None,
     )
     if unit_kind == "share":

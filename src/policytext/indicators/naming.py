@@ -50,10 +50,13 @@ _TRAILING_NOT_NAME = ("d", "p", "c", "u", "y", "t")
 
 def _noun_phrase(phrase: str) -> str:
     """The noun phrase nearest the number in the text before it: 共有党员 → 党员, 在国外 → 国外,
-    共向灾区捐款 → 灾区捐款. Words are dropped from either end only while a noun remains."""
-    if not phrase:
-        return phrase
-    words = list(_tagged(phrase))
+    共向灾区捐款 → 灾区捐款. Words are dropped from either end only while a noun remains.
+
+    A phrase with no noun in it names nothing (等于, 围绕, 有望): "".
+    """
+    words = list(_tagged(phrase)) if phrase else []
+    if not any(flag.startswith(_NAME_FLAGS) for _, flag in words):
+        return ""
 
     def droppable(flag: str, tags: tuple[str, ...]) -> bool:
         return flag.startswith(tags) and not flag.startswith(("vn", "an"))
@@ -78,13 +81,15 @@ def _occasion(text: str, position: int) -> str:
 
 def _names_something(phrase: str) -> bool:
     """Whether a phrase holds a noun (等于, 围绕, 有望 hold none: they are predicates, not names)."""
-    return any(flag.startswith(_NAME_FLAGS) for _, flag in _tagged(phrase))
+    # Tagged word by word: the first noun answers, and the words after it are never tagged (the HMM that
+    # tags a run of unknown characters is most of the cost).
+    return any(word.flag.startswith(_NAME_FLAGS) for word in _tagger().cut(phrase))
 
 
 def _target_tail(claim: _Found, phrase: str) -> str:
     """经济发展目标 → 经济发展, with 目标 in the qualifiers: the figure is a target, the indicator what it targets."""
-    for cue in res.cues_longest_first("phrase"):
-        if cue.role == "target" and phrase.endswith(cue.word) and len(phrase) > len(cue.word):
+    for cue in res.phrase_cues("target"):
+        if phrase.endswith(cue.word) and len(phrase) > len(cue.word):
             claim.qualifiers.append(cue.label)
             return phrase[: -len(cue.word)]
     return phrase
@@ -113,8 +118,6 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
             phrase, claim.unit_kind = counted, "count"
     # A phrase with no noun in it names nothing (等于, 围绕, 有望): the name comes from the figure before,
     # or, for a rate before a noun, from that noun (围绕6.5%|经济发展目标).
-    if phrase and not _names_something(phrase):
-        phrase = ""
     phrase = _noun_phrase(phrase)
     if not phrase and claim.attributive and claim.unit_kind in ("share", "growth"):
         phrase = _after_phrase(text, claim.end, noun_first=True)
@@ -136,7 +139,9 @@ def name_claim(claim: _Found, text: str, clauses: list[int], times, earlier: lis
         pending[:] = items[1:]
         return
     # 规模以上工业增加值: an attribute before 以上/以下 is a size threshold modifying the name, not its head.
-    attribute = next((a for a in res.attributes() if phrase.startswith(a) and not phrase.startswith(_THRESHOLD, len(a))), None)
+    attributes, attribute = res.attributes(), None
+    if phrase.startswith(attributes):  # one test for all of them first: most phrases open with none
+        attribute = next((a for a in attributes if phrase.startswith(a) and not phrase.startswith(_THRESHOLD, len(a))), None)
     if phrase and attribute:
         # The owner is the claim just before, unless a clause without figures came between.
         near = previous is not None and previous.clause >= claim.clause - 1
@@ -197,7 +202,8 @@ def _strip_front(segment: str) -> tuple[str, str, list[str]]:
         stripped = _VAGUE.sub("", stripped)
         if stripped != segment:
             segment, changed = stripped, True
-        word = next((s for s in res.scopes() if segment.startswith(s)), None)
+        scopes = res.scopes()
+        word = next(s for s in scopes if segment.startswith(s)) if segment.startswith(scopes) else None
         if word and not any(segment.startswith(t) for t in named):
             scope = scope or word
             segment, changed = segment[len(word) :], True
@@ -207,19 +213,20 @@ def _strip_front(segment: str) -> tuple[str, str, list[str]]:
 
 
 def _strip_end(segment: str) -> str:
-    tails = [c.word for c in res.cues_longest_first("phrase") if c.role in ("cut", "end")]
-    changed = True
-    while changed and segment:
-        changed = False
-        for word in tails:
-            if segment.endswith(word) and len(segment) > len(word) or segment == word:
-                segment, changed = segment[: -len(word)], True
-                break
+    tails = _phrase_tails()  # longest first
+    while segment.endswith(tails):  # one test for all of them: most phrases end with none
+        segment = segment[: -len(next(word for word in tails if segment.endswith(word)))]  # the longest
     return segment.strip(" 、，")
 
 
+@lru_cache(maxsize=1)
+def _phrase_tails() -> tuple[str, ...]:
+    """The predicates and ends cut off a phrase's end (增长, 达到, 为), longest first."""
+    return tuple(cue.word for cue in res.phrase_cues("cut", "end"))
+
+
 def _cut_at_predicate(segment: str) -> str:
-    cuts = [w for w, c in res.cue_table("phrase").items() if c.role == "cut"]
+    cuts = [cue.word for cue in res.phrase_cues("cut")]
     positions = [segment.find(w) for w in cuts if segment.find(w) > 0]
     return segment[: min(positions)] if positions else ""
 

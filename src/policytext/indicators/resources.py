@@ -81,6 +81,12 @@ def cues_longest_first(position: str) -> tuple[Cue, ...]:
     return tuple(sorted(_cue_table(position).values(), key=lambda cue: len(cue.word), reverse=True))
 
 
+@lru_cache(maxsize=8)
+def phrase_cues(*roles: str) -> tuple[Cue, ...]:
+    """The cues of an indicator phrase with one of ``roles`` (cut, end, target, share, growth), longest first."""
+    return tuple(cue for cue in cues_longest_first("phrase") if cue.role in roles)
+
+
 @lru_cache(maxsize=1)
 def counted_entities() -> frozenset[str]:
     """Nouns for people, places and organisations: a Chinese numeral counting them states a figure (九个部门)."""
