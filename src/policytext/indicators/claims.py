@@ -68,6 +68,8 @@ ARABIC = r"(?<!\d)\d{1,3}(?:[,，]\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE = CHINESE_NUMERAL
 _CJK = HAN
 _HAN_CHAR = re.compile(rf"[{_CJK}]")
+# What a noun after a figure opens with (12条|重点产业链, 三个|“揭榜挂帅”项目).
+_NOUN_OPENING = re.compile(rf"[{_CJK}“]")
 # Each scanning pattern opens with a lookahead on the characters a match can
 # start with: Python's re otherwise tries every alternative at every offset
 # (the core pattern scans six times faster with it, and matches the same).
@@ -644,7 +646,7 @@ def _read(m: re.Match, text: str, clauses: list[int], found: list[_Found], hidde
         claim.counted_at = place
         rest = text[place : place + 1]
     claim.attributive = (
-        bool(rest) and re.match(rf"[{_CJK}“]", rest) is not None and rest not in _NOT_ATTRIBUTIVE
+        bool(rest) and _NOUN_OPENING.match(rest) is not None and rest not in _NOT_ATTRIBUTIVE
         and not _lead_pattern_at().match(text, end)  # 三万九千八百元|增加到…: a verb follows, not a noun
         and not _RANGE_NEXT.match(text, end)  # 一百多亿斤|到二百多亿斤: the other end follows, not a noun
     )

@@ -38,6 +38,10 @@ _MAX_AFTER = 16
 _THRESHOLD = ("以上", "以下")
 _JOINERS = "、和与及-—–～~至到－"
 _LAST_JOIN = re.compile(r"[和与及]")
+# Where the act a count of occasions counts ends: its clause's end.
+_CLAUSE_END = re.compile(r"[，。；：！？,;:]|$")
+# Where the noun a count counts ends: a clause or list mark, a bracket, 等 or 的.
+_COUNTED_END = re.compile(r"[，。；：、！？（(等的]|$")
 # Tags (jieba) of words that can name what a figure measures: nouns, nominal verbs and adjectives, idioms,
 # abbreviations, distinguishing words, foreign words (GDP).
 _NAME_FLAGS = ("n", "vn", "an", "l", "j", "b", "eng", "x", "g", "s")
@@ -75,8 +79,8 @@ def _counts_occasions(claim: _Found) -> bool:
 
 def _occasion(text: str, position: int) -> str:
     """The act a count of occasions counts: the rest of its clause (三次|到团组参加讨论)."""
-    stop = re.search(r"[，。；：！？,;:]|$", text[position:])
-    return text[position : position + stop.start()].translate(_QUOTES)[:_MAX_AFTER]
+    stop = _CLAUSE_END.search(text, position)
+    return text[position : stop.start()].translate(_QUOTES)[:_MAX_AFTER]
 
 
 def _names_something(phrase: str) -> bool:
@@ -238,8 +242,8 @@ def _after_phrase(text: str, position: int, *, noun_first: bool = False) -> str:
     its words; with ``noun_first`` (a bare 万 or 亿 before it) it must open
     with a noun (近一亿|农村贫困人口, not 三十万|胜利完成).
     """
-    stop = re.search(r"[，。；：、！？（(等的]|$", text[position:])
-    segment = text[position : position + stop.start()].translate(_QUOTES)[:_MAX_AFTER]
+    stop = _COUNTED_END.search(text, position)
+    segment = text[position : stop.start()].translate(_QUOTES)[:_MAX_AFTER]
     segment = _strip_end(_cut_at_predicate(segment) or segment)
     words = _tagged(segment) if segment else ()
     if noun_first and (not words or not words[0][1].startswith(_NOUN_FLAGS)):
