@@ -54,6 +54,8 @@ FUNCTION_CHARS = frozenset("以为从到向在对把被让使于与和及而之�
 # A member never runs on past these (…为动力|的…, …企业|和…).
 _STOP_WORDS = frozenset({"的", "和", "与", "及", "以及", "等", "并", "而", "中", "上"})
 _JOINERS = ("以及", "和", "与", "及")
+# An open first member starts after the last of these before its template (以…为动力|的…).
+_START_STOPS = _STOP_WORDS | FUNCTION_CHARS
 _MAX_SPREAD = 2.5
 _MIN_RATIO = 0.5
 
@@ -137,6 +139,8 @@ def _groups_in_run(text: str, run: Run, edges: frozenset[int], level: str, min_m
     # fixed characters, so phrases must have a character in common.
     if level == "clause":
         firsts = [text[s] for s, _ in pieces]
+        if min_members > 2 and len(set(firsts)) == len(firsts):
+            return found  # a stretch needs two clauses (or more) opening alike: none here, as in most runs
     else:
         characters = [set(text[s:e]) for s, e in pieces]
     i = 0
@@ -265,7 +269,7 @@ def _open_start(text, piece, settled, sequence, edges) -> tuple[int, int] | None
     reference = lengths[len(lengths) // 2]
     floor = s
     for b in range(s, anchor):
-        if b in edges and _word_at(text, b, edges) in _STOP_WORDS | FUNCTION_CHARS:
+        if b in edges and _word_at(text, b, edges) in _START_STOPS:
             floor = b + len(_word_at(text, b, edges))
     candidates = [b for b in range(floor, anchor) if b in edges]
     if not candidates:
@@ -328,16 +332,14 @@ def _template(text: str, spans: list[tuple[int, int]], edges: frozenset[int], le
         s + prefix_len in edges or (is_word(t[:prefix_len]) and is_word(t[prefix_len:]))
         for (s, _), t in zip(spans, texts)
     )
-    fixed_chars = len(sequence)
-    ratio = fixed_chars / (sum(lengths) / len(lengths))
-    inner_function = any(
-        all(char in FUNCTION_CHARS for char in block) for i, (block, _) in enumerate(blocks)
-        if not (i == 0 and starts_fixed) and not (i == len(blocks) - 1 and ends_fixed)
-    )
     if level == "clause":
         accepted = prefix_at_edge and prefix_len >= 1
     else:
-        accepted = prefix_at_edge or ratio >= _MIN_RATIO or inner_function
+        ratio = len(sequence) / (sum(lengths) / len(lengths))
+        accepted = prefix_at_edge or ratio >= _MIN_RATIO or any(  # or a function character fixed between slots
+            all(char in FUNCTION_CHARS for char in block) for i, (block, _) in enumerate(blocks)
+            if not (i == 0 and starts_fixed) and not (i == len(blocks) - 1 and ends_fixed)
+        )
     if not accepted:
         return None
 
