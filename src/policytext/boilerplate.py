@@ -221,15 +221,16 @@ def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = N
     kinds: list[str | None] = []
     tail_from = None
     for i, (start, line) in enumerate(lines):
-        stripped = line.strip()
         if tail_from is not None:
             kinds.append(kinds[tail_from])
             continue
+        stripped = line.strip()
+        if not stripped:
+            kinds.append("blank")
+            continue
         lead = start + _leading_space(line)
         covering = next((f for f in known if f.start <= lead and lead + len(stripped) <= f.end), None) if known else None
-        if not stripped:
-            kind = "blank"
-        elif covering is not None:
+        if covering is not None:
             kind = covering.kind or "furniture"
         elif len(stripped) > _FURNITURE_MAX and len(strip_pinyin(stripped)) > _FURNITURE_MAX and not stripped.startswith("#"):
             kind = None
@@ -254,12 +255,13 @@ def split_page(raw: str, *, furniture: Sequence[Span] = (), norm: str | None = N
     line_spans = _spans(lines, kinds)
     if not content:
         return PageParts(0, 0, line_spans, page_title, provenance)
-    inline = _inline_on_lines(raw, simple, [lines[i] for i in content])
+    content_lines = [lines[i] for i in content]
+    inline = _inline_on_lines(raw, simple, content_lines)
     inline = _without_overlaps(inline + [
         f for f in known
         if any(lines[i][0] <= f.start and f.end <= lines[i][0] + len(lines[i][1]) for i in content)
     ])
-    inline = _without_overlaps(inline + _page_counters(raw, [lines[i] for i in content]))
+    inline = _without_overlaps(inline + _page_counters(raw, content_lines))
     inline = _without_overlaps(inline + _title_line_furniture(raw, simple, lines[content[0]], lines))
     first, last = content[0], content[-1]
     body_start = lines[first][0] + _leading_space(lines[first][1])
@@ -404,8 +406,10 @@ def _mark_repeats(lines, kinds, page_title, norm):
     first_content = next((line.strip() for (_, line), kind in zip(lines, kinds) if kind is None), None)
     places: dict[str, list[int]] = defaultdict(list)
     for i, ((start, line), kind) in enumerate(zip(lines, kinds)):
+        if kind is not None:
+            continue
         stripped = line.strip()
-        if kind is not None or len(stripped) > _REPEAT_MAX:
+        if len(stripped) > _REPEAT_MAX:
             continue
         lead = start + _leading_space(line)
         if _HEADING_LINE.match(norm, lead) or _ADDRESS_LINE.match(stripped):
@@ -427,6 +431,8 @@ def _mark_repeats(lines, kinds, page_title, norm):
 def _mark_disclosure_values(lines, kinds, norm):
     """The value of a disclosure-table field printed on the line below its label (索引号: / 6107280000/2024-001005)."""
     marked = list(kinds)
+    if "disclosure" not in kinds:
+        return marked  # no disclosure table on the page (most pages): no need to walk its lines
     for i, ((_, line), kind) in enumerate(zip(lines, kinds)):
         if kind != "disclosure" or not _EMPTY_FIELD.search(line.strip()):
             continue
@@ -469,7 +475,7 @@ def _mark_contents(lines, kinds):
         m = _CONTENTS_ENTRY.match(stripped) if kind is None and stripped[-1].isdecimal() else None
         if m:
             run.append((i, int(m.group("page"))))
-        else:
+        elif run:
             close()
     close()
     return marked
