@@ -168,3 +168,16 @@ def test_named_date_scan_equals_finditer(text):
     from policytext import dating
 
     assert _found(dating._NAMED_DATE_SCAN.finditer(text)) == _found(dating._NAMED_DATE.finditer(text))
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(text=st.lists(st.sampled_from(["實", "(shí)", "（hui）", "(hui)", " ", "\u00a0", "\n", "。", "新质", "a", "\t", "\u3000"]),
+                     max_size=14).map("".join), data=st.data())
+def test_a_few_first_characters_are_found_one_literal_at_a_time(text, data):
+    # Scans with up to four first characters search each as a literal; with more, the class.
+    few = [elisions.PINYIN_ARTEFACT_SCAN, elisions._LINE_START_SCAN, outline._PARAGRAPH_GAP_SCAN]
+    assert all(scan._literals for scan in few) and not REDACTION_SCAN._literals
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    for scan in few:
+        assert _found(scan.finditer(text, pos, endpos)) == _found(scan.pattern.finditer(text, pos, endpos))

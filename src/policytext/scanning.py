@@ -36,10 +36,26 @@ class FirstCharacterScan:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_first", re.compile(f"[{self.first}]"))
+        # re finds a literal character with a fast string search but tests a class one character at a
+        # time: a few first characters ((, （, a space) are found faster one literal at a time (7x on a speech).
+        chars = first_characters(self._first)  # type: ignore[attr-defined]
+        few = sorted(chars) if chars is not None and len(chars) <= _MAX_LITERAL_FIRST else []
+        object.__setattr__(self, "_literals", tuple(re.compile(re.escape(char)) for char in few))
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         """The matches ``pattern.finditer(text, pos, endpos)`` gives, in the same order."""
         endpos = len(text) if endpos is None else endpos
+        if self._literals:  # type: ignore[attr-defined]
+            match = self.pattern.match
+            starts = sorted(m.start() for literal in self._literals for m in literal.finditer(text, pos, endpos))  # type: ignore[attr-defined]
+            for at in starts:
+                if at < pos:
+                    continue  # inside the match before
+                found = match(text, at, endpos)
+                if found is not None:
+                    yield found
+                    pos = max(found.end(), at + 1)
+            return
         candidate, match = self._first.search, self.pattern.match  # type: ignore[attr-defined]
         while (hit := candidate(text, pos, endpos)) is not None:
             # match() at an offset still lets lookbehinds see the text before it.
@@ -69,6 +85,7 @@ _MAX_LITERALS = 64  # strings in one literal set: beyond this a part of a patter
 _MAX_CLASS = 32  # characters of a class expanded into literals ([（(], [⑴-⒇])
 _MAX_EXACT_REPEAT = 4  # x{0,2}, x{3}: repeats spelt out as literals
 _MAX_FIRST = 64  # characters a match may start with, for a first-character scan
+_MAX_LITERAL_FIRST = 4  # first characters searched one literal at a time (more literal scans cost more than the class)
 
 
 class _Unknown(Exception):
