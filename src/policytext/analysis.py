@@ -157,8 +157,12 @@ class Analysis:
 
     # --- rhetoric ------------------------------------------------------------------------
 
+    def _leader_hits(self) -> list[_rhetoric.leaders.LeaderHit]:
+        # Quotations are attributed with the names the leader references list: one search for both.
+        return self._once("leader_hits", _rhetoric.leaders.leader_hits)
+
     def quotations(self) -> pd.DataFrame:
-        return self._once("quotations", _rhetoric.find_quotations)
+        return self._once("quotations", lambda p: _rhetoric.find_quotations(p, leaders=self._leader_hits()))
 
     def quotation_counts(self) -> pd.DataFrame:
         return self._once("quotation_counts", lambda p: _rhetoric.quotation_counts(p, quotations=self.quotations()))
@@ -213,7 +217,7 @@ class Analysis:
         return self._once("directive_term_counts", lambda p: _rhetoric.directive_term_counts(p, directives=self.directives()))
 
     def leader_references(self) -> pd.DataFrame:
-        return self._once("leader_references", _rhetoric.leader_references)
+        return self._once("leader_references", lambda p: _rhetoric.leader_references(p, hits=self._leader_hits()))
 
     def leader_share(self) -> pd.DataFrame:
         return self._once("leader_share", lambda p: _rhetoric.leader_share(p, references=self.leader_references()))

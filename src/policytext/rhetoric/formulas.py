@@ -150,6 +150,7 @@ class _FormulaWords:
     date_names: tuple[str, ...]
     place_heads: tuple[str, ...]  # longest first, for str.startswith
     set_heads: tuple[str, ...]  # for str.endswith
+    readings: tuple[tuple[str, tuple[str, str, str]], ...]  # each formula of the table with its kind, number and head
 
 
 @lru_cache(maxsize=1)
@@ -157,9 +158,10 @@ def _formula_words() -> _FormulaWords:
     def terms(category: str) -> tuple[str, ...]:
         return tuple(sorted((e.term for e in formula_words() if e.category == category), key=len, reverse=True))
 
+    known = frozenset(terms("formula"))
     return _FormulaWords(
-        frozenset(terms("formula")), frozenset(terms("word")), frozenset(terms("talk_head")), terms("date_name"), terms("place_head"),
-        terms("set_head"),
+        known, frozenset(terms("word")), frozenset(terms("talk_head")), terms("date_name"), terms("place_head"),
+        terms("set_head"), tuple((formula, _reading(formula)) for formula in known),
     )
 
 
@@ -193,6 +195,15 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         return (s, e) in quoted and not text.startswith(place_heads, e + 1)
 
     for match in COUNTED.finditer(text, start, end):
+        # Only a quotation opening at the numeral can make the phrase quoted; without one, the
+        # tests that read no head reject the phrase before its words are cut (a cut per count is
+        # the costliest step here).
+        may_be_quoted = match.start() in opening_at
+        if not may_be_quoted and _context_rejects(match, text, start):
+            continue
+        sums_up = _sums_up(closing_at.get(match.start()), text, to_number(match["number"]))
+        if match["measure"] in _THINGS and not (may_be_quoted or sums_up):
+            continue  # 做了四件事：… counts things done, whatever follows
         head_start = match.end()
         head = _head(text, head_start, end, segment)
         if not head:
@@ -204,17 +215,14 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         if ordinary(text[match.start() : head_end]):
             continue
         is_quoted = bounded(match.start(), head_end)
-        if not is_quoted and (_congress(match, text) or _DEMONSTRATIVE.search(text, max(start, match.start() - 2), match.start())):
-            continue
-        if not is_quoted and _SPEAKER_ANNOUNCES.search(text, max(start, match.start() - _ANNOUNCE_REACH), match.start()):
+        if not is_quoted and may_be_quoted and _context_rejects(match, text, start):
             continue
         # 三项议程 (the meeting's own parts); 三个开发（度假）区: a note cuts the head, which is longer than it looks.
         if not is_quoted and (head in table.talk_heads or text[head_end : head_end + 1] in _OPENING_NOTE):
             continue
         announces = bool(_ANNOUNCES.search(text[head_end : head_end + 2]))
-        sums_up = _sums_up(closing_at.get(match.start()), text, to_number(match["number"]))
         if match["measure"] in _THINGS and not (is_quoted or sums_up):
-            continue  # 做了四件事：… counts things done, whatever follows
+            continue
         if is_quoted or announces or sums_up or names_set or head in slogans or not_a_noun(head):
             found.append((match.start(), head_end, "counted", _count(match["number"]), head))
 
@@ -232,10 +240,14 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
         if rising or bounded(s, e) or text[s:e] in slogans:
             found.append((s, e, "structural", "-".join(numerals), match.group()[1::2] + text[match.end() : e]))
 
+    # Only a quoted or listed word can be one, and most numerals start neither: a quotation opening
+    # there or the first two characters of a short slogan are looked up before anything is cut out.
+    slogan_openings = {term[:2] for term in slogans if len(term) in (2, 3)}
     for match in ABBREVIATION.finditer(text, start, end):
+        if match.start() not in opening_at and text[match.start() : match.start() + 2] not in slogan_openings:
+            continue
         for length in (3, 2):
             word = text[match.start() : match.start() + length]
-            # Only a quoted or listed word can be one (most numerals start neither): that test first.
             if not (len(word) == length and (word in slogans or bounded(match.start(), match.start() + length))):
                 continue
             if _PLAN_PERIOD.fullmatch(word) or to_number(word) is not None or (length == 2 and word[1] in _BODY_HEADS) or ordinary(word):
@@ -266,18 +278,17 @@ def find_formulas(source: Document | ParsedDocument, *, tokenizer: Tokenizer | N
     for s, e, kind, number, head in found:
         if kind != "arithmetic" and e - s >= _MIN_REPEATED:
             named.setdefault(text[s:e], (kind, number, head))
-    for formula in known:
-        named.setdefault(formula, _reading(formula))
-    found += _occurrences(text, start, end, named, segment)
+    for formula, reading in table.readings:
+        named.setdefault(formula, reading)
+    # A span found above needs no second look: of two findings of one span the first wins (_without_overlaps).
+    found += _occurrences(text, start, end, named, segment, found={(s, e) for s, e, *_ in found})
 
     chosen = _without_overlaps(found)
-    table = span_frame(
-        parsed, [(s, e) for s, e, *_ in chosen], FORMULA_COLUMNS,
+    return span_frame(
+        parsed, [(s, e) for s, e, *_ in chosen], FORMULA_COLUMNS, dtypes={"quoted": "bool"},
         kind=[f[2] for f in chosen], number=[f[3] for f in chosen], head=[f[4] for f in chosen],
         quoted=[(s, e) in quoted for s, e, *_ in chosen],
     )
-    table["quoted"] = table["quoted"].astype(bool)
-    return table
 
 
 def _congress(match: re.Match, text: str) -> bool:
@@ -290,6 +301,16 @@ def _congress(match: re.Match, text: str) -> bool:
     return bool(_CONGRESS_AFTER.match(text, match.end())) or text.endswith("党的", 0, match.start())
 
 
+def _context_rejects(match: re.Match, text: str, start: int) -> bool:
+    """Whether the words before an unquoted count say it names nothing: a party congress, a pointer (这三个), the talk's parts."""
+    at = match.start()
+    return bool(
+        _congress(match, text)
+        or _DEMONSTRATIVE.search(text, max(start, at - 2), at)
+        or _SPEAKER_ANNOUNCES.search(text, max(start, at - _ANNOUNCE_REACH), at)
+    )
+
+
 def _sums_up(quotation: QuotationSpan | None, text: str, number: float | None) -> bool:
     """Whether a count right after a quotation names the quoted list (“修机场、造海港、通高铁”三件大事)."""
     if quotation is None or number is None:
@@ -299,17 +320,26 @@ def _sums_up(quotation: QuotationSpan | None, text: str, number: float | None) -
 
 
 def _occurrences(
-    text: str, start: int, end: int, formulas: dict[str, tuple[str, str, str]], segment: Callable[[str], Segmentation]
+    text: str,
+    start: int,
+    end: int,
+    formulas: dict[str, tuple[str, str, str]],
+    segment: Callable[[str], Segmentation],
+    *,
+    found: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int, str, str, str]]:
-    """Where each formula stands in text[start:end] as words of its own (两个重点更突出, 三个代表重要思想; not 三个代表团, 十四个全面)."""
-    found = []
+    """Where each formula stands in text[start:end] as words of its own (两个重点更突出, 三个代表重要思想; not 三个代表团, 十四个全面).
+
+    Spans in ``found`` (already found by another rule) are left out.
+    """
+    occurrences = []
     for s, e, (kind, number, head) in find_terms(text[start:end], formulas, offset=start):
-        if s > 0 and text[s - 1] in _NOT_BEFORE:
+        if (s, e) in found or (s > 0 and text[s - 1] in _NOT_BEFORE):
             continue
         # The formula ends at a word edge of the words around it (三个代表|重要, not 三个|代表团).
         if e - s in segment(text[s : min(end, e + 4)]).bounds:
-            found.append((s, e, kind, number, head))
-    return found
+            occurrences.append((s, e, kind, number, head))
+    return occurrences
 
 
 def _reading(formula: str) -> tuple[str, str, str]:

@@ -45,6 +45,7 @@ line wrap are found; spans are raw.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -115,6 +116,10 @@ class LeaderName:
         return bool(self.ambiguous)
 
 
+#: ``(start, end, entry, person)`` of one name found in a text (:func:`leader_hits`).
+LeaderHit = tuple[int, int, LeaderName, str]
+
+
 @dataclass(frozen=True, slots=True)
 class TitleHolder:
     title: str
@@ -149,7 +154,7 @@ def title_holders() -> tuple[TitleHolder, ...]:
 
 def leader_hits(
     source: Document | ParsedDocument, *, categories: frozenset[str] = frozenset(CATEGORIES)
-) -> list[tuple[int, int, LeaderName, str]]:
+) -> list[LeaderHit]:
     """``(start, end, entry, person)`` for each name in the body, bare titles resolved (person "" when the text does not tell)."""
     parsed = as_parsed(source)
     text = parsed.text
@@ -291,10 +296,14 @@ def _document_period(document: Document) -> tuple[date, date] | None:
     return speech_period(document)
 
 
-def leader_references(source: Document | ParsedDocument) -> pd.DataFrame:
-    """One row per mention of a leader or central (or local) body, with its canonical name ("" for a title the text does not resolve)."""
+def leader_references(source: Document | ParsedDocument, *, hits: Sequence[LeaderHit] | None = None) -> pd.DataFrame:
+    """One row per mention of a leader or central (or local) body, with its canonical name ("" for a title the text does not resolve).
+
+    ``hits`` is :func:`leader_hits`'s list (all categories) when it is already at hand.
+    """
     parsed = as_parsed(source)
-    hits = leader_hits(parsed)
+    if hits is None:
+        hits = leader_hits(parsed)
     return span_frame(parsed, [(s, e) for s, e, _, _ in hits], LEADER_COLUMNS,
                       name=[person for _, _, _, person in hits], category=[entry.category for _, _, entry, _ in hits])
 

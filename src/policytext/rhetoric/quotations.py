@@ -47,9 +47,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -70,7 +71,7 @@ from ..textfacts import (
     char_class,
     match_quotations,
 )
-from .leaders import CENTRAL, leader_hits
+from .leaders import CENTRAL, LeaderHit, leader_hits
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -130,12 +131,55 @@ def quotation_cues() -> tuple[Cue, ...]:
     return tuple(Cue(**row) for row in data_table("rhetoric_quotation_cues.tsv", ("cue", "kind", "match")))
 
 
-def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
-    """Every quotation and title of the body, one row per pair of marks (see the module doc for kinds)."""
+@dataclass(frozen=True)
+class _CuesOfKind:
+    """The cues of one kind, indexed: each quotation looks its words up instead of testing every cue."""
+
+    exact: Mapping[str, tuple[int, Cue]]  # words → (place in the table, first cue of these words)
+    suffixes: tuple[tuple[int, Cue], ...]  # in table order
+
+    def first(self, words: str) -> Cue | None:
+        """The first cue in table order that ``words`` match (:func:`_cue_matches`), or None."""
+        found = self.exact.get(words)
+        for place, cue in self.suffixes:
+            if found is not None and found[0] < place:
+                break
+            if _cue_matches(cue, words):
+                found = (place, cue)
+                break
+        return None if found is None else found[1]
+
+
+@lru_cache(maxsize=1)
+def _cues_by_kind() -> Mapping[str, _CuesOfKind]:
+    exact: dict[str, dict[str, tuple[int, Cue]]] = {}
+    suffixes: dict[str, list[tuple[int, Cue]]] = {}
+    for place, cue in enumerate(quotation_cues()):
+        if cue.match == "exact":
+            exact.setdefault(cue.kind, {}).setdefault(cue.cue, (place, cue))
+        elif cue.match == "suffix":
+            suffixes.setdefault(cue.kind, []).append((place, cue))
+    return MappingProxyType({
+        kind: _CuesOfKind(MappingProxyType(exact.get(kind, {})), tuple(suffixes.get(kind, ())))
+        for kind in {*exact, *suffixes}
+    })
+
+
+def _first_cue(kind: str, words: str) -> Cue | None:
+    cues = _cues_by_kind().get(kind)
+    return None if cues is None else cues.first(words)
+
+
+def find_quotations(source: Document | ParsedDocument, *, leaders: Sequence[LeaderHit] | None = None) -> pd.DataFrame:
+    """Every quotation and title of the body, one row per pair of marks (see the module doc for kinds).
+
+    ``leaders`` is :func:`~policytext.rhetoric.leaders.leader_hits`'s list (all
+    categories) when it is already at hand; its central names attribute quotations.
+    """
     parsed = as_parsed(source)
     text, start = parsed.text, parsed.start
     spans = parsed.quotations
-    leaders = _leader_hits(parsed)
+    leaders = _central(leader_hits(parsed) if leaders is None else leaders)
     # A quotation's nested quotations are its children: found once, not by scanning every span per quotation.
     children: dict[int, list[QuotationSpan]] = {}
     for span in spans:
@@ -149,16 +193,15 @@ def find_quotations(source: Document | ParsedDocument) -> pd.DataFrame:
         columns["kind"].append(kind)
         columns["rule"].append(rule)
         columns["speaker"].append(speaker)
-    table = span_frame(
+    return span_frame(
         parsed, [(span.start, span.end) for span in spans], QUOTATION_COLUMNS, ints=("quotation", "sentence", "start", "end", "depth"),
+        dtypes={"parent": "Int64"},
         quotation=list(range(len(spans))),
         marks=[span.mark + PAIRS.get(span.mark, span.mark) for span in spans],
         depth=[span.depth for span in spans],
         parent=[span.parent for span in spans],
         **columns,
     )
-    table["parent"] = table["parent"].astype("Int64")
-    return table
 
 
 def _without_nested(text: str, span: QuotationSpan, children: Sequence[QuotationSpan]) -> str:
@@ -172,8 +215,17 @@ def _without_nested(text: str, span: QuotationSpan, children: Sequence[Quotation
     return "".join(pieces)
 
 
-def _leader_hits(parsed: ParsedDocument) -> list[tuple[int, int, str]]:
-    return sorted((s, e, person) for s, e, _, person in leader_hits(parsed, categories=CENTRAL))
+def _central(hits: Sequence[LeaderHit]) -> list[tuple[int, int, str]]:
+    """The hits of leaders and central bodies as sorted ``(start, end, person)``.
+
+    Filtered from the hits of every category, so that the quotations and the
+    leader references share one search. They are the hits of the central
+    categories alone: a local body's name (省委, 市政府) between two names
+    breaks a list or a title chain whether it is found or not, and overlaps no
+    central name, but for a string like 市委员长, where the local 市委 is
+    found first, as in the table of leader references.
+    """
+    return sorted((s, e, person) for s, e, entry, person in hits if entry.category in CENTRAL)
 
 
 def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[int, int, str]], body_start: int = 0) -> tuple[str, str, str]:
@@ -194,9 +246,9 @@ def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[i
     speaker_match = _SPEAKER_BEFORE.search(before)
     speaker = speaker_match.group(1) if speaker_match else ""
 
-    for cue in quotation_cues():
-        if cue.kind == "figurative" and _cue_matches(cue, bare):
-            return "figurative", f"figurative cue {cue.cue} ({cue.match})", speaker
+    cue = _first_cue("figurative", bare)
+    if cue is not None:
+        return "figurative", f"figurative cue {cue.cue} ({cue.match})", speaker
     short = len(bare) <= MAX_TERM and not _CLAUSE_PUNCT.search(bare)
     if short and _PUBLISHED_BEFORE.search(before):
         return "term", "name of something published (X发布的“…”)", speaker
@@ -206,9 +258,9 @@ def classify(text: str, span: QuotationSpan, bare: str, *, leaders: list[tuple[i
         return "slogan", "numbered formula", speaker
     if _FROM_TO.match(bare) or (_DIGITS.search(bare) and len(bare) <= 8 and not _CLAUSE_PUNCT.search(bare)):
         return "slogan", "from-to or numeric formula", speaker
-    for cue in quotation_cues():
-        if cue.kind == "slogan" and _cue_matches(cue, bare):
-            return "slogan", f"slogan cue {cue.cue}", speaker
+    cue = _first_cue("slogan", bare)
+    if cue is not None:
+        return "slogan", f"slogan cue {cue.cue}", speaker
     if short:
         return "term", "short, no clause punctuation", speaker
     return "other", "quoted words, no attribution rule", speaker

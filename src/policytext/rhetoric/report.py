@@ -14,7 +14,7 @@ from .directives import find_directives
 from .enumerations import enumeration_items_with_series, find_enumerations
 from .formulas import find_formulas
 from .four_character import find_four_character
-from .leaders import leader_references
+from .leaders import leader_hits, leader_references
 from .parallelism import find_groups, parallelism_members, parallelisms
 from .quotations import find_quotations
 
@@ -29,14 +29,15 @@ TABLES = ("quotations", "formulas", "enumerations", "parallelisms", "four_charac
 def rhetoric_tables(source: Document | ParsedDocument, *, tokenizer: Tokenizer | None = None) -> dict[str, pd.DataFrame]:
     """Name → table for every detector (parallelisms one row per member, enumerations one row per item)."""
     parsed = as_parsed(source, tokenizer)
+    leaders = leader_hits(parsed)  # quotations are attributed with the names the references list: one search for both
     return {
-        "quotations": find_quotations(parsed),
+        "quotations": find_quotations(parsed, leaders=leaders),
         "formulas": find_formulas(parsed),
         "enumerations": enumeration_items_with_series(parsed),
         "parallelisms": parallelism_members(parsed),
         "four_character": find_four_character(parsed),
         "directives": find_directives(parsed),
-        "leader_references": leader_references(parsed),
+        "leader_references": leader_references(parsed, hits=leaders),
     }
 
 
