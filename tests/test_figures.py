@@ -238,23 +238,43 @@ def _heatmap() -> tuple[Figure, pd.DataFrame]:
     return fig, data
 
 
-def test_save_lays_out_once_and_draws_each_format_once(family, tmp_path):
-    fig, data = _heatmap()
+def _crowded() -> tuple[Figure, pd.DataFrame]:
+    # What a draw places and a measure must find too: a legend at "best", an axis offset ("1e6"), a table whose
+    # column widths are set when drawn, wrapped text, an annotation outside the axes, a figure title.
+    data = pd.DataFrame({"年份": ["2021", "2022", "2023"], "产值": [3.1e6, 3.4e6, 3.9e6]})
+    fig, ax = plt.subplots(figsize=(5, 3.5), layout=_CountingLayout())
+    ax.plot(data["年份"], data["产值"], label="产值（元）")
+    ax.plot(data["年份"], data["产值"] * 0.9, label="目标")
+    ax.legend(loc="best")
+    table = ax.table(cellText=[data["产值"].map("{:,.0f}".format).tolist()], rowLabels=["产值"], loc="bottom",
+                     bbox=[0, -0.45, 1, 0.2])
+    table.auto_set_column_width([0, 1, 2])
+    ax.text(0.02, 0.95, "新质生产力 " * 12, transform=ax.transAxes, wrap=True, va="top", fontsize=7)
+    ax.annotate("截断", xy=(2, 3.9e6), xytext=(1.08, 1.02), textcoords="axes fraction",
+                arrowprops={"arrowstyle": "->"})
+    fig.suptitle("各年产值")
+    return fig, data
+
+
+@pytest.mark.parametrize("chart", [_heatmap, _crowded])
+def test_save_lays_out_once_and_draws_each_format_once(family, tmp_path, chart):
+    fig, data = chart()
     engine = fig.get_layout_engine()
     draws: list[str] = []
     fig.canvas.mpl_connect("draw_event", lambda event: draws.append(type(event.renderer).__name__))
-    figures.save_figure(fig, "heatmap", data=data, outdir=tmp_path)
-    # savefig(bbox_inches="tight") would measure in a draw of its own and lay out again for each format.
+    figures.save_figure(fig, "chart", data=data, outdir=tmp_path)
+    # savefig(bbox_inches="tight") would lay out and measure in a draw of its own, for each format.
     assert engine.runs == 1
-    # The layout draw at the PNG's resolution (which paints nothing), the PNG's draw, the SVG's draw.
-    assert len(draws) == 3, draws
-    assert draws[:2] == ["RendererAgg", "RendererAgg"] and draws[2] != "RendererAgg"
+    # One draw per format: the PNG's, then the SVG's.
+    assert len(draws) == 2, draws
+    assert draws[0] == "RendererAgg" and draws[1] != "RendererAgg"
 
 
-def test_png_is_the_one_a_tight_savefig_makes_and_svg_shows_the_same_area(family, tmp_path):
-    saved = figures.save_figure(*_heatmap()[:1], "heatmap", data=pd.DataFrame(), outdir=tmp_path)
+@pytest.mark.parametrize("chart", [_heatmap, _crowded])
+def test_png_is_the_one_a_tight_savefig_makes_and_svg_shows_the_same_area(family, tmp_path, chart):
+    saved = figures.save_figure(chart()[0], "chart", data=pd.DataFrame(), outdir=tmp_path)
     tight = io.BytesIO()
-    _heatmap()[0].savefig(tight, format="png", dpi=figures.PNG_DPI, bbox_inches="tight")
+    chart()[0].savefig(tight, format="png", dpi=figures.PNG_DPI, bbox_inches="tight")
     with Image.open(saved["png"]) as ours, Image.open(tight) as theirs:
         assert ours.size == theirs.size
         assert np.array_equal(np.asarray(ours), np.asarray(theirs))

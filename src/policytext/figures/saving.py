@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -119,21 +120,26 @@ def save_figure(
 
 
 def _lay_out(fig: Figure) -> Bbox:
-    """Run ``fig``'s layout engine once, at the PNG's resolution, then freeze it; the tight area both files print.
+    """Run ``fig``'s layout engine once, at the PNG's resolution, then remove it; the tight area both files print.
 
-    ``savefig(bbox_inches="tight")`` draws the figure twice (once without output
-    to measure, once to render) and its layout engine runs in the first draw of
-    every save. With the layout done here and the engine removed, and the area
-    given as a box, each format is drawn once. Measured at the PNG's resolution
-    because text extents round to its pixels: the PNG is the one ``"tight"``
-    would have made, and the SVG shows the same area and layout.
+    ``savefig(bbox_inches="tight")`` lays the figure out and measures it in a
+    draw of its own (painting nothing) before the draw that paints, and does
+    so again for every format. The layout engine and ``get_tightbbox`` do not
+    need that draw: each places what it measures (ticks, titles, legends,
+    tables, annotations) as a draw would. So the layout runs here once, the
+    area is measured once, and each format is drawn once. At the PNG's
+    resolution, because text extents round to its pixels: the PNG is the one
+    ``"tight"`` makes, and the SVG shows the same layout and area.
     """
     import matplotlib
 
     figure_dpi = fig.get_dpi()
     fig.set_dpi(PNG_DPI)
     try:
-        fig.draw_without_rendering()
+        # As Figure.draw runs it: only with axes to place, and a layout that fails (ValueError) leaves them as placed.
+        if fig.axes and (engine := fig.get_layout_engine()) is not None:
+            with contextlib.suppress(ValueError):
+                engine.execute(fig)
         area = fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
     finally:
         fig.set_dpi(figure_dpi)
