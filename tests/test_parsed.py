@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policytext import from_text
 from policytext.errors import PolicytextError
-from policytext.parsed import ParsedDocument, as_parsed, parse
+from policytext.parsed import Locator, ParsedDocument, as_parsed, parse
 from policytext.rhetoric import dispersion, find_directives, find_four_character, parallelisms
 from policytext.segment import Tokenizer
+
+from .helpers import examples
 
 TEXT = "同志们：\n我们要加快发展新质生产力，加快发展现代产业，加快发展数字经济。"
 
@@ -100,3 +104,11 @@ def test_detectors_read_the_analysis_view_and_report_raw_offsets():
     assert items["items"].tolist() == ["科技创新 | 产业创新 | 制度创新"]
     row = find_directives(parsed).iloc[0]
     assert document.raw[row.start : row.end] == row.text
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(starts=st.lists(st.integers(0, 200), max_size=12, unique=True).map(sorted), offsets=st.lists(st.integers(0, 220), max_size=20))
+def test_locating_many_offsets_at_once_is_locating_each(starts, offsets):
+    locator = Locator(tuple(starts), tuple(range(len(starts))), tuple(f"s{i % 3}" for i in range(len(starts))))
+    sections, sentences = locator.where_all(offsets)
+    assert list(zip(sections, sentences)) == [locator.where(offset) for offset in offsets]

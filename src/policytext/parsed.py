@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING
 
 from .document import Document
@@ -55,7 +55,7 @@ class Locator:
         return cls(
             tuple(frame.start.tolist()),
             tuple(frame.sentence.tolist()),
-            tuple(str(v) for v in frame.section.tolist()),
+            tuple(map(str, frame.section.tolist())),
         )
 
     @classmethod
@@ -78,10 +78,16 @@ class Locator:
         """:meth:`where` of each offset, as a column of sections and a column of sentences."""
         if not self.starts:
             return ["0"] * len(offsets), [0] * len(offsets)
-        starts, sections, sentences = self.starts, self.sections, self.sentences
-        # Before the first sentence counts as the first sentence (index -1 read as 0).
-        indexes = [max(bisect_right(starts, offset) - 1, 0) for offset in offsets]
-        return [sections[i] for i in indexes], [sentences[i] for i in indexes]
+        # The number of sentences starting at or before each offset indexes the
+        # sentences shifted by one, where 0 (before the first sentence) reads as the first.
+        counts = list(map(partial(bisect_right, self.starts), offsets))
+        sections, sentences = self._by_count
+        return [sections[count] for count in counts], [sentences[count] for count in counts]
+
+    @cached_property
+    def _by_count(self) -> tuple[tuple[str, ...], tuple[int, ...]]:
+        """Sections and sentences indexed by the number of sentences starting at or before an offset."""
+        return (self.sections[0], *self.sections), (self.sentences[0], *self.sentences)
 
 
 @dataclass(frozen=True, eq=False)
@@ -146,7 +152,9 @@ class ParsedDocument:
         # The words tile the body, so their bounds (0, then each word's end) are all the edges.
         segmentation = self.segmentation
         self._require_current()  # cut before the lexicon changed, and the edges not asked for until after
-        return frozenset(map(self.start.__add__, segmentation.bounds))
+        # The body starts the text today: its bounds are the text's offsets as they are, no shift per word needed.
+        bounds = segmentation.bounds
+        return frozenset(bounds if self.start == 0 else map(self.start.__add__, bounds))
 
     @cached_property
     def quotations(self) -> tuple[QuotationSpan, ...]:

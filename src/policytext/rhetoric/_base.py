@@ -9,6 +9,7 @@ the source.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -22,6 +23,8 @@ from ..textfacts import HAN  # noqa: F401  (the detectors' character class, re-e
 if TYPE_CHECKING:
     from ..document import Document
     from ..segment import Tokenizer
+
+_START, _END = itemgetter(0), itemgetter(1)
 
 #: The columns every detector's table starts with.
 SPAN_COLUMNS = ("section", "sentence", "start", "end", "text")
@@ -78,7 +81,8 @@ def leftmost_longest(hits: list[tuple[int, int, object]]) -> list[tuple[int, int
     """Non-overlapping hits, preferring the earliest start, then the longest."""
     chosen: list[tuple[int, int, object]] = []
     position = -1
-    for start, end, value in sorted(hits, key=lambda hit: (hit[0], -(hit[1] - hit[0]))):
+    # By start, then by end from the last (two stable sorts keyed in C: the order of a (start, -end) key, without a tuple per hit).
+    for start, end, value in sorted(sorted(hits, key=_END, reverse=True), key=_START):
         if start >= position:
             chosen.append((start, end, value))
             position = end
